@@ -1,0 +1,127 @@
+package org.tlsrpthub.hub.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * An open store: a connection pool on SQLite or PostgreSQL whose schema has been migrated to the
+ * current version. Every feature's SQL class works on connections from here.
+ */
+public final class Database implements AutoCloseable {
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final IdAllocator ids;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.ids = IdAllocator.of(dialect);
+    }
+
+    /** Opens the database at {@code jdbcUrl}, creating or upgrading its schema. */
+    public static Database open(String jdbcUrl) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("tlsrpt-hub");
+        // SQLite has one writer anyway; a few connections let readers run beside it (WAL).
+        config.setMaximumPoolSize(dialect == Dialect.SQLITE ? 4 : 8);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool, dialect);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, dialect);
+    }
+
+    private static void migrate(DataSource ds, Dialect dialect) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations(dialect.migrations())
+                .load()
+                .migrate();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    IdAllocator ids() {
+        return ids;
+    }
+
+    /** Work done in one transaction. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it. A deadlock or serialization failure
+     * (PostgreSQL) or a busy database (SQLite) rolls back and runs the work again: the work must
+     * therefore not keep state from a failed attempt.
+     */
+    public <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c, e);
+                    if (e instanceof SQLException s && dialect.isRetryable(s) && attempt < MAX_ATTEMPTS) {
+                        backOff(attempt);
+                        continue;
+                    }
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    /** Runs read-only or single-statement work without an explicit transaction. */
+    public <T> T withConnection(TransactionWork<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep((long) (Math.random() * 20 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,270 @@
+package org.tlsrpthub.hub.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tlsrpthub.core.report.FailureDetail;
+import org.tlsrpthub.core.report.ParsedReport;
+import org.tlsrpthub.core.report.PolicyResult;
+import org.tlsrpthub.core.report.Report;
+import org.tlsrpthub.core.report.Warning;
+
+/**
+ * Writes inputs and their reports. One call is one transaction, whatever the number of inputs:
+ * the raw archive, the reports with everything in them, sightings of duplicates, quarantine rows
+ * and the rollup cells commit together or not at all.
+ *
+ * <p>Deduplication is the database's job, not a read-then-write here: the dedup key is UNIQUE and
+ * every insert is {@code ON CONFLICT DO NOTHING}, so concurrent writers (threads or processes on
+ * one PostgreSQL) store a report exactly once; whoever loses the race records a sighting.
+ */
+public final class ReportStore {
+    private final Database db;
+    private final Clock clock;
+
+    public ReportStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Writes every request in one transaction. Arrivals of known reports become sightings. */
+    public List<StoreResult> write(List<StoreRequest> requests) throws SQLException {
+        return db.inTransaction(c -> write(c, requests, true));
+    }
+
+    /**
+     * Writes in the transaction open on {@code c}. With {@code recordSightings} false a known
+     * report is left as it is (re-parsing an archived input is not a new arrival).
+     */
+    public List<StoreResult> write(Connection c, List<StoreRequest> requests, boolean recordSightings)
+            throws SQLException {
+        if (requests.isEmpty()) return List.of();
+        long now = clock.millis();
+        IdAllocator.Ids ids = db.ids().reserve(c, idsNeeded(requests));
+        long[] rawIds = writeRawInputs(c, requests, ids);
+        writeQuarantines(c, requests, rawIds, now);
+        List<List<Boolean>> stored = writeReports(c, requests, rawIds, ids, now, recordSightings);
+        List<StoreResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) results.add(new StoreResult(rawIds[i], stored.get(i)));
+        return results;
+    }
+
+    private static int idsNeeded(List<StoreRequest> requests) {
+        int n = requests.size();
+        for (StoreRequest r : requests) {
+            for (ParsedReport pr : r.reports()) {
+                n += 2 + pr.warnings().size(); // report, maybe a sighting
+                for (PolicyResult p : pr.report().policies()) n += 1 + p.failureDetails().size();
+            }
+        }
+        return n;
+    }
+
+    private long[] writeRawInputs(Connection c, List<StoreRequest> requests, IdAllocator.Ids ids) throws SQLException {
+        long[] rawIds = new long[requests.size()];
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(StoreSql.INSERT_RAW)) {
+            for (int i = 0; i < requests.size(); i++) {
+                StoreRequest r = requests.get(i);
+                RawInput raw = r.raw();
+                Provenance p = raw.provenance();
+                rawIds[i] = ids.next();
+                ps.setLong(1, rawIds[i]);
+                ps.setString(2, raw.sha256());
+                ps.setLong(3, raw.bytes().length);
+                ps.setBytes(4, raw.gzip());
+                ps.setString(5, r.reports().isEmpty() ? RawStatus.QUARANTINED : RawStatus.PARSED);
+                ps.setString(6, p.channel().id());
+                ps.setLong(7, p.receivedAt().toEpochMilli());
+                ps.setString(8, p.origin());
+                ps.setString(9, p.messageId());
+                ps.setString(10, p.dkimResult());
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        // Same bytes as an input archived before (or earlier in this batch): point at that one.
+        try (PreparedStatement ps = c.prepareStatement(StoreSql.RAW_ID_BY_SHA)) {
+            for (int i = 0; i < rawIds.length; i++) {
+                if (counts[i] != 0) continue;
+                ps.setString(1, requests.get(i).raw().sha256());
+                rawIds[i] = singleLong(ps);
+            }
+        }
+        return rawIds;
+    }
+
+    private static void writeQuarantines(Connection c, List<StoreRequest> requests, long[] rawIds, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StoreSql.INSERT_QUARANTINE)) {
+            boolean any = false;
+            for (int i = 0; i < requests.size(); i++) {
+                Quarantine q = requests.get(i).quarantine();
+                if (q == null) continue;
+                ps.setLong(1, rawIds[i]);
+                ps.setString(2, q.kind());
+                ps.setString(3, q.reason());
+                ps.setString(4, q.message());
+                ps.setLong(5, now);
+                ps.addBatch();
+                any = true;
+            }
+            if (any) ps.executeBatch();
+        }
+    }
+
+    private List<List<Boolean>> writeReports(Connection c, List<StoreRequest> requests, long[] rawIds,
+            IdAllocator.Ids ids, long now, boolean recordSightings) throws SQLException {
+        List<Report> reports = new ArrayList<>();
+        List<ParsedReport> parsed = new ArrayList<>();
+        List<Integer> requestOf = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            for (ParsedReport pr : requests.get(i).reports()) {
+                reports.add(pr.report());
+                parsed.add(pr);
+                requestOf.add(i);
+            }
+        }
+        long[] reportIds = new long[reports.size()];
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(StoreSql.INSERT_REPORT)) {
+            for (int k = 0; k < reports.size(); k++) {
+                Report r = reports.get(k);
+                reportIds[k] = ids.next();
+                ps.setLong(1, reportIds[k]);
+                ps.setString(2, r.reporterKey());
+                ps.setString(3, r.reportId());
+                ps.setLong(4, r.dateRange().start().toEpochMilli());
+                ps.setLong(5, r.dateRange().end().toEpochMilli());
+                ps.setString(6, r.organizationName());
+                ps.setString(7, r.contactInfo());
+                ps.setLong(8, rawIds[requestOf.get(k)]);
+                ps.setLong(9, now);
+                ps.setLong(10, r.totalSuccessfulSessions());
+                ps.setLong(11, r.totalFailureSessions());
+                ps.addBatch();
+            }
+            counts = reports.isEmpty() ? new int[0] : ps.executeBatch();
+        }
+
+        List<List<Boolean>> stored = new ArrayList<>();
+        for (StoreRequest ignored : requests) stored.add(new ArrayList<>());
+        Rollups rollups = new Rollups();
+        try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
+                PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
+                PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
+                PreparedStatement findExisting = c.prepareStatement(StoreSql.REPORT_ID_BY_KEY);
+                PreparedStatement sighting = c.prepareStatement(StoreSql.INSERT_SIGHTING)) {
+            Batch batch = new Batch();
+            for (int k = 0; k < reports.size(); k++) {
+                int req = requestOf.get(k);
+                boolean isNew = counts[k] != 0;
+                stored.get(req).add(isNew);
+                if (isNew) {
+                    addContents(batch, policy, detail, warning, ids, reportIds[k], parsed.get(k));
+                    rollups.add(reports.get(k));
+                } else if (recordSightings) {
+                    Report r = reports.get(k);
+                    findExisting.setString(1, r.reporterKey());
+                    findExisting.setString(2, r.reportId());
+                    findExisting.setLong(3, r.dateRange().start().toEpochMilli());
+                    findExisting.setLong(4, r.dateRange().end().toEpochMilli());
+                    Provenance p = requests.get(req).raw().provenance();
+                    sighting.setLong(1, ids.next());
+                    sighting.setLong(2, singleLong(findExisting));
+                    sighting.setLong(3, rawIds[req]);
+                    sighting.setString(4, p.channel().id());
+                    sighting.setLong(5, p.receivedAt().toEpochMilli());
+                    sighting.setString(6, p.origin());
+                    sighting.setString(7, p.messageId());
+                    sighting.addBatch();
+                    batch.sightings = true;
+                }
+            }
+            if (batch.policies) policy.executeBatch();
+            if (batch.details) detail.executeBatch();
+            if (batch.warnings) warning.executeBatch();
+            if (batch.sightings) sighting.executeBatch();
+        }
+        upsertRollups(c, rollups);
+        return stored;
+    }
+
+    /** Which statements got rows, so that empty batches are not sent. */
+    private static final class Batch {
+        boolean policies, details, warnings, sightings;
+    }
+
+    private static void addContents(Batch batch, PreparedStatement policy, PreparedStatement detail,
+            PreparedStatement warning, IdAllocator.Ids ids, long reportId, ParsedReport pr) throws SQLException {
+        int position = 0;
+        for (PolicyResult p : pr.report().policies()) {
+            long policyId = ids.next();
+            policy.setLong(1, policyId);
+            policy.setLong(2, reportId);
+            policy.setInt(3, position++);
+            policy.setString(4, p.policy().type().value());
+            policy.setString(5, p.policy().domain());
+            policy.setString(6, String.join("\n", p.policy().policyStrings()));
+            policy.setString(7, String.join("\n", p.policy().mxHosts()));
+            policy.setLong(8, p.summary().totalSuccessfulSessionCount());
+            policy.setLong(9, p.summary().totalFailureSessionCount());
+            policy.addBatch();
+            batch.policies = true;
+            for (FailureDetail d : p.failureDetails()) {
+                detail.setLong(1, ids.next());
+                detail.setLong(2, policyId);
+                detail.setLong(3, reportId);
+                detail.setString(4, d.resultType().value());
+                detail.setString(5, d.sendingMtaIp());
+                detail.setString(6, d.receivingMxHostname());
+                detail.setString(7, d.receivingMxHelo());
+                detail.setString(8, d.receivingIp());
+                detail.setLong(9, d.failedSessionCount());
+                detail.setString(10, d.additionalInformation());
+                detail.setString(11, d.failureReasonCode());
+                detail.addBatch();
+                batch.details = true;
+            }
+        }
+        for (Warning w : pr.warnings()) {
+            warning.setLong(1, ids.next());
+            warning.setLong(2, reportId);
+            warning.setString(3, w.code().id());
+            warning.setString(4, w.where());
+            warning.setString(5, w.message());
+            warning.addBatch();
+            batch.warnings = true;
+        }
+    }
+
+    private static void upsertRollups(Connection c, Rollups rollups) throws SQLException {
+        if (rollups.cells().isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(StoreSql.UPSERT_ROLLUP)) {
+            for (Map.Entry<RollupKey, Long> e : rollups.cells().entrySet()) {
+                RollupKey k = e.getKey();
+                ps.setInt(1, k.day());
+                ps.setString(2, k.policyDomain());
+                ps.setString(3, k.reporterKey());
+                ps.setString(4, k.kind());
+                ps.setString(5, k.resultType());
+                ps.setString(6, k.receivingMx());
+                ps.setLong(7, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static long singleLong(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new SQLException("expected a row for " + ps);
+            return rs.getLong(1);
+        }
+    }
+}
