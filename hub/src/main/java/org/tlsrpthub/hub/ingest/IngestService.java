@@ -1,0 +1,169 @@
+package org.tlsrpthub.hub.ingest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.tlsrpthub.core.ReportParseException;
+import org.tlsrpthub.core.report.ParsedReport;
+import org.tlsrpthub.core.report.PolicyResult;
+import org.tlsrpthub.core.report.Report;
+import org.tlsrpthub.hub.domains.DomainFilter;
+import org.tlsrpthub.hub.domains.DomainStore;
+import org.tlsrpthub.hub.domains.OtherDomains;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.store.Quarantine;
+import org.tlsrpthub.hub.store.RawInput;
+import org.tlsrpthub.hub.store.ReportStore;
+import org.tlsrpthub.hub.store.StoreRequest;
+import org.tlsrpthub.hub.store.StoreResult;
+
+/**
+ * The only way into the store, for every path (files, HTTPS, SMTP, IMAP). Thread-safe.
+ *
+ * <p>{@link #ingest} handles one input in one transaction. Imports split the same work in two:
+ * {@link #prepare} (decode, hash, compress: CPU, any thread) and {@link #commit} (many prepared
+ * inputs in one durable transaction), which is what makes tens of thousands of reports a second possible.
+ * Either way an input is idempotent: the same bytes or the same report again is a duplicate.
+ */
+public final class IngestService {
+    private final Database db;
+    private final ReportStore store;
+    private final InputDecoder decoder;
+
+    public IngestService(Database db, InputDecoder decoder, Clock clock) {
+        this.db = db;
+        this.store = new ReportStore(db, clock);
+        this.decoder = decoder;
+    }
+
+    /** Ingests one input in its own transaction. Throws only when the database fails (the caller should retry later). */
+    public IngestOutcome ingest(byte[] raw, Provenance provenance) throws SQLException {
+        return commit(List.of(prepare(raw, provenance))).get(0);
+    }
+
+    /** Decodes, hashes and compresses an input. Never throws for bad input: the error is kept for quarantine. */
+    public PreparedInput prepare(byte[] raw, Provenance provenance) {
+        String source = provenance.origin() == null ? provenance.channel().id() : provenance.origin();
+        try {
+            InputDecoder.Decoded d = decoder.decode(raw, source);
+            return new PreparedInput(RawInput.of(raw, provenance.withMessageIdIfAbsent(d.messageId())), d.reports(), null);
+        } catch (ReportParseException e) {
+            return new PreparedInput(RawInput.of(raw, provenance), List.of(),
+                    new Quarantine(e.kind().name(), e.reason(), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug must not lose the input: it waits in quarantine for a fixed parser (reprocess).
+            return new PreparedInput(RawInput.of(raw, provenance), List.of(),
+                    new Quarantine(Quarantine.INTERNAL_ERROR, "parser failure: " + e.getClass().getSimpleName(),
+                            source + ": " + e));
+        }
+    }
+
+    /** Writes prepared inputs in one transaction and returns their outcomes in order. */
+    public List<IngestOutcome> commit(List<PreparedInput> inputs) throws SQLException {
+        return db.inTransaction(c -> commit(c, inputs, true));
+    }
+
+    /**
+     * Writes in the transaction open on {@code c}. {@code recordSightings} false is for re-parsing
+     * archived inputs, which are not new arrivals.
+     */
+    public List<IngestOutcome> commit(Connection c, List<PreparedInput> inputs, boolean recordSightings)
+            throws SQLException {
+        DomainFilter filter = DomainStore.filter(c);
+        List<Plan> plans = new ArrayList<>(inputs.size());
+        List<StoreRequest> requests = new ArrayList<>(inputs.size());
+        for (PreparedInput in : inputs) {
+            Plan plan = Plan.of(in, filter);
+            plans.add(plan);
+            if (plan.request != null) requests.add(plan.request);
+        }
+        List<StoreResult> results = store.write(c, requests, recordSightings);
+        List<IngestOutcome> outcomes = new ArrayList<>(inputs.size());
+        int next = 0;
+        for (Plan plan : plans) {
+            outcomes.add(plan.outcome(plan.request == null ? null : results.get(next++)));
+        }
+        return outcomes;
+    }
+
+    /** How one prepared input will be written: which reports to store, which to quarantine or reject. */
+    private static final class Plan {
+        final PreparedInput input;
+        final List<ParsedReport> accepted = new ArrayList<>();
+        final List<ParsedReport> quarantined = new ArrayList<>();
+        final List<ParsedReport> rejected = new ArrayList<>();
+        Quarantine quarantine;
+        StoreRequest request;
+
+        private Plan(PreparedInput input) {
+            this.input = input;
+        }
+
+        static Plan of(PreparedInput in, DomainFilter filter) {
+            Plan plan = new Plan(in);
+            if (in.parseError() != null) {
+                plan.quarantine = in.parseError();
+            } else {
+                for (ParsedReport pr : in.reports()) {
+                    switch (filter.decide(pr.report())) {
+                        case STORE -> plan.accepted.add(pr);
+                        case QUARANTINE -> plan.quarantined.add(pr);
+                        case REJECT -> plan.rejected.add(pr);
+                    }
+                }
+                if (!plan.quarantined.isEmpty()) plan.quarantine = otherDomains(plan.quarantined, OtherDomains.QUARANTINE);
+            }
+            if (!plan.accepted.isEmpty() || plan.quarantine != null) {
+                plan.request = new StoreRequest(in.raw(), plan.accepted, plan.quarantine);
+            }
+            return plan;
+        }
+
+        IngestOutcome outcome(StoreResult result) {
+            if (input.parseError() != null) {
+                Quarantine q = input.parseError();
+                return new IngestOutcome(IngestStatus.QUARANTINED, q.reason(), q.kind(), List.of());
+            }
+            List<ReportOutcome> out = new ArrayList<>();
+            int a = 0;
+            String reason = null;
+            String kind = null;
+            for (ParsedReport pr : input.reports()) {
+                Report r = pr.report();
+                IngestStatus status;
+                String why = null;
+                if (accepted.contains(pr)) {
+                    status = result.stored().get(a++) ? IngestStatus.STORED : IngestStatus.DUPLICATE;
+                } else if (quarantined.contains(pr)) {
+                    status = IngestStatus.QUARANTINED;
+                    why = quarantine.reason();
+                } else {
+                    status = IngestStatus.REJECTED;
+                    why = otherDomains(List.of(pr), OtherDomains.REJECT).reason();
+                }
+                if (why != null && reason == null) {
+                    reason = why;
+                    kind = Quarantine.OTHER_DOMAIN;
+                }
+                out.add(new ReportOutcome(r.reporterKey(), r.reportId(), status, why));
+            }
+            return IngestOutcome.of(out, reason, kind);
+        }
+
+        private static Quarantine otherDomains(List<ParsedReport> reports, OtherDomains what) {
+            Set<String> domains = new LinkedHashSet<>();
+            for (ParsedReport pr : reports) {
+                for (PolicyResult p : pr.report().policies()) {
+                    domains.add(p.policy().domain() == null ? "(no policy-domain)" : p.policy().domain());
+                }
+            }
+            return new Quarantine(Quarantine.OTHER_DOMAIN, "policy domain not served (setting: " + what.id() + ")",
+                    "reports about domains that are not served: " + String.join(", ", domains));
+        }
+    }
+}

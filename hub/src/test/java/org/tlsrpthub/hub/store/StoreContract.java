@@ -1,0 +1,243 @@
+package org.tlsrpthub.hub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tlsrpthub.core.json.ReportWriter;
+import org.tlsrpthub.core.report.Report;
+import org.tlsrpthub.hub.domains.DomainStore;
+import org.tlsrpthub.hub.domains.OtherDomains;
+import org.tlsrpthub.hub.generate.ReportGenerator;
+import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.IngestOutcome;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.ingest.IngestStatus;
+import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.testsupport.RollupCheck;
+import org.tlsrpthub.hub.testsupport.Sql;
+
+/**
+ * The store contract: every behaviour the hub relies on, run unchanged against each database
+ * (subclasses only say how to get an empty one).
+ */
+public abstract class StoreContract {
+    protected static final ReportGenerator GENERATOR = new ReportGenerator(42, LocalDate.of(2026, 1, 1));
+    private static final ReportWriter WRITER = new ReportWriter();
+
+    protected Database db;
+    protected IngestService ingest;
+
+    /** A JDBC URL of an empty database. */
+    protected abstract String emptyDatabaseUrl() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        db = Database.open(emptyDatabaseUrl());
+        ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (db != null) db.close();
+    }
+
+    protected static byte[] json(Report r) {
+        return WRITER.write(r);
+    }
+
+    protected static Provenance fromFile(String name) {
+        return Provenance.file(name, Instant.parse("2026-02-01T10:00:00Z"));
+    }
+
+    @Test
+    void storesAReportWithItsPoliciesFailureDetailsAndProvenance() throws Exception {
+        Report r = reportWithFailures();
+        IngestOutcome out = ingest.ingest(json(r), new Provenance(Channel.SMTP, Instant.parse("2026-02-01T10:00:00Z"),
+                "192.0.2.7", "<abc@example>", "pass d=google.com"));
+
+        assertThat(out.status()).isEqualTo(IngestStatus.STORED);
+        assertThat(out.reports()).singleElement().satisfies(o -> {
+            assertThat(o.reportId()).isEqualTo(r.reportId());
+            assertThat(o.status()).isEqualTo(IngestStatus.STORED);
+        });
+        assertThat(Sql.count(db, "SELECT count(*) FROM report WHERE report_id = ? AND reporter_key = ?",
+                r.reportId(), r.reporterKey())).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM policy")).isEqualTo(r.policies().size());
+        assertThat(Sql.count(db, "SELECT count(*) FROM failure_detail"))
+                .isEqualTo(r.policies().stream().mapToLong(p -> p.failureDetails().size()).sum());
+        assertThat(Sql.rows(db, "SELECT channel, origin, message_id, dkim_result, received_at, status FROM raw_input"))
+                .containsExactly(List.of("smtp", "192.0.2.7", "<abc@example>", "pass d=google.com",
+                        Instant.parse("2026-02-01T10:00:00Z").toEpochMilli(), RawStatus.PARSED));
+    }
+
+    @Test
+    void archivesTheRawInputExactlyAsReceivedWithItsSha256() throws Exception {
+        byte[] raw = json(reportWithFailures());
+        ingest.ingest(raw, fromFile("a.json"));
+
+        byte[] archived = Sql.bytes(db, "SELECT content_gzip FROM raw_input");
+        assertThat(RawInput.gunzip(archived)).isEqualTo(raw);
+        assertThat(Sql.rows(db, "SELECT sha256 FROM raw_input")).containsExactly(List.of(RawInput.sha256(raw)));
+        assertThat(Sql.count(db, "SELECT size_bytes FROM raw_input")).isEqualTo(raw.length);
+    }
+
+    @Test
+    void theSameReportAgainIsADuplicateRecordedAsASighting() throws Exception {
+        Report r = reportWithFailures();
+        byte[] compact = json(r);
+        byte[] pretty = new ReportWriter().write(r, true); // other bytes, same report
+
+        assertThat(ingest.ingest(compact, fromFile("first.json")).status()).isEqualTo(IngestStatus.STORED);
+        IngestOutcome second = ingest.ingest(pretty, fromFile("second.json"));
+
+        assertThat(second.status()).isEqualTo(IngestStatus.DUPLICATE);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
+        assertThat(Sql.rows(db, "SELECT origin FROM report_sighting")).containsExactly(List.of("second.json"));
+        RollupCheck.assertRollupsMatchRawRows(db);
+    }
+
+    @Test
+    void theSameBytesAgainAreArchivedOnce() throws Exception {
+        byte[] raw = json(reportWithFailures());
+        ingest.ingest(raw, fromFile("a.json"));
+        assertThat(ingest.ingest(raw, fromFile("b.json")).status()).isEqualTo(IngestStatus.DUPLICATE);
+
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).isEqualTo(1);
+    }
+
+    @Test
+    void unparseableInputsAreQuarantinedWithTheirReason() throws Exception {
+        List<byte[]> bad = List.of(
+                "not json at all".getBytes(StandardCharsets.UTF_8),
+                "{\"organization-name\": 5}".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3},
+                new byte[0],
+                "{\"a\":".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < bad.size(); i++) {
+            IngestOutcome out = ingest.ingest(bad.get(i), fromFile("bad" + i));
+            assertThat(out.status()).as("input %d", i).isEqualTo(IngestStatus.QUARANTINED);
+            assertThat(out.reason()).as("input %d", i).isNotBlank();
+            assertThat(out.kind()).as("input %d", i).isNotBlank();
+        }
+        assertThat(Sql.count(db, "SELECT count(*) FROM quarantine")).isEqualTo(bad.size());
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input WHERE status = 'quarantined'")).isEqualTo(bad.size());
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isZero();
+        byte[] archived = Sql.bytes(db, """
+                SELECT content_gzip FROM raw_input r JOIN quarantine q ON q.raw_input_id = r.id WHERE r.origin = 'bad0'""");
+        assertThat(RawInput.gunzip(archived)).isEqualTo(bad.get(0));
+    }
+
+    @Test
+    void reportsAboutOtherDomainsFollowTheSetting() throws Exception {
+        DomainStore domains = new DomainStore(db, Clock.systemUTC());
+        domains.add(ReportGenerator.domainName(1));
+        Report served = GENERATOR.report(1, 0, 0);
+        Report other = GENERATOR.report(2, 0, 0);
+
+        assertThat(ingest.ingest(json(served), fromFile("s")).status()).isEqualTo(IngestStatus.STORED);
+        assertThat(ingest.ingest(json(other), fromFile("o1")).status()).isEqualTo(IngestStatus.STORED);
+
+        domains.setOtherDomains(OtherDomains.QUARANTINE);
+        IngestOutcome q = ingest.ingest(json(GENERATOR.report(2, 0, 1)), fromFile("o2"));
+        assertThat(q.status()).isEqualTo(IngestStatus.QUARANTINED);
+        assertThat(q.reason()).contains("not served");
+
+        domains.setOtherDomains(OtherDomains.REJECT);
+        assertThat(ingest.ingest(json(GENERATOR.report(2, 0, 2)), fromFile("o3")).status()).isEqualTo(IngestStatus.REJECTED);
+
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(2);
+        assertThat(Sql.count(db, "SELECT count(*) FROM quarantine WHERE kind = 'OTHER_DOMAIN'")).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).as("a rejected input is not kept").isEqualTo(3);
+        assertThat(domains.list()).containsExactly("domain1.example");
+    }
+
+    @Test
+    void aBatchWithDuplicatesInsideItStoresEachReportOnceAndRollupsMatch() throws Exception {
+        List<PreparedInput> batch = new ArrayList<>();
+        for (int d = 0; d < 10; d++) {
+            for (int s = 0; s < 6; s++) {
+                for (int day = 0; day < 3; day++) {
+                    Report r = GENERATOR.report(d, s, day);
+                    batch.add(ingest.prepare(json(r), fromFile(d + "-" + s + "-" + day)));
+                    if ((d + s + day) % 7 == 0) batch.add(ingest.prepare(new ReportWriter().write(r, true), fromFile("again")));
+                }
+            }
+        }
+        batch.add(ingest.prepare("garbage".getBytes(StandardCharsets.UTF_8), fromFile("garbage")));
+        List<IngestOutcome> outcomes = ingest.commit(batch);
+
+        assertThat(outcomes.stream().filter(o -> o.status() == IngestStatus.STORED)).hasSize(180);
+        assertThat(outcomes.stream().filter(o -> o.status() == IngestStatus.QUARANTINED)).hasSize(1);
+        long dups = outcomes.stream().filter(o -> o.status() == IngestStatus.DUPLICATE).count();
+        assertThat(dups).isPositive();
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(180);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).isEqualTo(dups);
+
+        ingest.commit(batch); // the whole batch again: nothing new
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(180);
+        RollupCheck.assertRollupsMatchRawRows(db);
+    }
+
+    @Test
+    void manyThreadsIngestingTheSameInputsStoreEachReportOnce() throws Exception {
+        List<byte[]> inputs = new ArrayList<>();
+        for (int d = 0; d < 20; d++) for (int s = 0; s < 3; s++) inputs.add(json(GENERATOR.report(d, s, 5)));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> stored = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * 7;
+                stored.add(pool.submit(() -> {
+                    long n = 0;
+                    for (int i = 0; i < inputs.size(); i++) {
+                        byte[] in = inputs.get((i + offset) % inputs.size());
+                        if (ingest.ingest(in, fromFile("t")).status() == IngestStatus.STORED) n++;
+                    }
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> f : stored) total += f.get();
+            assertThat(total).as("STORED outcomes over all threads").isEqualTo(inputs.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(inputs.size());
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).isEqualTo((long) inputs.size() * (threads - 1));
+        RollupCheck.assertRollupsMatchRawRows(db);
+    }
+
+    @Test
+    void openingAnExistingStoreAgainKeepsItsData() throws Exception {
+        ingest.ingest(json(reportWithFailures()), fromFile("a"));
+        String url = urlOf(db);
+        db.close();
+        db = Database.open(url);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
+    }
+
+    private static String urlOf(Database db) throws Exception {
+        return db.withConnection(c -> c.getMetaData().getURL());
+    }
+
+    /** A generated report that has failure details (the generator's seed makes this one such). */
+    protected static Report reportWithFailures() {
+        for (int day = 0; ; day++) {
+            Report r = GENERATOR.report(3, 1, day);
+            if (r.policies().stream().anyMatch(p -> !p.failureDetails().isEmpty())) return r;
+        }
+    }
+}
