@@ -17,6 +17,8 @@ public enum WarningCode {
     MX_HOST_PREFIX,
     /** No {@code policy-domain} in a policy. */
     MISSING_POLICY_DOMAIN,
+    /** {@code policy-string} as a bare string instead of an array of strings. */
+    POLICY_STRING_NOT_ARRAY,
     /** No {@code policy-string} in an sts or tlsa policy. */
     MISSING_POLICY_STRING,
     /** {@code contact-info} null or missing. */
