@@ -6,6 +6,7 @@ import org.tlsrpthub.core.ReportParseException.Kind;
 import org.tlsrpthub.core.mail.EmailReport;
 import org.tlsrpthub.core.mail.ReportEmail;
 import org.tlsrpthub.core.mail.ReportEmailExtractor;
+import org.tlsrpthub.core.payload.PayloadFormat;
 import org.tlsrpthub.core.payload.PayloadReader;
 
 /**
@@ -34,8 +35,12 @@ public final class InputReader {
                     + " bytes, more than maxInputBytes=" + limits.maxInputBytes(), source);
         }
         if (PayloadReader.looksLikePayload(bytes)) {
-            InputFormat format = InputFormat.ofPayload(bytes);
-            return new InputResult(format == null ? InputFormat.JSON : format, payloads.read(bytes, source), null);
+            InputFormat format = switch (PayloadFormat.detect(bytes)) {
+                case GZIP -> InputFormat.GZIP;
+                case ZIP -> InputFormat.ZIP;
+                default -> InputFormat.JSON;
+            };
+            return new InputResult(format, payloads.read(bytes, source), null);
         }
         if (looksLikeEmail(bytes)) {
             ReportEmail email = emails.extract(withoutMboxLine(bytes), source);

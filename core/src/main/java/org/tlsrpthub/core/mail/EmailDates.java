@@ -18,12 +18,12 @@ import java.util.Locale;
  */
 final class EmailDates {
 
-    // Shapes seen in the wild that MailDateFormat refuses. Day-of-week optional, 4-digit year.
+    // Shapes seen in the wild that MailDateFormat refuses; the day-of-week is removed first.
     private static final List<DateTimeFormatter> FALLBACKS = List.of(
-            formatter("[EEE, ]MMM d yyyy HH:mm[:ss] Z"),
-            formatter("[EEE, ]MMM d yyyy HH:mm[:ss] z"),
-            formatter("[EEE, ]d MMM yyyy HH:mm[:ss] Z"),
-            formatter("[EEE, ]d MMM yyyy HH:mm[:ss] z"));
+            formatter("MMM d yyyy HH:mm[:ss] Z"),
+            formatter("MMM d yyyy HH:mm[:ss] z"),
+            formatter("d MMM yyyy HH:mm[:ss] Z"),
+            formatter("d MMM yyyy HH:mm[:ss] z"));
 
     private EmailDates() {}
 
@@ -44,9 +44,11 @@ final class EmailDates {
         } catch (RuntimeException e) {
             // MailDateFormat signals some malformed input with unchecked exceptions; try the fallbacks.
         }
+        // The day-of-week is redundant and may be wrong: the RFC 8460 sample's "Fri, May 09 2017" was a Tuesday.
+        String dated = text.replaceFirst("^[A-Za-z]+,?\\s*", "");
         for (DateTimeFormatter f : FALLBACKS) {
             try {
-                return ZonedDateTime.parse(text, f).toInstant();
+                return ZonedDateTime.parse(dated, f).toInstant();
             } catch (DateTimeParseException e) {
                 // next shape
             }

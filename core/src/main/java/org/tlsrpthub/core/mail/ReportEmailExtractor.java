@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.tlsrpthub.core.InputFormat;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.ReportParseException.Kind;
+import org.tlsrpthub.core.payload.PayloadFormat;
 import org.tlsrpthub.core.payload.PayloadReader;
 import org.tlsrpthub.core.report.ParsedReport;
 import org.tlsrpthub.core.report.Warning;
@@ -79,7 +79,7 @@ public final class ReportEmailExtractor {
         for (MimeLeaf leaf : leaves) {
             if (!ReportPartRules.mayHoldReport(leaf)) continue;
             byte[] content = content(leaf, source);
-            InputFormat packing = ReportPartRules.packingOf(content);
+            PayloadFormat packing = PayloadFormat.detect(content);
             // Generic labels are only a report when the content is one; a tlsrpt label is a promise,
             // so its content is parsed even when it looks wrong, to say why it cannot be read.
             if (!ReportPartRules.labelledTlsRpt(leaf) && !PayloadReader.looksLikePayload(content)) continue;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tlsrpthub.core.InputFormat;
+import org.tlsrpthub.core.payload.PayloadFormat;
 import org.tlsrpthub.core.report.Warning;
 import org.tlsrpthub.core.report.WarningCode;
 
@@ -25,11 +25,6 @@ final class ReportPartRules {
 
     private ReportPartRules() {}
 
-    /** What the content is, from its first bytes: GZIP, ZIP, JSON, or null for anything else. */
-    static InputFormat packingOf(byte[] content) {
-        return InputFormat.ofPayload(content);
-    }
-
     /** The part is labelled as TLS-RPT, so a failure to read it is an error, not a reason to skip it. */
     static boolean labelledTlsRpt(MimeLeaf leaf) {
         return leaf.mediaType().startsWith("application/tlsrpt");
@@ -48,22 +43,23 @@ final class ReportPartRules {
     }
 
     /** Warnings about the label of a report part and the shape of the message around it. */
-    static List<Warning> labelWarnings(MimeLeaf leaf, InputFormat packing) {
+    static List<Warning> labelWarnings(MimeLeaf leaf, PayloadFormat packing) {
         List<Warning> out = new ArrayList<>();
         String where = leaf.name() + " Content-Type";
         String type = leaf.mediaType();
-        String holds = packing == null ? "unrecognised data" : switch (packing) {
+        String holds = switch (packing) {
             case GZIP -> "gzip data";
             case ZIP -> "a zip archive";
-            case JSON, EMAIL -> "plain JSON";
+            case JSON -> "plain JSON";
+            case UNKNOWN -> "unrecognised data";
         };
         if (type.equals(TLSRPT_GZIP)) {
-            if (packing != InputFormat.GZIP) {
+            if (packing != PayloadFormat.GZIP) {
                 out.add(new Warning(WarningCode.CONTENT_TYPE_MISMATCH, where,
                         "labelled " + type + " but holds " + holds));
             }
         } else if (type.equals(TLSRPT_JSON)) {
-            if (packing != InputFormat.JSON) {
+            if (packing != PayloadFormat.JSON) {
                 out.add(new Warning(WarningCode.CONTENT_TYPE_MISMATCH, where,
                         "labelled " + type + " but holds " + holds));
             }
