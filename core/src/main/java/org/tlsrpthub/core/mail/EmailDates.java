@@ -1,0 +1,58 @@
+package org.tlsrpthub.core.mail;
+
+import jakarta.mail.internet.MailDateFormat;
+import java.text.ParsePosition;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the {@code Date} header leniently. Report emails are not always RFC 5322 (§3.3): the RFC 8460
+ * §5.3.1 sample itself writes {@code Fri, May 09 2017 16:54:30 -0800}, month before day. The raw
+ * text is always kept; this only adds an instant when one can be read without guessing.
+ */
+final class EmailDates {
+
+    // Shapes seen in the wild that MailDateFormat refuses; the day-of-week is removed first.
+    private static final List<DateTimeFormatter> FALLBACKS = List.of(
+            formatter("MMM d yyyy HH:mm[:ss] Z"),
+            formatter("MMM d yyyy HH:mm[:ss] z"),
+            formatter("d MMM yyyy HH:mm[:ss] Z"),
+            formatter("d MMM yyyy HH:mm[:ss] z"));
+
+    private EmailDates() {}
+
+    private static DateTimeFormatter formatter(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .toFormatter(Locale.ROOT);
+    }
+
+    /** The instant of {@code raw}, or null when it cannot be read. */
+    static Instant parse(String raw) {
+        if (raw == null) return null;
+        // Comments such as "(PDT)" carry nothing the numeric zone does not (RFC 5322 §3.3).
+        String text = raw.replaceAll("\\([^()]*\\)", " ").replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) return null;
+        try {
+            Date d = new MailDateFormat().parse(text, new ParsePosition(0));
+            if (d != null) return d.toInstant();
+        } catch (RuntimeException e) {
+            // MailDateFormat signals some malformed input with unchecked exceptions; try the fallbacks.
+        }
+        // The day-of-week is redundant and may be wrong: the RFC 8460 sample's "Fri, May 09 2017" was a Tuesday.
+        String dated = text.replaceFirst("^[A-Za-z]+,?\\s*", "");
+        for (DateTimeFormatter f : FALLBACKS) {
+            try {
+                return ZonedDateTime.parse(dated, f).toInstant();
+            } catch (DateTimeParseException e) {
+                // next shape
+            }
+        }
+        return null;
+    }
+}
