@@ -113,7 +113,8 @@ CREATE TABLE setting (
 -- Sessions per UTC day (of the report's start) x policy domain x reporter x kind x result type x
 -- receiving MX, maintained in the transaction that stores the report. kind: 'S' successful
 -- sessions and 'F' failed sessions as the summary says (result_type and mx empty), 'D' the
--- failed-session-count of failure details (which need not add up to 'F', RFC 8460 §4.4).
+-- failed-session-count of failure details (which need not add up to 'F', RFC 8460 §4.4), 'R' the
+-- number of reports about the domain (in the sessions column; result_type and mx empty).
 CREATE TABLE rollup_daily (
     day           INTEGER NOT NULL,
     policy_domain TEXT    NOT NULL,

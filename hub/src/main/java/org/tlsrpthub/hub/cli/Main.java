@@ -10,6 +10,13 @@ import picocli.CommandLine.Command;
         description = "Receive, parse, store and analyse SMTP TLS Reporting (RFC 8460) reports.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ImportCommand.class,
+                ReprocessCommand.class,
+                DomainsCommand.class,
+                SummaryCommand.class,
+                RetentionCommand.class,
+                GenerateCommand.class,
+                BenchCommand.class,
         })
 public final class Main {
 
@@ -19,6 +26,15 @@ public final class Main {
 
     /** Runs the command line and returns the exit status; used by tests without exiting the JVM. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(Main::reportFailure)
+                .execute(args);
+    }
+
+    /** A failure inside a command: one readable line, not a stack trace (set TLSRPT_DEBUG=1 for it). */
+    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println("tlsrpt-hub " + cmd.getCommandName() + ": " + e);
+        if (System.getenv("TLSRPT_DEBUG") != null) e.printStackTrace(cmd.getErr());
+        return e instanceof java.sql.SQLException || e.getCause() instanceof java.sql.SQLException ? 3 : 1;
     }
 }

@@ -1,15 +1,16 @@
 package org.tlsrpthub.hub.ingest;
 
+import org.tlsrpthub.core.InputReader;
+import org.tlsrpthub.core.InputResult;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.core.ReportParseException;
-import org.tlsrpthub.core.payload.PayloadReader;
 
-/** The decoder of the core library: JSON, gzip and zip recognised by content. */
+/** The decoder of the core library: JSON, gzip, zip and report emails, recognised by content. */
 public final class CoreInputDecoder implements InputDecoder {
-    private final PayloadReader payloads;
+    private final InputReader reader;
 
     public CoreInputDecoder(Limits limits) {
-        this.payloads = new PayloadReader(limits);
+        this.reader = new InputReader(limits);
     }
 
     public CoreInputDecoder() {
@@ -18,6 +19,8 @@ public final class CoreInputDecoder implements InputDecoder {
 
     @Override
     public Decoded decode(byte[] raw, String source) throws ReportParseException {
-        return new Decoded(payloads.read(raw, source), null);
+        InputResult r = reader.read(raw, source);
+        String messageId = r.email() == null ? null : r.email().metadata().messageId();
+        return new Decoded(r.reports(), messageId);
     }
 }

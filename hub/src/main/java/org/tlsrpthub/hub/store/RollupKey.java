@@ -12,6 +12,8 @@ record RollupKey(int day, String policyDomain, String reporterKey, String kind, 
     static final String SUCCESS = "S";
     static final String FAILURE = "F";
     static final String DETAIL = "D";
+    /** Not sessions: the number of reports about the domain (a report with two policies for it counts once). */
+    static final String REPORTS = "R";
 
     private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::policyDomain)
             .thenComparingInt(RollupKey::day)

@@ -17,8 +17,10 @@ final class Rollups {
     void add(Report report) {
         int day = (int) report.dateRange().start().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
         String reporter = report.reporterKey();
+        java.util.Set<String> domains = new java.util.HashSet<>();
         for (PolicyResult p : report.policies()) {
             String domain = p.policy().domain() == null ? "" : p.policy().domain();
+            if (domains.add(domain)) add(new RollupKey(day, domain, reporter, RollupKey.REPORTS, "", ""), 1);
             add(new RollupKey(day, domain, reporter, RollupKey.SUCCESS, "", ""), p.summary().totalSuccessfulSessionCount());
             add(new RollupKey(day, domain, reporter, RollupKey.FAILURE, "", ""), p.summary().totalFailureSessionCount());
             for (FailureDetail d : p.failureDetails()) {

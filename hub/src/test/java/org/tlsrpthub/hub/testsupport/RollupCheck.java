@@ -25,6 +25,11 @@ public final class RollupCheck {
             add(expected, prefix + "F||", ((Number) r.get(4)).longValue());
         }
         for (List<Object> r : Sql.rows(db, """
+                SELECT DISTINCT r.id, r.range_start, COALESCE(p.policy_domain, ''), r.reporter_key
+                FROM policy p JOIN report r ON r.id = p.report_id""")) {
+            add(expected, day(r.get(1)) + "|" + r.get(2) + "|" + r.get(3) + "|R||", 1);
+        }
+        for (List<Object> r : Sql.rows(db, """
                 SELECT r.range_start, COALESCE(p.policy_domain, ''), r.reporter_key,
                        d.result_type, COALESCE(d.receiving_mx_hostname, ''), d.failed_session_count
                 FROM failure_detail d JOIN policy p ON p.id = d.policy_id JOIN report r ON r.id = p.report_id""")) {

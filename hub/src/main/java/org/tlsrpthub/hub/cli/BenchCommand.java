@@ -1,0 +1,77 @@
+package org.tlsrpthub.hub.cli;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.generate.ReportFiles;
+import org.tlsrpthub.hub.generate.ReportGenerator;
+import org.tlsrpthub.hub.importer.ImportRunner;
+import org.tlsrpthub.hub.importer.ImportSummary;
+import org.tlsrpthub.hub.importer.InputFile;
+import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.summary.SummaryService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks: 'bench import' generates reports in memory (no disk reads), imports them through",
+                "the same path as 'import' (parse, hash, compress, archive, store, rollups; batched durable commits)",
+                "and prints reports/s; then times 'summary' for one domain over the whole period."},
+        subcommands = BenchCommand.Import.class)
+final class BenchCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Import benchmark; use an empty database.")
+    static final class Import implements Callable<Integer> {
+        @Mixin StoreOptions store;
+        @Option(names = "--domains", defaultValue = "28") int domains;
+        @Option(names = "--senders", defaultValue = "10") int senders;
+        @Option(names = "--days", defaultValue = "365") int days;
+        @Option(names = "--gzip", description = "Generate .json.gz payloads instead of plain JSON.") boolean gzip;
+        @Option(names = "--batch-size", defaultValue = "1000") int batchSize;
+        @Option(names = "--workers", defaultValue = "2", description = "Threads decoding/compressing (default ${DEFAULT-VALUE}).") int workers;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.printf("generating %,d reports in memory…%n", (long) domains * senders * days);
+            List<InputFile> inputs = new ArrayList<>();
+            new ReportFiles(new ReportGenerator(7, LocalDate.of(2025, 1, 1)), gzip)
+                    .forEach(domains, senders, days, (name, bytes) -> inputs.add(InputFile.read(name, bytes)));
+            try (Database db = store.open()) {
+                IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
+                ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), batchSize, workers);
+                long t0 = System.nanoTime();
+                ImportSummary s = runner.run(sink -> inputs.forEach(sink), n -> { });
+                double secs = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("%s: imported %,d reports (%,d stored, %,d duplicates, %,d quarantined) in %.2f s = %,.0f reports/s%n",
+                        db.dialect(), s.reports(), s.stored(), s.duplicates(), s.quarantined(), secs, s.reports() / secs);
+                timeSummary(db, days);
+            }
+            return 0;
+        }
+
+        private static void timeSummary(Database db, int days) throws Exception {
+            SummaryService summary = new SummaryService(db);
+            LocalDate from = LocalDate.of(2025, 1, 1);
+            LocalDate to = from.plusDays(days - 1);
+            String domain = ReportGenerator.domainName(0);
+            for (int i = 0; i < 20; i++) summary.summarise(domain, from, to); // warm up
+            int runs = 200;
+            long[] ns = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                summary.summarise(domain, from, to);
+                ns[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(ns);
+            var s = summary.summarise(domain, from, to);
+            System.out.printf("summary %s %s..%s (%,d reports): median %.2f ms, p95 %.2f ms, max %.2f ms over %d runs%n",
+                    domain, from, to, s.reports(), ns[runs / 2] / 1e6, ns[runs * 95 / 100] / 1e6, ns[runs - 1] / 1e6, runs);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.tlsrpthub.hub.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.domains.DomainStore;
+import org.tlsrpthub.hub.domains.OtherDomains;
+import org.tlsrpthub.hub.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "domains", mixinStandardHelpOptions = true,
+        description = {"The policy domains this hub serves. While none is configured every report is stored;",
+                "afterwards reports about other domains follow the 'others' setting (store, quarantine, reject)."},
+        subcommands = {DomainsCommand.Add.class, DomainsCommand.ListDomains.class, DomainsCommand.Remove.class,
+                DomainsCommand.Others.class})
+final class DomainsCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Serve these domains.")
+    static final class Add implements Callable<Integer> {
+        @Mixin StoreOptions store;
+        @Parameters(arity = "1..*", paramLabel = "DOMAIN") List<String> domains;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = store.open()) {
+                DomainStore ds = new DomainStore(db, Clock.systemUTC());
+                for (String d : domains) System.out.println((ds.add(d) ? "added " : "already served: ") + d);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List served domains and the setting for others.")
+    static final class ListDomains implements Callable<Integer> {
+        @Mixin StoreOptions store;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = store.open()) {
+                DomainStore ds = new DomainStore(db, Clock.systemUTC());
+                ds.list().forEach(System.out::println);
+                System.out.println("# reports about other domains: " + ds.otherDomains().id());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop serving these domains (stored reports stay).")
+    static final class Remove implements Callable<Integer> {
+        @Mixin StoreOptions store;
+        @Parameters(arity = "1..*", paramLabel = "DOMAIN") List<String> domains;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = store.open()) {
+                DomainStore ds = new DomainStore(db, Clock.systemUTC());
+                int missing = 0;
+                for (String d : domains) {
+                    if (ds.remove(d)) System.out.println("removed " + d);
+                    else { System.err.println("not served: " + d); missing++; }
+                }
+                return missing == 0 ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "others", mixinStandardHelpOptions = true,
+            description = "Show or set what happens to reports about domains that are not served.")
+    static final class Others implements Callable<Integer> {
+        @Mixin StoreOptions store;
+        @Parameters(arity = "0..1", paramLabel = "store|quarantine|reject") String value;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = store.open()) {
+                DomainStore ds = new DomainStore(db, Clock.systemUTC());
+                if (value != null) ds.setOtherDomains(OtherDomains.fromId(value));
+                System.out.println(ds.otherDomains().id());
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.tlsrpthub.hub.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.retention.RetentionService;
+import org.tlsrpthub.hub.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "retention", mixinStandardHelpOptions = true,
+        description = {"Delete raw inputs and failure details older than N days; reports and rollups stay.",
+                "Quarantined inputs are kept whatever their age."})
+final class RetentionCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Option(names = "--retention-days", paramLabel = "N", defaultValue = "${env:TLSRPT_RETENTION_DAYS}",
+            description = "Keep this many days (env TLSRPT_RETENTION_DAYS, or retention-days in the config file).")
+    Integer days;
+
+    @Option(names = "--dry-run", description = "Only show what would be deleted.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        Integer n = days != null ? days : store.configValue("retention-days") == null ? null
+                : Integer.valueOf(store.configValue("retention-days"));
+        if (n == null) {
+            System.err.println("tlsrpt-hub retention: say how many days to keep (--retention-days N)");
+            return 2;
+        }
+        try (Database db = store.open()) {
+            RetentionService.Result r = new RetentionService(db, Clock.systemUTC()).apply(n, dryRun);
+            System.out.printf("%s %,d raw inputs and %,d failure details from before %s%n",
+                    r.dryRun() ? "would delete" : "deleted", r.rawInputs(), r.failureDetails(), r.cutoff());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.tlsrpthub.hub.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.summary.DomainSummary;
+import org.tlsrpthub.hub.summary.SummaryService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Totals, failure rate and breakdowns by result type, reporter and MX for one domain.")
+final class SummaryCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Option(names = "--domain", required = true, description = "The policy domain.")
+    String domain;
+
+    @Option(names = "--from", description = "First UTC day, YYYY-MM-DD (default: 30 days before --to).")
+    LocalDate from;
+
+    @Option(names = "--to", description = "Last UTC day, YYYY-MM-DD (default: today).")
+    LocalDate to;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = from != null ? from : last.minusDays(30);
+        try (Database db = store.open()) {
+            DomainSummary s = new SummaryService(db).summarise(domain, first, last);
+            if (json) {
+                System.out.println(new ObjectMapper().registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(s));
+            } else {
+                print(s);
+            }
+            return 0;
+        }
+    }
+
+    private static void print(DomainSummary s) {
+        System.out.printf("%s, %s to %s: %,d reports%n", s.domain(), s.from(), s.to(), s.reports());
+        System.out.printf("sessions: %,d successful, %,d failed (failure rate %.2f%%)%n",
+                s.successfulSessions(), s.failedSessions(), 100 * s.failureRate());
+        if (!s.byResultType().isEmpty()) {
+            System.out.println("failed sessions by result type (failure details):");
+            s.byResultType().forEach(c -> System.out.printf("  %-28s %,12d%n", c.name(), c.sessions()));
+        }
+        if (!s.byReporter().isEmpty()) {
+            System.out.println("by reporter:");
+            s.byReporter().forEach(r -> System.out.printf("  %-28s %,8d reports %,12d ok %,10d failed%n",
+                    r.reporter(), r.reports(), r.successfulSessions(), r.failedSessions()));
+        }
+        if (!s.byReceivingMx().isEmpty()) {
+            System.out.println("failed sessions by receiving MX:");
+            s.byReceivingMx().forEach(c -> System.out.printf("  %-28s %,12d%n", c.name().isEmpty() ? "(not named)" : c.name(), c.sessions()));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.tlsrpthub.hub.reprocess;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.tlsrpthub.hub.ingest.IngestOutcome;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.ingest.IngestStatus;
+import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.store.Channel;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.store.RawInput;
+
+/**
+ * Re-parses archived inputs after a parser upgrade (or after adding a served domain): quarantined
+ * ones by default, every raw input with {@code all}. Reports already stored stay as they are and
+ * gain no sighting (re-reading is not a new arrival); reports that now parse are stored; inputs
+ * that now go through leave quarantine, the others keep it with the new parser's reason.
+ */
+public final class ReprocessService {
+    private static final int PAGE = 500;
+
+    private final Database db;
+    private final IngestService ingest;
+
+    public ReprocessService(Database db, IngestService ingest) {
+        this.db = db;
+        this.ingest = ingest;
+    }
+
+    /** What a run did. */
+    public record Result(long inputs, long released, long stillQuarantined, long reportsStored) {}
+
+    public Result run(boolean all) throws SQLException {
+        long inputs = 0, released = 0, still = 0, stored = 0;
+        long after = -1;
+        while (true) {
+            List<Archived> page = page(all, after);
+            if (page.isEmpty()) break;
+            after = page.get(page.size() - 1).id;
+            List<PreparedInput> prepared = new ArrayList<>(page.size());
+            for (Archived a : page) prepared.add(ingest.prepare(RawInput.gunzip(a.gzip), a.provenance));
+            long[] counts = db.inTransaction(c -> apply(c, page, prepared));
+            inputs += page.size();
+            released += counts[0];
+            still += counts[1];
+            stored += counts[2];
+        }
+        return new Result(inputs, released, still, stored);
+    }
+
+    private long[] apply(Connection c, List<Archived> page, List<PreparedInput> prepared) throws SQLException {
+        List<IngestOutcome> outcomes = ingest.commit(c, prepared, false);
+        long released = 0, still = 0, stored = 0;
+        try (PreparedStatement release = c.prepareStatement(ReprocessSql.RELEASE);
+                PreparedStatement parsed = c.prepareStatement(ReprocessSql.MARK_PARSED);
+                PreparedStatement reason = c.prepareStatement(ReprocessSql.UPDATE_REASON)) {
+            for (int i = 0; i < page.size(); i++) {
+                IngestOutcome o = outcomes.get(i);
+                long id = page.get(i).id;
+                stored += o.reports().stream().filter(r -> r.status() == IngestStatus.STORED).count();
+                boolean quarantined = o.status() == IngestStatus.QUARANTINED
+                        || o.reports().stream().anyMatch(r -> r.status() == IngestStatus.QUARANTINED);
+                if (!quarantined) {
+                    release.setLong(1, id);
+                    released += release.executeUpdate();
+                    if (!o.reports().isEmpty()) {
+                        parsed.setLong(1, id);
+                        parsed.executeUpdate();
+                    }
+                } else {
+                    var q = prepared.get(i).parseError();
+                    if (q != null) {
+                        reason.setString(1, q.kind());
+                        reason.setString(2, q.reason());
+                        reason.setString(3, q.message());
+                        reason.setLong(4, id);
+                        reason.executeUpdate();
+                    }
+                    still++;
+                }
+            }
+        }
+        return new long[] {released, still, stored};
+    }
+
+    private record Archived(long id, byte[] gzip, Provenance provenance) {}
+
+    private List<Archived> page(boolean all, long after) throws SQLException {
+        return db.withConnection(c -> {
+            List<Archived> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(all ? ReprocessSql.ALL_PAGE : ReprocessSql.QUARANTINED_PAGE)) {
+                ps.setLong(1, after);
+                ps.setInt(2, PAGE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Archived(rs.getLong(1), rs.getBytes(2), new Provenance(Channel.fromId(rs.getString(3)),
+                                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6), rs.getString(7))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

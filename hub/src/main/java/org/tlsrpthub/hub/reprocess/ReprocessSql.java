@@ -1,0 +1,20 @@
+package org.tlsrpthub.hub.reprocess;
+
+/** The SQL of re-parsing archived inputs. Pages by id so that memory stays bounded. */
+final class ReprocessSql {
+    private ReprocessSql() {}
+
+    static final String QUARANTINED_PAGE = """
+            SELECT r.id, r.content_gzip, r.channel, r.received_at, r.origin, r.message_id, r.dkim_result
+            FROM raw_input r JOIN quarantine q ON q.raw_input_id = r.id
+            WHERE r.id > ? ORDER BY r.id LIMIT ?""";
+
+    static final String ALL_PAGE = """
+            SELECT r.id, r.content_gzip, r.channel, r.received_at, r.origin, r.message_id, r.dkim_result
+            FROM raw_input r
+            WHERE r.id > ? ORDER BY r.id LIMIT ?""";
+
+    static final String RELEASE = "DELETE FROM quarantine WHERE raw_input_id = ?";
+    static final String MARK_PARSED = "UPDATE raw_input SET status = 'parsed' WHERE id = ?";
+    static final String UPDATE_REASON = "UPDATE quarantine SET kind = ?, reason = ?, message = ? WHERE raw_input_id = ?";
+}
