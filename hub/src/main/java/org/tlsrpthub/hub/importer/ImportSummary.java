@@ -20,6 +20,22 @@ public final class ImportSummary {
     private long rejected;
     private final Map<String, Long> reasons = new TreeMap<>();
     private final List<String> unreadable = new ArrayList<>();
+    private long writeNanos;
+    private long transactions;
+
+    private long writeCpuNanos;
+
+    synchronized void wrote(long nanos, long cpuNanos) {
+        writeNanos += nanos;
+        writeCpuNanos += cpuNanos;
+        transactions++;
+    }
+
+    /** Time spent in write transactions (for benchmarks: the rest is reading and parsing). */
+    public synchronized long writeNanos() { return writeNanos; }
+    /** CPU time of the writing thread inside write transactions (JDBC driver and, for SQLite, the database itself). */
+    public synchronized long writeCpuNanos() { return writeCpuNanos; }
+    public synchronized long transactions() { return transactions; }
 
     synchronized void add(IngestOutcome o) {
         inputs++;
