@@ -71,6 +71,20 @@ class ReportEmailErrorsTest {
     }
 
     @Test
+    void brokenGenericPartIsTheErrorOnlyWhenNoReportIsFound() throws ReportParseException {
+        byte[] gz = gzip("not a report at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String logs = "--" + BOUNDARY + "\n" + gzipPartHeaders("application/gzip", "logs.gz") + "\n" + base64(gz) + "\n";
+        // alone: its parse error is the answer
+        String alone = multipartReport(gzipPartHeaders("application/gzip", "logs.gz"), base64(gz));
+        ReportParseException e = refuse(bytes(alone));
+        assertThat(e.kind()).isEqualTo(Kind.UNRECOGNISED_FORMAT); // gunzipped, it is not JSON
+        assertThat(e.source()).isEqualTo("in.eml part 2 (logs.gz)");
+        // next to a real report: ignored
+        String both = gzipReportEmail().replace("--" + BOUNDARY + "--\n", logs + "--" + BOUNDARY + "--\n");
+        assertThat(new ReportEmailExtractor(Limits.DEFAULTS).extract(bytes(both), "in.eml").reports()).hasSize(1);
+    }
+
+    @Test
     void messageLargerThanMaxInputBytes() {
         byte[] msg = bytes(gzipReportEmail());
         ReportParseException e = refuse(Limits.DEFAULTS.withMaxInputBytes(100), msg);
