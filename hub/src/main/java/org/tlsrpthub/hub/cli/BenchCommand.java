@@ -33,6 +33,9 @@ final class BenchCommand {
         @Option(names = "--senders", defaultValue = "10") int senders;
         @Option(names = "--days", defaultValue = "365") int days;
         @Option(names = "--gzip", description = "Generate .json.gz payloads instead of plain JSON.") boolean gzip;
+            @Option(names = "--writers", defaultValue = "0",
+                description = "Parallel write transactions (default: 1 on SQLite, 3 on PostgreSQL).")
+        int writers;
         @Option(names = "--batch-size", defaultValue = "1000") int batchSize;
         @Option(names = "--workers", defaultValue = "2", description = "Threads decoding/compressing (default ${DEFAULT-VALUE}).") int workers;
 
@@ -44,7 +47,7 @@ final class BenchCommand {
                     .forEach(domains, senders, days, (name, bytes) -> inputs.add(InputFile.read(name, bytes)));
             try (Database db = store.open()) {
                 IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
-                ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), batchSize, workers);
+                ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), batchSize, workers, StoreOptions.writers(writers, db));
                 double cpuAtStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
                 long t0 = System.nanoTime();

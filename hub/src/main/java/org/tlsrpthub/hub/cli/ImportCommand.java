@@ -27,6 +27,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print only {\"stored\":n,\"duplicates\":n,\"quarantined\":n,\"rejected\":n}.")
     boolean json;
 
+    @Option(names = "--writers", defaultValue = "0",
+            description = "Parallel write transactions (default: 1 on SQLite, 3 on PostgreSQL).")
+    int writers;
+
     @Option(names = "--batch-size", defaultValue = "1000", description = "Inputs per transaction (default ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -38,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
         try (Database db = store.open()) {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), Math.max(1, batchSize),
-                    Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    Math.max(1, Runtime.getRuntime().availableProcessors()), StoreOptions.writers(writers, db));
             Progress progress = Terminal.isInteractive() ? new Progress() : null;
             ImportSummary s = runner.run(paths, progress == null ? n -> { } : progress);
             if (progress != null) progress.done();

@@ -52,6 +52,12 @@ public final class StoreOptions {
         return DatabaseLocation.resolve(url, dir);
     }
 
+    /** Parallel write transactions: as asked, else 1 on SQLite (a single writer) and 3 on PostgreSQL. */
+    static int writers(int asked, Database db) {
+        if (asked > 0) return db.dialect() == org.tlsrpthub.hub.store.Dialect.SQLITE ? 1 : asked;
+        return db.dialect() == org.tlsrpthub.hub.store.Dialect.SQLITE ? 1 : 3;
+    }
+
     Database open() {
         return Database.open(jdbcUrl());
     }

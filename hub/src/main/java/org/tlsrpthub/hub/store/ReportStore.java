@@ -127,11 +127,15 @@ public final class ReportStore {
             }
         }
         long[] reportIds = new long[reports.size()];
-        for (int k = 0; k < reportIds.length; k++) reportIds[k] = ids.next();
+        String[] reporterKeys = new String[reports.size()]; // computed once: reporterKey() is not free
+        for (int k = 0; k < reportIds.length; k++) {
+            reportIds[k] = ids.next();
+            reporterKeys[k] = reports.get(k).reporterKey();
+        }
         Set<Long> inserted = MultiRowInsert.insert(c, StoreSql.INSERT_REPORT, 11, reports.size(), (ps, p, k) -> {
             Report r = reports.get(k);
             ps.setLong(p, reportIds[k]);
-            ps.setString(p + 1, r.reporterKey());
+            ps.setString(p + 1, reporterKeys[k]);
             ps.setString(p + 2, r.reportId());
             ps.setLong(p + 3, r.dateRange().start().toEpochMilli());
             ps.setLong(p + 4, r.dateRange().end().toEpochMilli());
@@ -158,10 +162,10 @@ public final class ReportStore {
                 stored.get(req).add(isNew);
                 if (isNew) {
                     addContents(batch, policy, detail, warning, ids, reportIds[k], parsed.get(k));
-                    rollups.add(reports.get(k));
+                    rollups.add(reports.get(k), reporterKeys[k]);
                 } else if (recordSightings) {
                     Report r = reports.get(k);
-                    findExisting.setString(1, r.reporterKey());
+                    findExisting.setString(1, reporterKeys[k]);
                     findExisting.setString(2, r.reportId());
                     findExisting.setLong(3, r.dateRange().start().toEpochMilli());
                     findExisting.setLong(4, r.dateRange().end().toEpochMilli());
