@@ -33,9 +33,8 @@ final class BenchCommand {
         @Option(names = "--senders", defaultValue = "10") int senders;
         @Option(names = "--days", defaultValue = "365") int days;
         @Option(names = "--gzip", description = "Generate .json.gz payloads instead of plain JSON.") boolean gzip;
-            @Option(names = "--writers", defaultValue = "0",
-                description = "Parallel write transactions (default: 1 on SQLite, 3 on PostgreSQL).")
-        int writers;
+        @Option(names = "--writers", defaultValue = "0",
+                description = "Parallel write transactions (default: 1 on SQLite, 3 on PostgreSQL).") int writers;
         @Option(names = "--batch-size", defaultValue = "1000") int batchSize;
         @Option(names = "--workers", defaultValue = "2", description = "Threads decoding/compressing (default ${DEFAULT-VALUE}).") int workers;
 
