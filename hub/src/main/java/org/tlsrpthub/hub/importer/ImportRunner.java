@@ -167,6 +167,10 @@ public final class ImportRunner {
             } catch (SQLException e) {
                 shared.fail(e);
                 drain();
+            } catch (RuntimeException e) {
+                // A bug must end the import with an error, not leave the reader blocked on a full queue.
+                shared.fail(new SQLException("the import writer failed: " + e, e));
+                drain();
             }
         }
 
