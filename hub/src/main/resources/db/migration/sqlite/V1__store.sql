@@ -122,4 +122,4 @@ CREATE TABLE rollup_daily (
     receiving_mx  TEXT    NOT NULL,
     sessions      BIGINT  NOT NULL,
     PRIMARY KEY (policy_domain, day, reporter_key, kind, result_type, receiving_mx)
-);
+) WITHOUT ROWID; -- stored in key order: a domain's days are one contiguous range for summaries
