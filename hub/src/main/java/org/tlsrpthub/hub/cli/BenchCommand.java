@@ -16,8 +16,9 @@ import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.summary.SummaryService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: 'bench import' generates reports in memory (no disk reads), imports them through",
@@ -28,7 +29,7 @@ final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import benchmark; use an empty database.")
     static final class Import implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
         @Option(names = "--domains", defaultValue = "28") int domains;
         @Option(names = "--senders", defaultValue = "10") int senders;
         @Option(names = "--days", defaultValue = "365") int days;
@@ -44,7 +45,7 @@ final class BenchCommand {
             List<InputFile> inputs = new ArrayList<>();
             new ReportFiles(new ReportGenerator(7, LocalDate.of(2025, 1, 1)), gzip)
                     .forEach(domains, senders, days, (name, bytes) -> inputs.add(InputFile.read(name, bytes)));
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
                 ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), batchSize, workers, StoreOptions.writers(writers, db));
                 double cpuAtStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

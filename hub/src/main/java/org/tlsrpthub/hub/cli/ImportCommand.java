@@ -12,17 +12,17 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import reports from files (.json, .json.gz, .gz, .zip, .eml — recognised by content),",
                 "directories (recursively), mbox files and Maildir folders.",
                 "Exit status 0 unless an input could not be read at all (1), 3 on a database error."})
 final class ImportCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
+    @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print only {\"stored\":n,\"duplicates\":n,\"quarantined\":n,\"rejected\":n}.")
     boolean json;
@@ -39,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Database db = store.open()) {
+        try (Database db = StoreOptions.of(spec).open()) {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), Math.max(1, batchSize),
                     Math.max(1, Runtime.getRuntime().availableProcessors()), StoreOptions.writers(writers, db));
