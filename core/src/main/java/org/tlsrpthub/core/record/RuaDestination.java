@@ -1,6 +1,5 @@
 package org.tlsrpthub.core.record;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,12 +27,14 @@ public sealed interface RuaDestination {
     /**
      * A {@code mailto:} URI (RFC 6068): reports are emailed.
      *
-     * @param addresses the decoded addresses of the URI's to-part (usually one)
+     * @param address the URI's to-part, percent-decoded. A decoded ',' is left as is: RFC 8460 §3
+     *                requires commas to be encoded, so "two addresses" and "a comma in a local-part"
+     *                cannot be told apart; senders pass the whole to-part to their mailer.
      */
-    record Mailto(String uri, List<String> addresses) implements RuaDestination {
+    record Mailto(String uri, String address) implements RuaDestination {
         public Mailto {
             Objects.requireNonNull(uri, "uri");
-            addresses = List.copyOf(addresses);
+            Objects.requireNonNull(address, "address");
         }
     }
 

@@ -2,7 +2,6 @@ package org.tlsrpthub.core.record;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +28,9 @@ final class RuaUriParser {
         checkCharacters(record, start, end);
         int colon = schemeEnd(record, start, end);
         String scheme = uri.substring(0, colon - start).toLowerCase(Locale.ROOT); // RFC 3986 §3.1: case-insensitive
+        if (scheme.equals("mailto") && colon + 1 == end) {
+            throw new RecordSyntaxException("mailto URI has no address", record, end);
+        }
         URI parsed;
         try {
             parsed = new URI(uri);
@@ -104,22 +106,18 @@ final class RuaUriParser {
         } catch (IllegalArgumentException e) {
             throw new RecordSyntaxException("mailto address: " + e.getMessage(), record, toStart);
         }
-        List<String> addresses = new ArrayList<>();
-        for (String address : decoded.split(",", -1)) {
-            int at = address.lastIndexOf('@');
-            if (at <= 0 || at == address.length() - 1) {
-                throw new RecordSyntaxException("'" + address + "' in mailto URI is not an email address"
-                        + " (local-part@domain)", record, toStart);
-            }
-            String domain = address.substring(at + 1);
-            boolean literal = domain.startsWith("[") && domain.endsWith("]");
-            if (!literal && DomainNames.toALabels(domain).isEmpty()) {
-                throw new RecordSyntaxException("'" + domain + "' in mailto URI is not a valid domain name",
-                        record, toStart + Math.max(0, to.lastIndexOf('@') + 1));
-            }
-            addresses.add(address);
+        int at = decoded.lastIndexOf('@');
+        if (at <= 0 || at == decoded.length() - 1) {
+            throw new RecordSyntaxException("'" + decoded + "' in mailto URI is not an email address"
+                    + " (local-part@domain)", record, toStart);
         }
-        return new RuaDestination.Mailto(uri, addresses);
+        String domain = decoded.substring(at + 1);
+        boolean literal = domain.startsWith("[") && domain.endsWith("]");
+        if (!literal && DomainNames.toALabels(domain).isEmpty()) {
+            throw new RecordSyntaxException("'" + domain + "' in mailto URI is not a valid domain name",
+                    record, toStart + Math.max(0, to.lastIndexOf('@') + 1));
+        }
+        return new RuaDestination.Mailto(uri, decoded);
     }
 
     private static RuaDestination https(String record, int start, String uri, URI parsed)
