@@ -13,6 +13,7 @@ import org.tlsrpthub.core.syntax.RecordSyntaxException;
 import org.tlsrpthub.core.syntax.RecordWarning;
 import org.tlsrpthub.core.syntax.TxtRecords;
 import org.tlsrpthub.core.syntax.TxtSelection;
+import org.tlsrpthub.core.syntax.VersionTag;
 
 /** Parses the TXT record at {@code _smtp._tls.<domain>} (RFC 8460 §3). Pure: no DNS. */
 public final class TlsRptRecordParser {
@@ -29,10 +30,7 @@ public final class TlsRptRecordParser {
      * let through here so that it is reported as a warning instead of vanishing (checklist 1.1 gap).
      */
     public static boolean isCandidate(String record) {
-        if (!record.startsWith(VERSION)) return false;
-        if (record.length() == VERSION.length()) return true;
-        char next = record.charAt(VERSION.length());
-        return next == ';' || Chars.isWsp(next);
+        return VersionTag.begins(record, VERSION);
     }
 
     /**
@@ -44,7 +42,7 @@ public final class TlsRptRecordParser {
     }
 
     public static TlsRptRecordParse parse(String text) {
-        if (!isCandidate(text)) return new TlsRptRecordParse.NotTlsRpt(whyNot(text));
+        if (!isCandidate(text)) return new TlsRptRecordParse.NotTlsRpt(VersionTag.whyNot(text, VERSION, "a TLS-RPT record"));
         List<RecordWarning> warnings = new ArrayList<>();
         try {
             List<Field> fields = FieldScanner.scan(text, VERSION.length(), warnings);
@@ -106,23 +104,5 @@ public final class TlsRptRecordParser {
             if (comma == end) return;
             pos = comma + 1;
         }
-    }
-
-    private static String whyNot(String text) {
-        if (text.isEmpty()) return "the record is empty";
-        if (Chars.isWsp(text.charAt(0)) && isCandidate(text.strip())) {
-            return "it begins with whitespace; a TLS-RPT record must begin exactly with " + VERSION;
-        }
-        if (text.regionMatches(true, 0, VERSION, 0, VERSION.length()) && !text.startsWith(VERSION)) {
-            return "it begins with '" + text.substring(0, VERSION.length()) + "'; the version is case-sensitive and"
-                    + " must be exactly " + VERSION;
-        }
-        if (text.startsWith(VERSION)) {
-            int end = VERSION.length();
-            while (end < text.length() && text.charAt(end) != ';' && !Chars.isWsp(text.charAt(end))) end++;
-            return "its version is '" + text.substring(0, end) + "', not " + VERSION;
-        }
-        String start = text.length() > 20 ? text.substring(0, 20) + "…" : text;
-        return "it does not begin with " + VERSION + " (it begins with '" + start + "')";
     }
 }
