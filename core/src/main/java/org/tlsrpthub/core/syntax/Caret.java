@@ -3,7 +3,7 @@ package org.tlsrpthub.core.syntax;
 /**
  * Renders a line of text with a caret ({@code ^}) under one character. Characters that would
  * break the alignment or the terminal (controls, tabs) are shown as {@code ?}; very long records
- * are cut to a window around the caret, marked with {@code …}.
+ * (over 120 characters) are cut to a window around the caret, marked with {@code …}.
  */
 public final class Caret {
 
@@ -19,11 +19,12 @@ public final class Caret {
         int to = text.length();
         String prefix = "";
         String suffix = "";
-        if (offset - from > WINDOW) {
+        boolean longLine = text.length() > 2 * WINDOW;
+        if (longLine && offset - from > WINDOW) {
             from = offset - WINDOW;
             prefix = "…";
         }
-        if (to - offset > WINDOW + 1) {
+        if (longLine && to - offset > WINDOW + 1) {
             to = offset + WINDOW;
             suffix = "…";
         }

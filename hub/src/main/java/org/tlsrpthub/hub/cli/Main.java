@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Receive, parse, store and analyse SMTP TLS Reporting (RFC 8460) reports.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RecordCommand.class,
+                MtaStsCommand.class,
         })
 public final class Main {
 
