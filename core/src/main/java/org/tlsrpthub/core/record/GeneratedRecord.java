@@ -14,6 +14,9 @@ import org.tlsrpthub.core.syntax.DomainNames;
  */
 public record GeneratedRecord(String text, List<String> characterStrings) {
 
+    /** RFC 8460 §3: the record lives at {@code _smtp._tls.} under the policy domain. */
+    private static final String PREFIX = "_smtp._tls.";
+
     public GeneratedRecord {
         characterStrings = List.copyOf(characterStrings);
     }
@@ -26,13 +29,15 @@ public record GeneratedRecord(String text, List<String> characterStrings) {
     }
 
     /**
-     * A complete zone file line for {@code _smtp._tls.<domain>} (RFC 8460 §3).
+     * A complete zone file line for {@code _smtp._tls.<domain>} (RFC 8460 §3). A domain given with the
+     * {@code _smtp._tls.} prefix already on it is accepted too.
      *
      * @throws IllegalArgumentException if {@code domain} is not a valid domain name
      */
     public String zoneLine(String domain) {
-        String ascii = DomainNames.toALabels(domain).orElseThrow(() ->
+        String bare = domain.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? domain.substring(PREFIX.length()) : domain;
+        String ascii = DomainNames.toALabels(bare).orElseThrow(() ->
                 new IllegalArgumentException("'" + domain + "' is not a valid domain name"));
-        return "_smtp._tls." + ascii + ". IN TXT " + zoneFileForm();
+        return PREFIX + ascii + ". IN TXT " + zoneFileForm();
     }
 }

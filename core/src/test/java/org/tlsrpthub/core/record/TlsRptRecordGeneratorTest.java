@@ -19,6 +19,7 @@ class TlsRptRecordGeneratorTest {
         assertThat(g.characterStrings()).containsExactly(g.text());
         assertThat(g.zoneFileForm()).isEqualTo("\"" + g.text() + "\"");
         assertThat(g.zoneLine("Example.COM.")).isEqualTo("_smtp._tls.example.com. IN TXT \"" + g.text() + "\"");
+        assertThat(g.zoneLine("_smtp._tls.example.com")).isEqualTo(g.zoneLine("example.com"));
     }
 
     @Test
