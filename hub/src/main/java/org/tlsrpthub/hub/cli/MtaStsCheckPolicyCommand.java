@@ -8,9 +8,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -44,6 +47,10 @@ final class MtaStsCheckPolicyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--mx", paramLabel = "HOST", description = "Also test this MX host name against the policy's"
+            + " mx patterns (repeatable); the exit status is 1 if one matches none.")
+    List<String> mxHosts = new ArrayList<>();
+
     @Override
     public Integer call() {
         String text;
@@ -58,11 +65,22 @@ final class MtaStsCheckPolicyCommand implements Callable<Integer> {
         MtaStsPolicyParse result = MtaStsPolicyParser.parse(text);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(out, g -> writeJson(g, result));
+            Json.print(out, g -> writeJson(g, result, mxHosts));
         } else {
             printText(out, result);
         }
-        return result instanceof MtaStsPolicyParse.Valid ? 0 : 1;
+        if (!(result instanceof MtaStsPolicyParse.Valid v)) return 1;
+        boolean allMatch = true;
+        for (String host : mxHosts) {
+            Optional<MxPattern> match = matching(v, host);
+            allMatch &= match.isPresent();
+            if (!json) {
+                out.println("mx host " + host + ": " + match.map(p -> "matches " + p.pattern())
+                        .orElse("matches no mx pattern; senders enforcing the policy will not deliver to it"));
+            }
+        }
+        out.flush();
+        return allMatch ? 0 : 1;
     }
 
     private String read() throws IOException {
@@ -71,6 +89,8 @@ final class MtaStsCheckPolicyCommand implements Callable<Integer> {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new IOException("no such file");
+        } catch (InvalidPathException e) {
+            throw new IOException("not a valid file name");
         }
         if (bytes.length > MAX_BYTES) throw new IOException("larger than " + MAX_BYTES + " bytes");
         try {
@@ -100,11 +120,16 @@ final class MtaStsCheckPolicyCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** The first pattern matching the host, as RFC 8461 §4.1 compares them. */
+    private static Optional<MxPattern> matching(MtaStsPolicyParse.Valid v, String host) {
+        return v.policy().mx().stream().filter(p -> p.matches(host)).findFirst();
+    }
+
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static void writeJson(JsonGenerator g, MtaStsPolicyParse result) throws IOException {
+    private static void writeJson(JsonGenerator g, MtaStsPolicyParse result, List<String> mxHosts) throws IOException {
         g.writeStartObject();
         switch (result) {
             case MtaStsPolicyParse.Valid v -> {
@@ -113,6 +138,16 @@ final class MtaStsCheckPolicyCommand implements Callable<Integer> {
                 g.writeNumberField("max_age", v.policy().maxAge());
                 g.writeArrayFieldStart("mx");
                 for (MxPattern p : v.policy().mx()) g.writeString(p.pattern());
+                g.writeEndArray();
+                g.writeArrayFieldStart("mx_hosts");
+                for (String host : mxHosts) {
+                    g.writeStartObject();
+                    g.writeStringField("host", host);
+                    Optional<MxPattern> match = matching(v, host);
+                    if (match.isPresent()) g.writeStringField("matches", match.get().pattern());
+                    else g.writeNullField("matches");
+                    g.writeEndObject();
+                }
                 g.writeEndArray();
                 problems(g, "errors", List.of());
             }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Generate a TLS-RPT TXT record (RFC 8460 §3) for the given report destinations.",
                 "Characters not allowed in a URI (and ',' '!' ';') are percent-encoded, domains become A-labels,"
-                        + " and the record is cut into character-strings of at most 255 octets."})
+                        + " and the record is cut into character-strings of at most 255 octets.",
+                "The mailto destinations come first, then the https ones, each in the order given."})
 final class RecordGenerateCommand implements Callable<Integer> {
 
     @Spec

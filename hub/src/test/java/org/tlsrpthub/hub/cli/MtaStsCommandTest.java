@@ -45,6 +45,19 @@ class MtaStsCommandTest {
     }
 
     @Test
+    void mxHostsAreTestedAgainstThePatterns() {
+        String policy = "version: STSv1\nmode: enforce\nmx: *.example.com\nmax_age: 86400\n";
+        CliRun ok = CliRun.runWithInput(policy, "mta-sts", "check-policy", "--mx", "MX1.example.com.", "-");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.out()).endsWith("mx host MX1.example.com.: matches *.example.com\n");
+        CliRun bad = CliRun.runWithInput(policy, "mta-sts", "check-policy", "--mx", "a.b.example.com", "-");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).contains("mx host a.b.example.com: matches no mx pattern");
+        CliRun json = CliRun.runWithInput(policy, "mta-sts", "check-policy", "--json", "--mx", "example.com", "-");
+        assertThat(json.out()).contains("\"host\" : \"example.com\"").contains("\"matches\" : null");
+    }
+
+    @Test
     void aMissingFileIsAClearErrorWithoutStackTrace() {
         CliRun r = CliRun.run("mta-sts", "check-policy", dir.resolve("nope.txt").toString());
         assertThat(r.exitCode()).isEqualTo(1);
