@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Receive, parse, store and analyse SMTP TLS Reporting (RFC 8460) reports.",
         subcommands = {
-                CommandLine.HelpCommand.class,
                 RecordCommand.class,
                 MtaStsCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Main {
 

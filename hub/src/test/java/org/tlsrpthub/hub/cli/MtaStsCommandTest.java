@@ -19,14 +19,14 @@ class MtaStsCommandTest {
     @Test
     void checkPolicyOfAGoodFileSaysValidAndExitsZero() throws IOException {
         Path f = Files.writeString(dir.resolve("mta-sts.txt"), GOOD);
-        CliRun r = CliRun.run("mta-sts", "check-policy", f.toString());
+        CapturedCli r = CapturedCli.run("mta-sts", "check-policy", f.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("valid MTA-STS policy").contains("mode: enforce").contains("mx: mail.example.com");
     }
 
     @Test
     void checkPolicyListsEveryErrorAndWarningWithItsLine() {
-        CliRun r = CliRun.runWithInput("version: STSv1\nmode: Enforce\nmx: a*.example\nmax_age: 86400\nfoo: 1\n",
+        CapturedCli r = CapturedCli.runWithStdin(utf8("version: STSv1\nmode: Enforce\nmx: a*.example\nmax_age: 86400\nfoo: 1\n"),
                 "mta-sts", "check-policy", "-");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("""
@@ -39,7 +39,7 @@ class MtaStsCommandTest {
 
     @Test
     void checkPolicyWithJsonSeparatesErrorsAndWarnings() {
-        CliRun r = CliRun.runWithInput("version: STSv1\nmode: none\nmax_age: 1\nx: y\n", "mta-sts", "check-policy", "--json", "-");
+        CapturedCli r = CapturedCli.runWithStdin(utf8("version: STSv1\nmode: none\nmax_age: 1\nx: y\n"), "mta-sts", "check-policy", "--json", "-");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("\"status\" : \"valid\"").contains("\"errors\" : [ ]").contains("\"line\" : 4");
     }
@@ -47,19 +47,19 @@ class MtaStsCommandTest {
     @Test
     void mxHostsAreTestedAgainstThePatterns() {
         String policy = "version: STSv1\nmode: enforce\nmx: *.example.com\nmax_age: 86400\n";
-        CliRun ok = CliRun.runWithInput(policy, "mta-sts", "check-policy", "--mx", "MX1.example.com.", "-");
+        CapturedCli ok = CapturedCli.runWithStdin(utf8(policy), "mta-sts", "check-policy", "--mx", "MX1.example.com.", "-");
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).endsWith("mx host MX1.example.com.: matches *.example.com\n");
-        CliRun bad = CliRun.runWithInput(policy, "mta-sts", "check-policy", "--mx", "a.b.example.com", "-");
+        CapturedCli bad = CapturedCli.runWithStdin(utf8(policy), "mta-sts", "check-policy", "--mx", "a.b.example.com", "-");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.out()).contains("mx host a.b.example.com: matches no mx pattern");
-        CliRun json = CliRun.runWithInput(policy, "mta-sts", "check-policy", "--json", "--mx", "example.com", "-");
+        CapturedCli json = CapturedCli.runWithStdin(utf8(policy), "mta-sts", "check-policy", "--json", "--mx", "example.com", "-");
         assertThat(json.out()).contains("\"host\" : \"example.com\"").contains("\"matches\" : null");
     }
 
     @Test
     void aMissingFileIsAClearErrorWithoutStackTrace() {
-        CliRun r = CliRun.run("mta-sts", "check-policy", dir.resolve("nope.txt").toString());
+        CapturedCli r = CapturedCli.run("mta-sts", "check-policy", dir.resolve("nope.txt").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: cannot read ").contains("no such file").doesNotContain("Exception");
     }
@@ -67,21 +67,21 @@ class MtaStsCommandTest {
     @Test
     void aFileThatIsNotUtf8IsAClearError() throws IOException {
         Path f = Files.write(dir.resolve("bin"), new byte[] {(byte) 0xff, (byte) 0xfe});
-        CliRun r = CliRun.run("mta-sts", "check-policy", f.toString());
+        CapturedCli r = CapturedCli.run("mta-sts", "check-policy", f.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("not UTF-8");
     }
 
     @Test
     void checkRecordAcceptsAGoodRecord() {
-        CliRun r = CliRun.run("mta-sts", "check-record", "v=STSv1; id=20240101T000000;");
+        CapturedCli r = CapturedCli.run("mta-sts", "check-record", "v=STSv1; id=20240101T000000;");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("valid MTA-STS record\n  id: 20240101T000000\n");
     }
 
     @Test
     void checkRecordShowsTheErrorWithACaret() {
-        CliRun r = CliRun.run("mta-sts", "check-record", "v=STSv1; id=2024-01");
+        CapturedCli r = CapturedCli.run("mta-sts", "check-record", "v=STSv1; id=2024-01");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("""
                 invalid MTA-STS record: character '-' is not allowed in id (only letters and digits, RFC 8461 §3.1) (at column 17)
@@ -92,7 +92,7 @@ class MtaStsCommandTest {
 
     @Test
     void checkRecordSaysWhenTheTextIsNotAnMtaStsRecord() {
-        CliRun r = CliRun.run("mta-sts", "check-record", "--json", "v=TLSRPTv1; rua=mailto:a@b.example");
+        CapturedCli r = CapturedCli.run("mta-sts", "check-record", "--json", "v=TLSRPTv1; rua=mailto:a@b.example");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("\"status\" : \"not-mta-sts\"");
     }
@@ -101,10 +101,14 @@ class MtaStsCommandTest {
     void helpWorksOnEachCommand() {
         for (String[] args : new String[][] {{"mta-sts", "--help"}, {"mta-sts", "check-policy", "--help"},
                 {"mta-sts", "check-record", "--help"}}) {
-            CliRun r = CliRun.run(args);
+            CapturedCli r = CapturedCli.run(args);
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).startsWith("Usage: tlsrpt-hub mta-sts");
         }
-        assertThat(CliRun.run("mta-sts").exitCode()).isEqualTo(2);
+        assertThat(CapturedCli.run("mta-sts").exitCode()).isEqualTo(2);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -8,7 +8,7 @@ class RecordCommandTest {
 
     @Test
     void checkPrintsValidWithTheDestinationsAndExitsZero() {
-        CliRun r = CliRun.run("record", "check", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://r.example.com/x");
+        CapturedCli r = CapturedCli.run("record", "check", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://r.example.com/x");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("valid TLS-RPT record")
                 .contains("rua: mailto:tlsrpt@example.com").contains("rua: https://r.example.com/x");
@@ -17,7 +17,7 @@ class RecordCommandTest {
 
     @Test
     void checkShowsWarningsWithACaret() {
-        CliRun r = CliRun.run("record", "check", "v=TLSRPTv1 ; rua=mailto:a@example.com");
+        CapturedCli r = CapturedCli.run("record", "check", "v=TLSRPTv1 ; rua=mailto:a@example.com");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("warning: whitespace between the version and ';'")
                 .contains("  v=TLSRPTv1 ; rua=mailto:a@example.com\n            ^");
@@ -25,7 +25,7 @@ class RecordCommandTest {
 
     @Test
     void checkPrintsTheErrorWithACaretAndExitsOne() {
-        CliRun r = CliRun.run("record", "check", "v=TLSRPTv1; rua=a@example.com");
+        CapturedCli r = CapturedCli.run("record", "check", "v=TLSRPTv1; rua=a@example.com");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("""
                 invalid TLS-RPT record: 'a@example.com' is not a URI: it has no scheme (expected mailto: or https:) (at column 17)
@@ -37,31 +37,31 @@ class RecordCommandTest {
 
     @Test
     void checkSaysWhenTheTextIsNotATlsRptRecord() {
-        CliRun r = CliRun.run("record", "check", "v=spf1 -all");
+        CapturedCli r = CapturedCli.run("record", "check", "v=spf1 -all");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).startsWith("not a TLS-RPT record: it does not begin with v=TLSRPTv1");
     }
 
     @Test
     void checkJoinsSeveralArgumentsLikeCharacterStrings() {
-        CliRun r = CliRun.run("record", "check", "v=TLSRPTv1; rua=mai", "lto:a@example.com");
+        CapturedCli r = CapturedCli.run("record", "check", "v=TLSRPTv1; rua=mai", "lto:a@example.com");
         assertThat(r.exitCode()).isZero();
     }
 
     @Test
     void checkWithJsonPrintsMachineReadableOutput() {
-        CliRun ok = CliRun.run("record", "check", "--json", "v=TLSRPTv1; rua=ftp://x.example/,mailto:a@example.com");
+        CapturedCli ok = CapturedCli.run("record", "check", "--json", "v=TLSRPTv1; rua=ftp://x.example/,mailto:a@example.com");
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).contains("\"status\" : \"valid\"").contains("\"scheme\" : \"ftp\"")
                 .contains("\"code\" : \"unknown-uri-scheme\"");
-        CliRun bad = CliRun.run("record", "check", "--json", "v=TLSRPTv1;");
+        CapturedCli bad = CapturedCli.run("record", "check", "--json", "v=TLSRPTv1;");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.out()).contains("\"status\" : \"malformed\"").contains("\"offset\" : 11");
     }
 
     @Test
     void generatePrintsTheRecordTheStringsAndTheZoneLine() {
-        CliRun r = CliRun.run("record", "generate", "--mailto", "a@b.example", "--https", "https://r.example/x,y",
+        CapturedCli r = CapturedCli.run("record", "generate", "--mailto", "a@b.example", "--https", "https://r.example/x,y",
                 "--domain", "example.com");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("""
@@ -76,14 +76,14 @@ class RecordCommandTest {
 
     @Test
     void generateRefusesBadInputWithAMessageAndExitOne() {
-        CliRun r = CliRun.run("record", "generate", "--https", "http://r.example/");
+        CapturedCli r = CapturedCli.run("record", "generate", "--https", "http://r.example/");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: 'http://r.example/' is not an https URL (it must begin with https://)\n");
     }
 
     @Test
     void generateWithoutDestinationsIsAUsageError() {
-        CliRun r = CliRun.run("record", "generate");
+        CapturedCli r = CapturedCli.run("record", "generate");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("Give at least one --mailto or --https");
     }
@@ -92,7 +92,7 @@ class RecordCommandTest {
     void helpWorksOnEachCommand() {
         for (String[] args : new String[][] {{"record", "--help"}, {"record", "check", "--help"},
                 {"record", "generate", "--help"}}) {
-            CliRun r = CliRun.run(args);
+            CapturedCli r = CapturedCli.run(args);
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).startsWith("Usage: tlsrpt-hub record");
         }
@@ -100,7 +100,7 @@ class RecordCommandTest {
 
     @Test
     void recordWithoutSubcommandIsAUsageError() {
-        assertThat(CliRun.run("record").exitCode()).isEqualTo(2);
-        assertThat(CliRun.run("record", "check").exitCode()).isEqualTo(2);
+        assertThat(CapturedCli.run("record").exitCode()).isEqualTo(2);
+        assertThat(CapturedCli.run("record", "check").exitCode()).isEqualTo(2);
     }
 }
