@@ -227,12 +227,21 @@ final class ReportReading {
             if (unpacked != null) {
                 warnings.add(WarningCode.POLICY_STRING_JSON_ENCODED, pointer(),
                         "a policy-string element holds a JSON-encoded array of " + unpacked.size() + " strings; unpacked");
-                list.addAll(unpacked);
+                addUnpacked(list, unpacked);
             } else {
                 list.add(s);
             }
         }
         return list;
+    }
+
+    /** Unpacks encoded arrays inside encoded arrays too, so that what the writer writes reads back the same. */
+    private static void addUnpacked(List<String> list, List<String> strings) {
+        for (String s : strings) {
+            List<String> inner = s.startsWith("[") ? JsonStringArray.tryParse(s) : null;
+            if (inner != null) addUnpacked(list, inner);
+            else list.add(s);
+        }
     }
 
     private List<String> readMxHosts(JsonToken t) throws IOException, ReportParseException {
@@ -253,7 +262,9 @@ final class ReportReading {
         String v = value.strip();
         if (v.startsWith("mx:")) {
             warnings.add(WarningCode.MX_HOST_PREFIX, pointer(), "mx-host \"" + value + "\" carries the policy line's \"mx:\" prefix; dropped");
-            return v.substring(3).strip();
+            // every prefix ("mx: mx: a" too), so that what the writer writes reads back the same
+            do v = v.substring(3).strip(); while (v.startsWith("mx:"));
+            return v;
         }
         return value;
     }
