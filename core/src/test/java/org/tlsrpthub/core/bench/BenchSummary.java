@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class BenchSummary {
 
     public static void main(String[] args) throws IOException {
         Map<String, Result> results = read(Path.of(args[0]));
+        Map<String, List<Double>> cpu = args.length > 1 ? readCpu(Path.of(args[1])) : Map.of();
         System.out.println();
         System.out.println("Parsing summary (one thread; mean ± 99.9% error, and the best iteration)");
         results.forEach((name, r) -> System.out.printf(Locale.ROOT, "  %-14s %12.1f ± %-10.1f best %12.1f  %s  (%d iterations)%n",
@@ -44,6 +46,15 @@ public final class BenchSummary {
             System.out.printf(Locale.ROOT, "  aim: full >= 60,000 reports/s: %s (mean %.0f, best %.0f)%n",
                     full.score() >= 60_000 ? "met" : full.best() >= 60_000 ? "met by the best iteration only" : "NOT met",
                     full.score(), full.best());
+        }
+        if (cpu.containsKey("typicalFull") && cpu.containsKey("typicalBare")) {
+            double fullNs = median(cpu.get("typicalFull")), bareNs = median(cpu.get("typicalBare"));
+            System.out.printf(Locale.ROOT, "  CPU time per report (median of iterations): full %.0f ns, bare %.0f ns%n", fullNs, bareNs);
+            System.out.printf(Locale.ROOT, "  => per core: full %.0f reports/s, bare %.0f reports/s, full / bare %.2f; aim >= 60,000: %s%n",
+                    1e9 / fullNs, 1e9 / bareNs, bareNs / fullNs, 1e9 / fullNs >= 60_000 ? "met" : "NOT met");
+        }
+        if (cpu.containsKey("largeFull")) {
+            System.out.printf(Locale.ROOT, "  CPU time per 20,000-detail report (median): %.1f ms%n", median(cpu.get("largeFull")) / 1e6);
         }
         Result large = results.get("largeFull");
         if (large != null) {
@@ -96,6 +107,23 @@ public final class BenchSummary {
             }
         }
         return out;
+    }
+
+    private static Map<String, List<Double>> readCpu(Path file) throws IOException {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        if (!Files.exists(file)) return out;
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.trim().split(" ");
+            if (f.length == 2) out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[1]));
+        }
+        return out;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        v.sort(null);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
     }
 
     private static double number(JsonParser p, JsonToken t) throws IOException {
