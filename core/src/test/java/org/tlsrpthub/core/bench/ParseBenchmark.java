@@ -45,7 +45,7 @@ import org.tlsrpthub.core.report.ParsedReport;
 @State(Scope.Thread)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ParseBenchmark {
     static final int VARIANTS = 512;
