@@ -36,7 +36,7 @@ final class BenchCommand {
         @Option(names = "--gzip", description = "Generate .json.gz payloads instead of plain JSON.") boolean gzip;
         @Option(names = "--writers", defaultValue = "0",
                 description = "Parallel write transactions (default: 1 on SQLite, 3 on PostgreSQL).") int writers;
-        @Option(names = "--batch-size", defaultValue = "1000") int batchSize;
+        @Option(names = "--batch-size", defaultValue = "5000") int batchSize;
         @Option(names = "--warmup", defaultValue = "0",
                 description = "First import this many other reports (another year), untimed, so that the JIT compiler has done most of its work.")
         int warmup;
