@@ -19,6 +19,8 @@ public record Report(
         String reportId,
         List<PolicyResult> policies) {
 
+    private static final java.util.regex.Pattern TRAILING_JUNK = java.util.regex.Pattern.compile("[>\\s]+$");
+
     public Report {
         Objects.requireNonNull(organizationName, "organizationName");
         Objects.requireNonNull(dateRange, "dateRange");
@@ -49,7 +51,7 @@ public record Report(
             String c = contactInfo.trim();
             int at = c.lastIndexOf('@');
             String domain = at >= 0 ? c.substring(at + 1) : c;
-            domain = domain.replaceAll("[>\\s]+$", "").toLowerCase(java.util.Locale.ROOT);
+            domain = TRAILING_JUNK.matcher(domain).replaceAll("").toLowerCase(java.util.Locale.ROOT);
             if (!domain.isEmpty() && domain.indexOf('.') > 0) return domain;
         }
         return organizationName.trim().toLowerCase(java.util.Locale.ROOT);
