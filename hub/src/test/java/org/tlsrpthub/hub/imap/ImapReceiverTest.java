@@ -125,8 +125,10 @@ class ImapReceiverTest {
         startReceiver(server.settings(dir, Map.of("imap.test.poll-seconds", "3600", "imap.test.archive-folder", "Archive")));
         await(() -> server.count("Archive") == 0); // connected and created the folder
         Thread.sleep(500);
+        long t0 = System.nanoTime();
         server.deliver(CorpusMail.read(CorpusMail.emails().get(0)));
         await(() -> server.count("Archive") == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     }
 
     private static void await(Callable<Boolean> condition) throws Exception {
