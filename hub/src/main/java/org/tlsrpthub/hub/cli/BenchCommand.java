@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Benchmarks: 'bench import' generates reports in memory (no disk reads), imports them through",
                 "the same path as 'import' (parse, hash, compress, archive, store, rollups; batched durable commits)",
                 "and prints reports/s; then times 'summary' for one domain over the whole period."},
-        subcommands = BenchCommand.Import.class)
+        subcommands = {BenchCommand.Import.class, BenchSmtpCommand.class})
 final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import benchmark; use an empty database.")
