@@ -94,7 +94,7 @@ final class ReportMessageHandler implements MessageHandler {
      * still read to its end, so the session stays in step and the client can go on (RFC 5321 §4.5.3.1.10).
      */
     static byte[] readCapped(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 64 * 1024));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 16 * 1024));
         byte[] buf = new byte[16 * 1024];
         long total = 0;
         for (int n; (n = in.read(buf)) > 0; ) {
