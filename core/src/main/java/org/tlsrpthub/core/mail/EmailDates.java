@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the {@code Date} header leniently. Report emails are not always RFC 5322 (§3.3): the RFC 8460
@@ -25,6 +26,10 @@ final class EmailDates {
             formatter("d MMM yyyy HH:mm[:ss] Z"),
             formatter("d MMM yyyy HH:mm[:ss] z"));
 
+    private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern DAY_OF_WEEK = Pattern.compile("^[A-Za-z]+,?\\s*");
+
     private EmailDates() {}
 
     private static DateTimeFormatter formatter(String pattern) {
@@ -36,8 +41,16 @@ final class EmailDates {
     static Instant parse(String raw) {
         if (raw == null) return null;
         // Comments such as "(PDT)" carry nothing the numeric zone does not (RFC 5322 §3.3).
-        String text = raw.replaceAll("\\([^()]*\\)", " ").replaceAll("\\s+", " ").strip();
+        String text = SPACES.matcher(COMMENT.matcher(raw).replaceAll(" ")).replaceAll(" ").strip();
         if (text.isEmpty()) return null;
+        try {
+            // Fast path for the common, well-formed shape (RFC 5322 §3.3 = RFC 1123 dates): the
+            // formatter is immutable and shared, while a MailDateFormat costs a Calendar per call.
+            // Anything it refuses (including a wrong day-of-week) goes on to MailDateFormat as before.
+            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            // not the plain shape
+        }
         try {
             Date d = new MailDateFormat().parse(text, new ParsePosition(0));
             if (d != null) return d.toInstant();
@@ -45,7 +58,7 @@ final class EmailDates {
             // MailDateFormat signals some malformed input with unchecked exceptions; try the fallbacks.
         }
         // The day-of-week is redundant and may be wrong: the RFC 8460 sample's "Fri, May 09 2017" was a Tuesday.
-        String dated = text.replaceFirst("^[A-Za-z]+,?\\s*", "");
+        String dated = DAY_OF_WEEK.matcher(text).replaceFirst("");
         for (DateTimeFormatter f : FALLBACKS) {
             try {
                 return ZonedDateTime.parse(dated, f).toInstant();
