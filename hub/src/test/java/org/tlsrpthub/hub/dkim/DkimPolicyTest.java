@@ -20,6 +20,10 @@ import org.tlsrpthub.hub.testsupport.DkimSigning;
 import org.tlsrpthub.hub.testsupport.Dnsmasq;
 import org.tlsrpthub.hub.testsupport.MailStore;
 import org.tlsrpthub.hub.testsupport.ReportMail;
+import org.tlsrpthub.hub.testsupport.SmtpClient;
+import org.tlsrpthub.hub.smtp.SmtpReceiver;
+import org.tlsrpthub.hub.smtp.SmtpSettings;
+import java.time.Clock;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /** DKIM verdicts with a key served by a real dnsmasq on loopback, and what each policy does with them. */
@@ -93,6 +97,21 @@ class DkimPolicyTest {
             }
             assertThat(store.count("SELECT count(*) FROM report")).isEqualTo(2);
             assertThat(store.count("SELECT count(*) FROM raw_input WHERE status = 'quarantined'")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void overSmtpRequireAcknowledgesAndQuarantinesAnUnsignedReport() throws Exception {
+        try (MailStore store = new MailStore(dir, settings("require"));
+                SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(Settings.of(Map.of("smtp.bind", "127.0.0.1",
+                        "smtp.port", "0"))), store.intake, Clock.systemUTC())) {
+            smtp.start();
+            SmtpClient client = new SmtpClient(smtp.port());
+            client.send(signer.sign(ReportMail.from("example.com", "smtp-signed")), "tlsrpt@hub.example");
+            client.send(ReportMail.from("example.com", "smtp-unsigned"), "tlsrpt@hub.example"); // 250: kept, not lost
+            assertThat(Sql.rows(store.db, "SELECT status, dkim_result FROM raw_input ORDER BY id"))
+                    .containsExactly(List.of("parsed", "pass d=example.com"), List.of("quarantined", "none"));
+            assertThat(store.count("SELECT count(*) FROM report")).isEqualTo(1);
         }
     }
 
