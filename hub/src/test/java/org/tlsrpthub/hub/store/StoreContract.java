@@ -24,6 +24,9 @@ import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.IngestStatus;
 import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.importer.ImportRunner;
+import org.tlsrpthub.hub.importer.ImportSummary;
+import org.tlsrpthub.hub.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -218,6 +221,25 @@ public abstract class StoreContract {
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(inputs.size());
         assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).isEqualTo((long) inputs.size() * (threads - 1));
         RollupCheck.assertRollupsMatchRawRows(db);
+    }
+
+    @Test
+    void importingTheSharedCorpusStoresEveryReportOnce() throws Exception {
+        ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), 7, 2);
+        ImportSummary first = runner.run(List.of(Corpus.reports()), n -> { });
+
+        // Golden totals: 40 files; 10 of them repeat a report found in another file (the RFC
+        // example six times over, .json beside .eml / .json.gz of the same report).
+        assertThat(first.inputs()).isEqualTo(40);
+        assertThat(first.toJson()).isEqualTo("{\"stored\":30,\"duplicates\":10,\"quarantined\":0,\"rejected\":0}");
+        assertThat(Sql.rows(db, "SELECT count(*), SUM(successful_sessions), SUM(failed_sessions) FROM report").get(0)
+                .stream().map(o -> ((Number) o).longValue()).toList()).containsExactly(30L, 10517L, 439L);
+        RollupCheck.assertRollupsMatchRawRows(db);
+
+        ImportSummary again = runner.run(List.of(Corpus.reports()), n -> { });
+        assertThat(again.toJson()).isEqualTo("{\"stored\":0,\"duplicates\":40,\"quarantined\":0,\"rejected\":0}");
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(30);
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).as("the same files are archived once").isEqualTo(40);
     }
 
     @Test
