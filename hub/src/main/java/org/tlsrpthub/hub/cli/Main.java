@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 RetentionCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
         })
 public final class Main {
 
