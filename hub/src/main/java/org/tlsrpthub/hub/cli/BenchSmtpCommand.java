@@ -26,7 +26,7 @@ import org.tlsrpthub.hub.generate.ReportEmails;
 import org.tlsrpthub.hub.generate.ReportFiles;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
-import org.tlsrpthub.hub.ingest.GroupCommit;
+import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.intake.MailIntake;
 import org.tlsrpthub.hub.smtp.SmtpReceiver;
@@ -63,7 +63,7 @@ final class BenchSmtpCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("tlsrpt-bench-smtp");
         try (Database db = Database.open(DatabaseLocation.sqliteUrl(dir))) {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
-            try (GroupCommit commits = new GroupCommit(ingest);
+            try (GroupCommitter commits = new GroupCommitter(ingest, 10_000, 500);
                     SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(Settings.of(Map.of("smtp.bind", "127.0.0.1",
                             "smtp.port", "0", "smtp.max-connections", String.valueOf(clients + 10)))),
                             new MailIntake(ingest, commits, new DkimSettings(DkimPolicy.OFF, null)), Clock.systemUTC())) {

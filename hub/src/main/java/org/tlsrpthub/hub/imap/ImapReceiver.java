@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.serve.Receiver;
 
 /** Polls every configured mailbox, one thread each. */
-public final class ImapReceiver implements AutoCloseable {
+public final class ImapReceiver implements Receiver {
     private final ImapSettings settings;
     private final MailIntake intake;
     private final Clock clock;
@@ -19,6 +20,12 @@ public final class ImapReceiver implements AutoCloseable {
         this.clock = clock;
     }
 
+    @Override
+    public String name() {
+        return "imap " + String.join(",", settings.mailboxes().stream().map(ImapMailboxSettings::name).toList());
+    }
+
+    @Override
     public synchronized void start() {
         if (!threads.isEmpty()) return;
         for (ImapMailboxSettings m : settings.mailboxes()) {

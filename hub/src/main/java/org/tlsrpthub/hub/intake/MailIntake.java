@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.intake;
 
-import java.sql.SQLException;
 import java.util.List;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.hub.dkim.DkimPolicy;
@@ -8,7 +7,8 @@ import org.tlsrpthub.hub.dkim.DkimResult;
 import org.tlsrpthub.hub.dkim.DkimSettings;
 import org.tlsrpthub.hub.dkim.DkimVerification;
 import org.tlsrpthub.hub.dkim.SubmitterAlignment;
-import org.tlsrpthub.hub.ingest.GroupCommit;
+import java.util.concurrent.ExecutionException;
+import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.IngestStatus;
@@ -26,11 +26,11 @@ public final class MailIntake {
     public static final String DKIM_KIND = "DKIM";
 
     private final IngestService ingest;
-    private final GroupCommit commits;
+    private final GroupCommitter commits;
     private final DkimPolicy policy;
     private final DkimVerification dkim;
 
-    public MailIntake(IngestService ingest, GroupCommit commits, DkimSettings dkimSettings) {
+    public MailIntake(IngestService ingest, GroupCommitter commits, DkimSettings dkimSettings) {
         this.ingest = ingest;
         this.commits = commits;
         this.policy = dkimSettings.policy();
@@ -79,11 +79,13 @@ public final class MailIntake {
     /** Commits a prepared message; returns only once it is durable. */
     public Delivery commit(Prepared prepared) throws StorageUnavailable {
         try {
-            IngestOutcome outcome = commits.commit(prepared.input());
+            IngestOutcome outcome = commits.submit(prepared.input()).get();
             return new Delivery(outcome, prepared.dkim(), prepared.holdsNoReport());
-        } catch (SQLException | RuntimeException e) {
-            // Never acknowledge what may not be stored: any failure here is temporary for the sender.
-            throw new StorageUnavailable("storage unavailable: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            // Never acknowledge what may not be stored: a failed commit (database down, queue full,
+            // shutting down) is a temporary failure for the sender.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StorageUnavailable("storage unavailable: " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageUnavailable("interrupted while storing", e);

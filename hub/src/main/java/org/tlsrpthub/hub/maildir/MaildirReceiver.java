@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.serve.Receiver;
 import org.tlsrpthub.hub.intake.StorageUnavailable;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Provenance;
@@ -24,7 +25,7 @@ import org.tlsrpthub.hub.store.Provenance;
  * A WatchService reacts to new files at once; a periodic rescan catches what it misses (overflow,
  * network file systems) and retries after a storage failure.
  */
-public final class MaildirReceiver implements AutoCloseable {
+public final class MaildirReceiver implements Receiver {
     private static final Logger log = LoggerFactory.getLogger(MaildirReceiver.class);
 
     private final MaildirSettings settings;
@@ -43,6 +44,12 @@ public final class MaildirReceiver implements AutoCloseable {
         this.maildir = new Maildir(settings.path());
     }
 
+    @Override
+    public String name() {
+        return "maildir " + settings.path();
+    }
+
+    @Override
     public synchronized void start() throws IOException {
         if (thread != null) return;
         maildir.create();

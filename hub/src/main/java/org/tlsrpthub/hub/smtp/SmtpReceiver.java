@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.SMTPServer;
 import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.serve.Receiver;
 import org.tlsrpthub.hub.tls.PemTls;
 
 /**
@@ -19,7 +20,7 @@ import org.tlsrpthub.hub.tls.PemTls;
  * request, because §5.3.1 makes senders deliver reports even when TLS fails. Each session runs on
  * its own virtual thread, so a slow client holds only its own session.
  */
-public final class SmtpReceiver implements AutoCloseable {
+public final class SmtpReceiver implements Receiver {
     private static final Logger log = LoggerFactory.getLogger(SmtpReceiver.class);
 
     private final SmtpSettings settings;
@@ -34,6 +35,12 @@ public final class SmtpReceiver implements AutoCloseable {
         this.clock = clock;
     }
 
+    @Override
+    public String name() {
+        return "smtp " + settings.bind().getHostAddress() + ":" + (server == null ? settings.port() : port());
+    }
+
+    @Override
     public synchronized void start() {
         if (server != null) return;
         AcceptedRecipients recipients = AcceptedRecipients.of(settings.recipients());
@@ -71,6 +78,7 @@ public final class SmtpReceiver implements AutoCloseable {
         return server.getPortAllocated();
     }
 
+    /** Stops accepting sessions; sessions in the middle of a commit finish it first. */
     @Override
     public synchronized void close() {
         if (server == null) return;

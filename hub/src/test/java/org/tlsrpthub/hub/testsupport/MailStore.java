@@ -7,7 +7,7 @@ import java.util.List;
 import org.tlsrpthub.hub.dkim.DkimPolicy;
 import org.tlsrpthub.hub.dkim.DkimSettings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
-import org.tlsrpthub.hub.ingest.GroupCommit;
+import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.intake.MailIntake;
 import org.tlsrpthub.hub.store.Database;
@@ -17,7 +17,7 @@ import org.tlsrpthub.hub.store.DatabaseLocation;
 public final class MailStore implements AutoCloseable {
     public final Database db;
     public final IngestService ingest;
-    public final GroupCommit commits;
+    public final GroupCommitter commits;
     public final MailIntake intake;
 
     public MailStore(Path dir) {
@@ -27,7 +27,7 @@ public final class MailStore implements AutoCloseable {
     public MailStore(Path dir, DkimSettings dkim) {
         db = Database.open(DatabaseLocation.sqliteUrl(dir));
         ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
-        commits = new GroupCommit(ingest);
+        commits = new GroupCommitter(ingest, 10_000, 500);
         intake = new MailIntake(ingest, commits, dkim);
     }
 
