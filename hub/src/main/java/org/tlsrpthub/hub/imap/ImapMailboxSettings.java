@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.imap;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.config.SettingsException;
@@ -15,9 +16,11 @@ import org.tlsrpthub.hub.config.SettingsException;
  * @param archiveFolder    where processed messages are moved; null: flag them \Seen + {@link #PROCESSED_KEYWORD} instead
  * @param quarantineFolder where messages the store quarantined are moved; null: flag them like archived ones
  * @param pollSeconds      how often to look when the server has no IDLE, and the longest IDLE wait (default 60)
+ * @param trustCertificate PEM certificate(s) to trust instead of the public roots (private CA,
+ *                         self-signed server); null: the JDK's trust store
  */
 public record ImapMailboxSettings(String name, String host, int port, ImapTls tls, String user, String password,
-        String folder, String archiveFolder, String quarantineFolder, int pollSeconds) {
+        String folder, String archiveFolder, String quarantineFolder, int pollSeconds, Path trustCertificate) {
 
     /** IMAP keyword (RFC 3501 §2.3.2) marking messages already taken when there is no archive folder. */
     public static final String PROCESSED_KEYWORD = "TlsrptHubProcessed";
@@ -36,7 +39,8 @@ public record ImapMailboxSettings(String name, String host, int port, ImapTls tl
         int pollSeconds = s.getInt(p + "poll-seconds", 60);
         if (pollSeconds < 1) throw new SettingsException(p + "poll-seconds must be at least 1");
         return new ImapMailboxSettings(name, host, s.getInt(p + "port", tls == ImapTls.TLS ? 993 : 143), tls, user, password,
-                s.get(p + "folder", "INBOX"), s.get(p + "archive-folder"), s.get(p + "quarantine-folder"), pollSeconds);
+                s.get(p + "folder", "INBOX"), s.get(p + "archive-folder"), s.get(p + "quarantine-folder"), pollSeconds,
+                s.get(p + "trust-certificate") == null ? null : Path.of(s.get(p + "trust-certificate")));
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.tlsrpthub.hub.intake.MailIntake;
 import org.tlsrpthub.hub.intake.StorageUnavailable;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.tls.PemTls;
 
 /**
  * Reads one mailbox: takes every message not yet processed, stores it, and only then moves it
@@ -167,7 +168,13 @@ final class MailboxPoller implements Runnable {
             p.put("mail.imap.starttls.enable", "true");
             p.put("mail.imap.starttls.required", "true");
         }
-        if (settings.tls() != ImapTls.NONE) p.put("mail." + proto + ".ssl.checkserveridentity", "true");
+        if (settings.tls() != ImapTls.NONE) {
+            // Certificates are checked, host name included (RFC 8314 §4.4 for implicit TLS, RFC 3501 §11.1).
+            p.put("mail." + proto + ".ssl.checkserveridentity", "true");
+            if (settings.trustCertificate() != null) {
+                p.put("mail." + proto + ".ssl.socketFactory", PemTls.trusting(settings.trustCertificate()).getSocketFactory());
+            }
+        }
         return p;
     }
 

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A server TLS context from PEM files as an operator has them (e.g. from Let's Encrypt): a
@@ -48,6 +49,31 @@ public final class PemTls {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot load TLS certificate " + certificateChain + " / key " + privateKey
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A client context that trusts exactly the certificates in a PEM file (a private CA, or a
+     * server's self-signed certificate) instead of the JDK's public roots.
+     */
+    public static SSLContext trusting(Path certificates) {
+        try {
+            Collection<? extends Certificate> certs;
+            try (var in = Files.newInputStream(certificates)) {
+                certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            if (certs.isEmpty()) throw new IllegalArgumentException(certificates + " holds no certificate");
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            int i = 0;
+            for (Certificate c : certs) ks.setCertificateEntry("trusted-" + i++, c);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot load trusted certificates " + certificates + ": " + e.getMessage(), e);
         }
     }
 
