@@ -116,6 +116,17 @@ class DkimPolicyTest {
     }
 
     @Test
+    void reprocessingLeavesDkimQuarantineAlone() throws Exception {
+        try (MailStore store = new MailStore(dir, settings("require"))) {
+            store.intake.deliver(ReportMail.from("example.com", "unsigned"), smtp());
+            var result = new org.tlsrpthub.hub.reprocess.ReprocessService(store.db, store.ingest).run(true);
+            assertThat(result.released()).isZero();
+            assertThat(store.count("SELECT count(*) FROM report")).isZero();
+            assertThat(store.count("SELECT count(*) FROM quarantine WHERE kind = 'DKIM'")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void offDoesNotVerify() throws Exception {
         try (MailStore store = new MailStore(dir, settings("off"))) {
             store.intake.deliver(ReportMail.from("example.com", "x"), smtp());
