@@ -153,6 +153,26 @@ class SmtpReceiverTest {
     }
 
     @Test
+    void theSizeLimitIsAdvertisedAndADeclaredOversizeIsRefusedAtMailFrom() throws Exception {
+        int port = start(Map.of());
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = s.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("220");
+            out.write("EHLO big.example\r\n".getBytes(StandardCharsets.US_ASCII));
+            String line;
+            boolean size = false;
+            while ((line = in.readLine()).startsWith("250-")) size |= line.equals("250-SIZE 200000");
+            size |= line.equals("250 SIZE 200000");
+            assertThat(size).as("EHLO advertises SIZE 200000 (RFC 1870)").isTrue();
+            out.write("MAIL FROM:<a@big.example> SIZE=900000\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("552");
+            out.write("MAIL FROM:<a@big.example> SIZE=1000\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("250");
+        }
+    }
+
+    @Test
     void storageDownAnswers451AndTheRetryIsStoredExactlyOnce() throws Exception {
         SmtpClient client = new SmtpClient(start(Map.of()));
         List<Path> emails = CorpusMail.emails();
