@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.dkim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.ingest.IngestStatus;
 import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.intake.StorageUnavailable;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.testsupport.DkimSigning;
@@ -123,6 +125,20 @@ class DkimPolicyTest {
             assertThat(result.released()).isZero();
             assertThat(store.count("SELECT count(*) FROM report")).isZero();
             assertThat(store.count("SELECT count(*) FROM quarantine WHERE kind = 'DKIM'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKeyTheResolverCannotGiveIsTemperrorAndRequireDefersTheMessage() throws Exception {
+        // dnsmasq has no upstream (--no-resolv): a name it does not hold is REFUSED, a resolver failure.
+        DkimSigning stranger = new DkimSigning("unknown.example", "s1");
+        byte[] mail = stranger.sign(ReportMail.from("unknown.example", "t1"));
+        DkimResult r = settings("record").verification().verify(mail);
+        assertThat(r.verdict()).as(r.stored()).isEqualTo(DkimResult.Verdict.TEMPERROR);
+        try (MailStore store = new MailStore(dir, settings("require"))) {
+            assertThatThrownBy(() -> store.intake.deliver(mail, smtp())).isInstanceOf(StorageUnavailable.class)
+                    .hasMessageContaining("DKIM");
+            assertThat(store.count("SELECT count(*) FROM raw_input")).as("deferred, not stored: the sender retries").isZero();
         }
     }
 
