@@ -72,7 +72,8 @@ final class ReportMessageHandler implements MessageHandler {
                 case STORED -> "report stored";
                 case DUPLICATE -> "report already stored";
                 case QUARANTINED -> "message kept in quarantine: " + oneLine(d.outcome().reason());
-                case REJECTED -> "report is about a domain not served here; discarded";
+                // Nothing was stored: say so rather than accept and drop (RFC 5321 §6.2).
+                case REJECTED -> throw new RejectException(550, "5.7.1 " + oneLine(d.outcome().reason()));
             };
         } catch (StorageUnavailable e) {
             log.warn("smtp {} from {}: temporary failure: {}", context.getSessionId(), origin(), e.getMessage());

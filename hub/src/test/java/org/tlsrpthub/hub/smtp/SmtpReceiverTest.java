@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.config.SettingsException;
+import org.tlsrpthub.hub.domains.DomainStore;
+import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
 import org.tlsrpthub.hub.testsupport.MailStore;
 import org.tlsrpthub.hub.testsupport.SelfSignedTls;
@@ -170,6 +172,18 @@ class SmtpReceiverTest {
             out.write("MAIL FROM:<a@big.example> SIZE=1000\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("250");
         }
+    }
+
+    @Test
+    void reportsAboutDomainsNotServedAreRefusedWith550WhenTheStoreRejectsThem() throws Exception {
+        DomainStore domains = new DomainStore(store.db, Clock.systemUTC());
+        domains.add("served.example");
+        domains.setOtherDomains(OtherDomains.REJECT);
+        SmtpClient client = new SmtpClient(start(Map.of()));
+        MessagingException e = catchThrowableOfType(MessagingException.class,
+                () -> client.send(CorpusMail.read(CorpusMail.emails().get(0)), RCPT));
+        assertThat(SmtpClient.replyCode(e)).isEqualTo(550);
+        assertThat(store.count("SELECT count(*) FROM raw_input")).isZero();
     }
 
     @Test
