@@ -36,8 +36,10 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5000", description = "Reports posted first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database to use (default: SQLite in a new temporary directory).")
-    String db;
+    // --db is the global option (StoreOptions, inherited by every subcommand); a second --db here
+    // clashed with it once both branches met. Without it: SQLite in a new temporary directory.
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--request-log", description = "Keep the one-line-per-request log on (default off: it measures the terminal).")
     boolean requestLog;
@@ -50,6 +52,8 @@ final class BenchHttpCommand implements Callable<Integer> {
         int total = warmup + reports * senders.size();
         System.out.printf("generating %,d gzipped reports in memory…%n", total);
         List<byte[]> bodies = generate(total);
+        String db = StoreOptions.of(spec).db;
+        if (db != null && db.isBlank()) db = null;
         Path tmp = db == null ? Files.createTempDirectory("tlsrpt-bench-http") : null;
         String url = db != null ? db : DatabaseLocation.sqliteUrl(tmp);
         try (Database database = Database.open(url)) {

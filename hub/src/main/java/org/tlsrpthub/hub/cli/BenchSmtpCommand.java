@@ -7,7 +7,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,14 +41,15 @@ import picocli.CommandLine.Option;
  * unless --data-dir). Every 250 is an acknowledged commit, as in production.
  */
 @Command(name = "smtp", mixinStandardHelpOptions = true,
-        description = "SMTP ingest benchmark: report emails over loopback SMTP into a fresh store; prints messages/s.")
+        description = {"SMTP ingest benchmark: report emails over loopback SMTP into a store (default: a fresh SQLite in a",
+                "temp dir; or the global --db / --data-dir); prints messages/s, latency and CPU per message."})
 final class BenchSmtpCommand implements Callable<Integer> {
     @Option(names = "--messages", defaultValue = "20000", description = "Messages to send (default ${DEFAULT-VALUE}).")
     int messages;
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent SMTP clients (default ${DEFAULT-VALUE}).")
     int clients;
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the SQLite store goes (default: a new temp dir).")
-    Path dataDir;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--json", description = "Plain JSON attachments instead of gzip.")
     boolean json;
     @Option(names = "--client", defaultValue = "raw",
@@ -60,8 +60,11 @@ final class BenchSmtpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<byte[]> mails = generate();
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("tlsrpt-bench-smtp");
-        try (Database db = Database.open(DatabaseLocation.sqliteUrl(dir))) {
+        // The global --db / --data-dir choose the store; without them a fresh SQLite in a temp dir.
+        StoreOptions where = StoreOptions.of(spec);
+        String url = where.db != null && !where.db.isBlank() ? where.db
+                : DatabaseLocation.sqliteUrl(where.dataDir != null ? where.dataDir : Files.createTempDirectory("tlsrpt-bench-smtp"));
+        try (Database db = Database.open(url)) {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             try (GroupCommitter commits = new GroupCommitter(ingest, 10_000, 500);
                     SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(Settings.of(Map.of("smtp.bind", "127.0.0.1",

@@ -8,7 +8,6 @@ import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -17,7 +16,8 @@ import picocli.CommandLine.Option;
                 "Settings (http.port, http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_*",
                 "environment variables and the options below; see docs/receiving.md."})
 final class ServeCommand implements Callable<Integer> {
-    @Mixin StoreOptions store;
+    // --db, --data-dir and --config are global (Main's StoreOptions, inherited); a mixin here would declare them twice.
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (setting http.port, default 8080; 0 = any free port).")
     Integer port;
@@ -27,6 +27,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StoreOptions store = StoreOptions.of(spec);
         Settings settings = Settings.load(store.config);
         if (port != null) settings = settings.with("http.port", port.toString());
         if (bind != null) settings = settings.with("http.bind", bind);
