@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The RFC 1123 fast path gives the same instants as before, and odd shapes still reach the fallbacks. */
+/** The fast path for the common shape gives the same instants as before, and odd shapes still reach the fallbacks. */
 class EmailDatesFastPathTest {
     @Test
     void readsCommonAndOddDates() {
@@ -15,6 +15,9 @@ class EmailDatesFastPathTest {
         // wrong day-of-week (the RFC 8460 sample): refused by the fast path, read by the fallbacks
         assertThat(EmailDates.parse("Fri, May 09 2017 16:54:30 -0800")).isEqualTo(Instant.parse("2017-05-10T00:54:30Z"));
         assertThat(EmailDates.parse("Mon, 03 Mar 2020 02:24:39 -0800")).isEqualTo(Instant.parse("2020-03-03T10:24:39Z"));
+        assertThat(EmailDates.parse("Sat, 22 Nov 2026 18:05:09 +0530")).isEqualTo(Instant.parse("2026-11-22T12:35:09Z"));
+        assertThat(EmailDates.parse("22 nov 2026 18:05 -0030")).isEqualTo(Instant.parse("2026-11-22T18:35:00Z"));
+        assertThat(EmailDates.parse("Sun, 22 Nov 2026 18:05:09 UT")).isEqualTo(Instant.parse("2026-11-22T18:05:09Z"));
         assertThat(EmailDates.parse("yesterday")).isNull();
         assertThat(EmailDates.parse(null)).isNull();
     }
