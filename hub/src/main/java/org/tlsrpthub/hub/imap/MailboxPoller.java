@@ -91,8 +91,9 @@ final class MailboxPoller implements Runnable {
     /** Processes every message without the processed keyword. Stops at the first storage failure (kept for next time). */
     private void sweep(IMAPFolder inbox, MessageDisposal disposal) throws MessagingException {
         Message[] pending = inbox.search(new FlagTerm(PROCESSED, false));
+        // UIDs in one round trip: they name each message in the provenance and the logs.
         FetchProfile fp = new FetchProfile();
-        fp.add(UIDFolderProfile());
+        fp.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
         inbox.fetch(pending, fp);
         for (Message m : pending) {
             if (closed) return;
@@ -110,10 +111,6 @@ final class MailboxPoller implements Runnable {
             disposal.done(m, d.quarantined());
             log.info("{}: uid {}: {}", settings, uid, d.outcome().status());
         }
-    }
-
-    private static FetchProfile.Item UIDFolderProfile() {
-        return jakarta.mail.UIDFolder.FetchProfileItem.UID;
     }
 
     /**
