@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: 'bench import' generates reports in memory (no disk reads), imports them through",
                 "the same path as 'import' (parse, hash, compress, archive, store, rollups; batched durable commits)",
-                "and prints reports/s; then times 'summary' for one domain over the whole period."},
-        subcommands = BenchCommand.Import.class)
+                "and prints reports/s; then times 'summary' for one domain over the whole period.",
+                "'bench http' starts the HTTP endpoint on loopback and posts generated reports to it.",
+                "'bench smtp' starts the SMTP listener on loopback and sends generated report emails to it."},
+        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class})
 final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import benchmark; use an empty database.")

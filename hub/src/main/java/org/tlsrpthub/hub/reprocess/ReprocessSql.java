@@ -4,15 +4,18 @@ package org.tlsrpthub.hub.reprocess;
 final class ReprocessSql {
     private ReprocessSql() {}
 
+    // Inputs held back by dkim.policy=require (kind DKIM) are left out: a new parser does not make a
+    // missing or broken signature valid, and the keys may have been rotated since (RFC 8460 §3).
     static final String QUARANTINED_PAGE = """
             SELECT r.id, r.content_gzip, r.channel, r.received_at, r.origin, r.message_id, r.dkim_result
             FROM raw_input r JOIN quarantine q ON q.raw_input_id = r.id
-            WHERE r.id > ? ORDER BY r.id LIMIT ?""";
+            WHERE r.id > ? AND q.kind <> 'DKIM' ORDER BY r.id LIMIT ?""";
 
     static final String ALL_PAGE = """
             SELECT r.id, r.content_gzip, r.channel, r.received_at, r.origin, r.message_id, r.dkim_result
             FROM raw_input r
-            WHERE r.id > ? ORDER BY r.id LIMIT ?""";
+            WHERE r.id > ? AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.raw_input_id = r.id AND q.kind = 'DKIM')
+            ORDER BY r.id LIMIT ?""";
 
     static final String RELEASE = "DELETE FROM quarantine WHERE raw_input_id = ?";
     static final String MARK_PARSED = "UPDATE raw_input SET status = 'parsed' WHERE id = ?";

@@ -1,0 +1,108 @@
+package org.tlsrpthub.hub.cli;
+
+import ch.qos.logback.classic.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+import org.tlsrpthub.hub.bench.HttpLoad;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.generate.ReportFiles;
+import org.tlsrpthub.hub.generate.ReportGenerator;
+import org.tlsrpthub.hub.serve.Hub;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.DatabaseLocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "http", mixinStandardHelpOptions = true,
+        description = {"HTTP ingest benchmark: starts the report endpoint on 127.0.0.1 with a fresh SQLite store",
+                "(or --db), then for each sender count posts --reports new gzipped reports with the JDK",
+                "HttpClient and prints reports/s and p50/p99 latency. Client and server share this machine."})
+final class BenchHttpCommand implements Callable<Integer> {
+    @Option(names = "--senders", split = ",", defaultValue = "1,16,64", description = "Concurrent senders per run (default ${DEFAULT-VALUE}).")
+    List<Integer> senders;
+
+    @Option(names = "--reports", defaultValue = "20000", description = "Reports posted per run (default ${DEFAULT-VALUE}).")
+    int reports;
+
+    @Option(names = "--warmup", defaultValue = "5000", description = "Reports posted first and not measured (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    // --db is the global option (StoreOptions, inherited by every subcommand); a second --db here
+    // clashed with it once both branches met. Without it: SQLite in a new temporary directory.
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--request-log", description = "Keep the one-line-per-request log on (default off: it measures the terminal).")
+    boolean requestLog;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!requestLog) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.tlsrpthub.hub.http")).setLevel(Level.WARN);
+        }
+        int total = warmup + reports * senders.size();
+        System.out.printf("generating %,d gzipped reports in memory…%n", total);
+        List<byte[]> bodies = generate(total);
+        String db = StoreOptions.of(spec).db;
+        if (db != null && db.isBlank()) db = null;
+        Path tmp = db == null ? Files.createTempDirectory("tlsrpt-bench-http") : null;
+        String url = db != null ? db : DatabaseLocation.sqliteUrl(tmp);
+        try (Database database = Database.open(url)) {
+            Settings settings = Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0"));
+            Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
+            try {
+                HttpLoad load = new HttpLoad();
+                System.out.printf("%s on %s, %d CPUs; %,d warm-up reports…%n", database.dialect(), hub.http().reportUrl(),
+                        Runtime.getRuntime().availableProcessors(), warmup);
+                load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
+                int from = warmup;
+                for (int n : senders) {
+                    HttpLoad.Result r = load.run(hub.http().reportUrl(), bodies.subList(from, from + reports), n);
+                    from += reports;
+                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms%n",
+                            r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs());
+                }
+            } finally {
+                hub.close();
+            }
+            System.out.printf("stored reports: %,d (expected %,d)%n", storedReports(database), total);
+        } finally {
+            if (tmp != null) deleteTree(tmp);
+        }
+        return 0;
+    }
+
+    private static long storedReports(Database db) throws java.sql.SQLException {
+        return db.withConnection(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM report")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static List<byte[]> generate(int total) {
+        int domains = 50;
+        int perDay = domains * 20;
+        int days = (total + perDay - 1) / perDay;
+        List<byte[]> out = new ArrayList<>(days * perDay);
+        new ReportFiles(new ReportGenerator(3, LocalDate.of(2024, 1, 1)), true)
+                .forEach(domains, 20, days, (name, bytes) -> out.add(bytes));
+        return out.subList(0, total);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.tlsrpthub.hub.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tlsrpthub.core.Limits;
+import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.GroupCommitter;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.store.Database;
+
+/**
+ * The hub's one HTTP server: the report endpoint now, the dashboard and API later, each feature
+ * registering its routes from its own small class. Plain HTTP (behind a reverse proxy) or HTTPS
+ * from PEM files; every request gets an id and one structured log line.
+ */
+public final class HttpServer implements AutoCloseable {
+    static final Logger log = LoggerFactory.getLogger("org.tlsrpthub.hub.http");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpSettings settings;
+    private final Javalin app;
+    private final ClientAddress clients;
+    private volatile boolean closing;
+    private ServerConnector connector;
+
+    public HttpServer(HttpSettings settings, Database db, GroupCommitter committer, Clock clock) {
+        this.settings = settings;
+        this.clients = new ClientAddress(settings.trustedProxies());
+        Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(settings.maxBodyBytes(), 1));
+        CapturingDecoder decoder = new CapturingDecoder(new CoreInputDecoder(limits));
+        ReportEndpoint reports = new ReportEndpoint(new IngestService(db, decoder, clock), decoder, committer,
+                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), settings, clock);
+        this.app = Javalin.create(cfg -> {
+            cfg.useVirtualThreads = true;
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.jetty.addConnector(this::connector);
+            cfg.jetty.modifyServer(server -> {
+                // Graceful stop: the statistics handler knows the requests in progress, and Jetty waits
+                // up to the stop timeout for them (new ones get 503) before closing connections.
+                server.setHandler(new StatisticsHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
+            cfg.requestLogger.http(this::logRequest);
+        });
+        app.before(this::identify);
+        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfter()));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("event=internal-error id={} error=\"{}\"", RequestInfo.id(ctx), e.toString(), e);
+            problem(ctx, Problem.of(500, "internal-error", "Internal error", "the hub failed; please retry later"), null);
+        });
+        new HealthRoutes(db, () -> closing).register(app);
+        app.post(settings.path(), ctx -> tracked(ctx, reports));
+    }
+
+    public HttpServer start() {
+        app.start();
+        return this;
+    }
+
+    /** Where the server listens, e.g. http://127.0.0.1:8080 (the bound port when 0 was asked for). */
+    public URI baseUrl() {
+        String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+        if (host.equals("0.0.0.0") || host.equals("[::]")) host = "localhost";
+        return URI.create((settings.tls() ? "https" : "http") + "://" + host + ":" + connector.getLocalPort());
+    }
+
+    public URI reportUrl() {
+        return baseUrl().resolve(settings.path());
+    }
+
+    private ServerConnector connector(Server server, HttpConfiguration http) {
+        ServerConnector c;
+        if (settings.tls()) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            try {
+                ssl.setKeyStore(PemKeyStore.load(settings.tlsCert(), settings.tlsKey()));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot load http.tls.cert / http.tls.key: " + e.getMessage(), e);
+            }
+            ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
+            HttpConfiguration https = new HttpConfiguration(http);
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // senders may connect by IP or an alias name
+            https.addCustomizer(secure);
+            c = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+        } else {
+            c = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        c.setHost(settings.bind());
+        c.setPort(settings.port());
+        // A silent client is cut off after this; a trickling one by BodyReader's deadline.
+        c.setIdleTimeout(settings.bodyTimeout().toMillis());
+        this.connector = c;
+        return c;
+    }
+
+    private void identify(Context ctx) {
+        String id = RequestInfo.newId();
+        ctx.attribute(RequestInfo.ID, id);
+        ctx.header("X-Request-Id", id);
+        ctx.attribute(RequestInfo.CLIENT, clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
+    }
+
+    private void tracked(Context ctx, ReportEndpoint reports) throws Exception {
+        if (closing) {
+            throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down",
+                    "the hub is stopping; please retry later"), "30");
+        }
+        reports.post(ctx);
+    }
+
+    private static void problem(Context ctx, Problem p, String retryAfter) {
+        Problem withId = p.withRequestId(RequestInfo.id(ctx));
+        ctx.attribute(RequestInfo.PROBLEM, withId);
+        if (retryAfter != null) ctx.header("Retry-After", retryAfter);
+        try {
+            ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(JSON.writeValueAsBytes(withId));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void logRequest(Context ctx, Float ms) {
+        boolean health = ctx.path().equals("/healthz") || ctx.path().equals("/readyz");
+        if (health ? !log.isDebugEnabled() : !log.isInfoEnabled()) return;
+        StringBuilder sb = new StringBuilder(160).append("event=request");
+        kv(sb, "id", RequestInfo.id(ctx));
+        kv(sb, "method", ctx.method().name());
+        kv(sb, "path", ctx.path());
+        kv(sb, "status", ctx.statusCode());
+        kv(sb, "client", RequestInfo.client(ctx));
+        kv(sb, "bytes", ctx.attribute(RequestInfo.BYTES));
+        kv(sb, "outcome", ctx.attribute(RequestInfo.OUTCOME));
+        kv(sb, "reports", ctx.attribute(RequestInfo.REPORTS));
+        Problem p = ctx.attribute(RequestInfo.PROBLEM);
+        if (p != null) {
+            kv(sb, "problem", p.kind());
+            kv(sb, "detail", p.detail());
+        }
+        sb.append(String.format(" ms=%.1f", ms));
+        if (health) log.debug(sb.toString());
+        else log.info(sb.toString());
+    }
+
+    // key=value; values with spaces or quotes are quoted, so a line splits unambiguously.
+    private static void kv(StringBuilder sb, String key, Object value) {
+        if (value == null) return;
+        String v = value.toString();
+        sb.append(' ').append(key).append('=');
+        if (v.isEmpty() || v.chars().anyMatch(ch -> ch <= ' ' || ch == '"' || ch == '=')) {
+            sb.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+        } else {
+            sb.append(v);
+        }
+    }
+
+    /**
+     * Graceful stop: refuse new connections and new reports (503, so senders retry), wait for the
+     * requests in progress to be answered (their commits still run: close the committer after
+     * this), then stop the server.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        app.stop();
+    }
+}

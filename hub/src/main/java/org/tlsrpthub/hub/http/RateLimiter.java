@@ -1,0 +1,72 @@
+package org.tlsrpthub.hub.http;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per client address. RFC 8460 §7: anyone can point reports at us, so one source
+ * must not flood the store and hide real reports; a sender that is refused retries later (§5.5).
+ */
+final class RateLimiter {
+    private static final int MAX_TRACKED = 100_000;
+
+    private final double perNano;
+    private final double burst;
+    private final LongSupplier nanoTime;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private static final class Bucket {
+        double tokens;
+        long at;
+
+        Bucket(double tokens, long at) {
+            this.tokens = tokens;
+            this.at = at;
+        }
+    }
+
+    /** {@code perMinute} 0 turns limiting off. */
+    RateLimiter(int perMinute, int burst, LongSupplier nanoTime) {
+        this.perNano = perMinute / 60e9;
+        this.burst = burst;
+        this.nanoTime = nanoTime;
+    }
+
+    boolean enabled() {
+        return perNano > 0;
+    }
+
+    /** Takes a token for {@code client}; false when its bucket is empty. */
+    boolean tryAcquire(String client) {
+        if (!enabled()) return true;
+        long now = nanoTime.getAsLong();
+        if (buckets.size() > MAX_TRACKED) forgetFull(now);
+        Bucket b = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
+        synchronized (b) {
+            b.tokens = Math.min(burst, b.tokens + (now - b.at) * perNano);
+            b.at = now;
+            if (b.tokens < 1) return false;
+            b.tokens -= 1;
+            return true;
+        }
+    }
+
+    /** Seconds until {@code client} has a token again (for Retry-After). */
+    long secondsUntilToken(String client) {
+        Bucket b = buckets.get(client);
+        if (b == null || !enabled()) return 0;
+        synchronized (b) {
+            return (long) Math.ceil(Math.max(0, 1 - b.tokens) / perNano / 1e9);
+        }
+    }
+
+    // A refilled bucket is the same as no bucket: dropping those bounds the memory a spoofed flood takes.
+    private void forgetFull(long now) {
+        buckets.entrySet().removeIf(e -> {
+            Bucket b = e.getValue();
+            synchronized (b) {
+                return b.tokens + (now - b.at) * perNano >= burst;
+            }
+        });
+    }
+}

@@ -1,0 +1,143 @@
+package org.tlsrpthub.hub.http;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.tlsrpthub.core.ReportParseException;
+import org.tlsrpthub.hub.ingest.GroupCommitter;
+import org.tlsrpthub.hub.ingest.IngestOutcome;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.store.Channel;
+import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.store.Quarantine;
+
+/**
+ * {@code POST /tlsrpt}: the {@code rua=https://…} delivery of RFC 8460 §5.4. Every answer comes
+ * after the commit: a 2xx means the input is on disk (stored, already known, or quarantined), so a
+ * sender that gets one may forget the report; any other status makes it retry (§5.5).
+ */
+final class ReportEndpoint {
+    private final IngestService ingest;
+    private final CapturingDecoder decoder;
+    private final GroupCommitter committer;
+    private final RateLimiter limiter;
+    private final HttpSettings settings;
+    private final Clock clock;
+
+    ReportEndpoint(IngestService ingest, CapturingDecoder decoder, GroupCommitter committer, RateLimiter limiter,
+            HttpSettings settings, Clock clock) {
+        this.ingest = ingest;
+        this.decoder = decoder;
+        this.committer = committer;
+        this.limiter = limiter;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void post(Context ctx) throws Exception {
+        String client = RequestInfo.client(ctx);
+        if (!limiter.tryAcquire(client)) {
+            throw new ProblemException(Problem.of(429, "rate-limited", "Too many reports",
+                    "more than " + settings.ratePerMinute() + " reports a minute from " + client),
+                    Long.toString(Math.max(1, limiter.secondsUntilToken(client))));
+        }
+        // RFC 8460 §5.4: application/tlsrpt+gzip or +json; other plausible labels are sniffed.
+        if (!MediaTypes.acceptedType(ctx.contentType())) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "send application/tlsrpt+gzip or application/tlsrpt+json (RFC 8460 §5.4), not " + ctx.contentType()));
+        }
+        String coding = ctx.header("Content-Encoding");
+        if (!MediaTypes.acceptedCoding(coding)) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported content coding",
+                    "only gzip or identity content coding is understood, not " + coding));
+        }
+        byte[] body = readBody(ctx);
+        if (body.length == 0) {
+            throw new ProblemException(Problem.of(400, "empty-body", "Empty body", "the request has no report"));
+        }
+        ctx.attribute(RequestInfo.BYTES, body.length);
+        Provenance provenance = new Provenance(Channel.HTTPS, clock.instant(),
+                client + " request=" + RequestInfo.id(ctx), null, null);
+        PreparedInput prepared = ingest.prepare(body, provenance);
+        ReportParseException parseError = decoder.takeLastError();
+        IngestOutcome outcome = commit(prepared);
+        ctx.attribute(RequestInfo.OUTCOME, outcome.status().name().toLowerCase(Locale.ROOT));
+        ctx.attribute(RequestInfo.REPORTS, outcome.reports().size());
+        answer(ctx, outcome, parseError);
+    }
+
+    private byte[] readBody(Context ctx) throws IOException {
+        try {
+            return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
+                    settings.maxBodyBytes(), settings.bodyTimeout());
+        } catch (BodyReader.TooLarge e) {
+            ctx.header("Connection", "close"); // the rest of the body is not read
+            throw new ProblemException(Problem.of(413, "too-large", "Report too large", e.getMessage()));
+        } catch (BodyReader.TooSlow e) {
+            ctx.header("Connection", "close");
+            throw new ProblemException(Problem.of(408, "too-slow", "Body too slow", e.getMessage()));
+        }
+    }
+
+    private IngestOutcome commit(PreparedInput prepared) throws InterruptedException {
+        try {
+            return committer.submit(prepared).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException || cause instanceof GroupCommitter.Unavailable) {
+                // RFC 8460 §5.5: the sender retries later; nothing was acknowledged.
+                HttpServer.log.warn("event=storage-unavailable error=\"{}\"", cause.toString().replace('"', '\''));
+                throw new ProblemException(Problem.of(503, "storage-unavailable", "Storage unavailable",
+                        "the report could not be stored now (" + cause.getMessage() + "); please retry later"), "60");
+            }
+            throw new IllegalStateException("ingest failed", cause);
+        }
+    }
+
+    private void answer(Context ctx, IngestOutcome outcome, ReportParseException parseError) {
+        switch (outcome.status()) {
+            case STORED, DUPLICATE -> ctx.status(200).json(success(ctx, outcome));
+            case REJECTED -> throw new ProblemException(Problem.of(settings.otherDomainStatus(), "domain-not-served",
+                    "Domain not served", outcome.reason()));
+            case QUARANTINED -> {
+                // The sender's mistake: say where. The raw body is kept in quarantine all the same.
+                if (parseError != null && !Quarantine.INTERNAL_ERROR.equals(outcome.kind())) {
+                    throw new ProblemException(parseProblem(parseError));
+                }
+                // A domain we do not serve (setting "quarantine") or a failure of our own parser: the
+                // input is on disk for review or reprocessing, so the sender may stop retrying.
+                ctx.status(202).json(success(ctx, outcome));
+            }
+        }
+    }
+
+    private static Map<String, Object> success(Context ctx, IngestOutcome outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
+        m.put("requestId", RequestInfo.id(ctx));
+        if (outcome.reason() != null) m.put("reason", outcome.reason());
+        m.put("reports", outcome.reports().stream().map(r -> Map.of(
+                "reportId", String.valueOf(r.reportId()),
+                "reporter", String.valueOf(r.reporterKey()),
+                "status", r.status().name().toLowerCase(Locale.ROOT))).toList());
+        return m;
+    }
+
+    static Problem parseProblem(ReportParseException e) {
+        Problem p = switch (e.kind()) {
+            case LIMIT_EXCEEDED -> Problem.of(413, "too-large", "Report too large", e.reason());
+            case BAD_COMPRESSION -> Problem.of(400, "bad-compression", "Broken gzip or zip data", e.reason());
+            case BAD_JSON -> Problem.of(400, "bad-json", "Not well-formed JSON", e.reason());
+            case UNRECOGNISED_FORMAT -> Problem.of(400, "unrecognised-format", "Not a TLS-RPT report", e.reason());
+            case BAD_EMAIL -> Problem.of(400, "bad-email", "No report in the email", e.reason());
+            case BAD_REPORT, BAD_VALUE -> Problem.of(400, "bad-report", "Not a valid TLS-RPT report", e.reason());
+        };
+        return e.pointer() != null || e.line() > 0 ? p.at(e.pointer(), e.line(), e.column()) : p;
+    }
+}

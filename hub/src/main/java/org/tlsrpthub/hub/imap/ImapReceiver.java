@@ -1,0 +1,52 @@
+package org.tlsrpthub.hub.imap;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.serve.Receiver;
+
+/** Polls every configured mailbox, one thread each. */
+public final class ImapReceiver implements Receiver {
+    private final ImapSettings settings;
+    private final MailIntake intake;
+    private final Clock clock;
+    private final List<MailboxPoller> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public ImapReceiver(ImapSettings settings, MailIntake intake, Clock clock) {
+        this.settings = settings;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "imap " + String.join(",", settings.mailboxes().stream().map(ImapMailboxSettings::name).toList());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!threads.isEmpty()) return;
+        for (ImapMailboxSettings m : settings.mailboxes()) {
+            MailboxPoller p = new MailboxPoller(m, intake, clock);
+            pollers.add(p);
+            threads.add(Thread.ofPlatform().name("imap-" + m.name()).daemon(true).start(p));
+        }
+    }
+
+    /** Stops the pollers; a message being stored is finished first (its commit is not interrupted). */
+    @Override
+    public synchronized void close() {
+        pollers.forEach(MailboxPoller::close);
+        for (Thread t : threads) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pollers.clear();
+        threads.clear();
+    }
+}

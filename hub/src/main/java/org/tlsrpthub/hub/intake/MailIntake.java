@@ -1,0 +1,99 @@
+package org.tlsrpthub.hub.intake;
+
+import java.util.List;
+import org.tlsrpthub.core.ReportParseException;
+import org.tlsrpthub.hub.dkim.DkimPolicy;
+import org.tlsrpthub.hub.dkim.DkimResult;
+import org.tlsrpthub.hub.dkim.DkimSettings;
+import org.tlsrpthub.hub.dkim.DkimVerification;
+import org.tlsrpthub.hub.dkim.SubmitterAlignment;
+import java.util.concurrent.ExecutionException;
+import org.tlsrpthub.hub.ingest.GroupCommitter;
+import org.tlsrpthub.hub.ingest.IngestOutcome;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.ingest.IngestStatus;
+import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.store.Quarantine;
+
+/**
+ * The path every received email takes, whatever brought it (SMTP, IMAP, Maildir): DKIM verdict
+ * (per {@code dkim.policy}), decode, the DKIM requirement of RFC 8460 §3, then the group commit.
+ * A thin layer over {@link IngestService}: it adds only what is specific to mail.
+ */
+public final class MailIntake {
+    /** Quarantine kind for reports held back by dkim.policy=require. */
+    public static final String DKIM_KIND = "DKIM";
+
+    private final IngestService ingest;
+    private final GroupCommitter commits;
+    private final DkimPolicy policy;
+    private final DkimVerification dkim;
+
+    public MailIntake(IngestService ingest, GroupCommitter commits, DkimSettings dkimSettings) {
+        this.ingest = ingest;
+        this.commits = commits;
+        this.policy = dkimSettings.policy();
+        this.dkim = dkimSettings.verification();
+    }
+
+    /** What became of a message, before or after the store. */
+    public record Delivery(IngestOutcome outcome, DkimResult dkim, boolean holdsNoReport) {
+        public boolean quarantined() {
+            return outcome != null && outcome.status() == IngestStatus.QUARANTINED;
+        }
+    }
+
+    /** Decodes and checks a message without writing it: receivers that may refuse mail decide on this. */
+    public Prepared prepare(byte[] raw, Provenance provenance) throws StorageUnavailable {
+        DkimResult verdict = dkim == null ? null : dkim.verify(raw);
+        if (verdict != null && verdict.verdict() == DkimResult.Verdict.TEMPERROR && policy == DkimPolicy.REQUIRE) {
+            throw new StorageUnavailable("DKIM key lookup failed: " + verdict.detail(), null);
+        }
+        // The Message-ID is taken here too, so that mail without a report still shows where it came from.
+        String messageId = provenance.messageId() != null ? provenance.messageId() : HeaderField.first(raw, "Message-ID");
+        Provenance p = new Provenance(provenance.channel(), provenance.receivedAt(), provenance.origin(), messageId,
+                verdict == null ? provenance.dkimResult() : verdict.stored());
+        PreparedInput in = ingest.prepare(raw, p);
+        if (policy == DkimPolicy.REQUIRE && in.parseError() == null) {
+            String problem = SubmitterAlignment.problem(verdict, HeaderField.first(raw, "TLS-Report-Submitter"), in.reports());
+            if (problem != null) {
+                in = new PreparedInput(in.raw(), List.of(), new Quarantine(DKIM_KIND,
+                        "no valid DKIM signature from the submitter's domain (RFC 8460 §3, dkim.policy=require)",
+                        in.raw().provenance().origin() + ": " + problem));
+            }
+        }
+        return new Prepared(in, verdict);
+    }
+
+    /** A message after {@link #prepare}, before the commit. */
+    public record Prepared(PreparedInput input, DkimResult dkim) {
+        /** True when the message holds no report at all (not a broken report: none). */
+        public boolean holdsNoReport() {
+            Quarantine q = input.parseError();
+            return q != null && (q.kind().equals(ReportParseException.Kind.BAD_EMAIL.name())
+                    || q.kind().equals(ReportParseException.Kind.UNRECOGNISED_FORMAT.name()));
+        }
+    }
+
+    /** Commits a prepared message; returns only once it is durable. */
+    public Delivery commit(Prepared prepared) throws StorageUnavailable {
+        try {
+            IngestOutcome outcome = commits.submit(prepared.input()).get();
+            return new Delivery(outcome, prepared.dkim(), prepared.holdsNoReport());
+        } catch (ExecutionException e) {
+            // Never acknowledge what may not be stored: a failed commit (database down, queue full,
+            // shutting down) is a temporary failure for the sender.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StorageUnavailable("storage unavailable: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailable("interrupted while storing", e);
+        }
+    }
+
+    /** Prepare and commit in one step. */
+    public Delivery deliver(byte[] raw, Provenance provenance) throws StorageUnavailable {
+        return commit(prepare(raw, provenance));
+    }
+}

@@ -1,0 +1,74 @@
+package org.tlsrpthub.hub.serve;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.http.HttpServer;
+import org.tlsrpthub.hub.http.HttpSettings;
+import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.GroupCommitter;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.store.Database;
+
+/**
+ * Everything {@code serve} runs, started in order and stopped in reverse: the group committer,
+ * the HTTP server, then the receivers. Stopping closes the doors first (HTTP, receivers), lets
+ * their in-flight inputs commit, then stops the committer; the database is the caller's.
+ */
+public final class Hub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+    private final GroupCommitter committer;
+    private final HttpServer http;
+    private final List<Receiver> receivers = new ArrayList<>();
+    private final List<Receiver> started = new ArrayList<>();
+
+    /**
+     * @param receivers builds the non-HTTP receivers from the settings and the shared services
+     *                  (wired in by the SMTP/IMAP/Maildir feature; empty for now)
+     */
+    public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers) {
+        HttpSettings hs = HttpSettings.from(settings);
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
+        this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
+        this.http = new HttpServer(hs, db, committer, clock);
+        this.receivers.addAll(receivers.apply(new Services(settings, db, ingest, committer, clock)));
+    }
+
+    /** What a receiver may use. */
+    public record Services(Settings settings, Database db, IngestService ingest, GroupCommitter committer, Clock clock) {}
+
+    public Hub start() throws Exception {
+        http.start();
+        log.info("event=started component=http url={}", http.reportUrl());
+        for (Receiver r : receivers) {
+            r.start();
+            started.add(r);
+            log.info("event=started component=\"{}\"", r.name());
+        }
+        return this;
+    }
+
+    public HttpServer http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        log.info("event=stopping");
+        http.close();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("event=receiver-close-failed component=\"{}\" error=\"{}\"", started.get(i).name(), e.toString());
+            }
+        }
+        committer.close(); // commits whatever the closed doors still handed in
+        log.info("event=stopped");
+    }
+}

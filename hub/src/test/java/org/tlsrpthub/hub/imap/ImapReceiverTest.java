@@ -1,0 +1,142 @@
+package org.tlsrpthub.hub.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.ingest.IngestStatus;
+import org.tlsrpthub.hub.store.Channel;
+import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.testsupport.CorpusMail;
+import org.tlsrpthub.hub.testsupport.ImapServer;
+import org.tlsrpthub.hub.testsupport.MailStore;
+
+/** The IMAP poller against a real GreenMail server on loopback, into a real SQLite store. */
+class ImapReceiverTest {
+    private static final Map<String, String> FOLDERS = Map.of("imap.test.archive-folder", "Archive",
+            "imap.test.quarantine-folder", "Quarantine");
+
+    @TempDir
+    Path dir;
+    MailStore store;
+    ImapServer server;
+    ImapReceiver receiver;
+
+    @BeforeEach
+    void start() {
+        store = new MailStore(dir.resolve("data"));
+        server = new ImapServer();
+    }
+
+    @AfterEach
+    void stop() {
+        if (receiver != null) receiver.close();
+        server.close();
+        store.close();
+    }
+
+    private void startReceiver(Settings s) {
+        receiver = new ImapReceiver(ImapSettings.from(s), store.intake, Clock.systemUTC());
+        receiver.start();
+    }
+
+    @Test
+    void everyCorpusEmailInTheMailboxIsStoredWithTheRightTotalsAndArchived() throws Exception {
+        List<Path> emails = CorpusMail.emails();
+        for (Path p : emails) server.deliver(CorpusMail.read(p));
+        startReceiver(server.settings(dir, FOLDERS));
+
+        await(() -> server.count("Archive") == emails.size());
+        assertThat(server.count("INBOX")).isZero();
+        assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
+        assertThat(store.count("SELECT count(*) FROM raw_input WHERE channel = 'imap' AND origin LIKE 'imap://tlsrpt@127.0.0.1/INBOX;uid=%'"))
+                .isEqualTo(emails.size());
+    }
+
+    @Test
+    void aMessageThatFailsToParseGoesToTheQuarantineFolderAfterTheStoreQuarantinedIt() throws Exception {
+        server.deliver("From: a@b.example\r\nSubject: hello\r\nMessage-ID: <q@x.example>\r\n\r\nno report here\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        server.deliver(CorpusMail.read(CorpusMail.emails().get(0)));
+        startReceiver(server.settings(dir, FOLDERS));
+
+        await(() -> server.count("Quarantine") == 1 && server.count("Archive") == 1);
+        assertThat(store.count("SELECT count(*) FROM raw_input WHERE status = 'quarantined' AND message_id = '<q@x.example>'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void withoutAnArchiveFolderMessagesAreFlaggedAndNotTakenTwice() throws Exception {
+        List<Path> emails = CorpusMail.emails().subList(0, 3);
+        for (Path p : emails) server.deliver(CorpusMail.read(p));
+        startReceiver(server.settings(dir, Map.of()));
+
+        await(() -> server.countFlagged("INBOX", ImapMailboxSettings.PROCESSED_KEYWORD) == 3);
+        assertThat(server.count("INBOX")).as("nothing is moved or deleted").isEqualTo(3);
+        Thread.sleep(2500); // two more poll rounds
+        assertThat(store.count("SELECT count(*) FROM report_sighting")).as("flagged messages are not read again").isZero();
+        assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
+    }
+
+    @Test
+    void aCrashBetweenCommitAndMoveReprocessesTheMessageAsADuplicateNotALoss() throws Exception {
+        byte[] mail = CorpusMail.read(CorpusMail.emails().get(0));
+        server.deliver(mail);
+        // The first run committed the message and "crashed" before the move: the store has it, the inbox still does.
+        var first = store.intake.deliver(mail, new Provenance(Channel.IMAP, java.time.Instant.now(), "first run", null, null));
+        assertThat(first.outcome().status()).isEqualTo(IngestStatus.STORED);
+        long reports = store.count("SELECT count(*) FROM report");
+
+        startReceiver(server.settings(dir, FOLDERS)); // the restart
+        await(() -> server.count("Archive") == 1);
+        assertThat(server.count("INBOX")).isZero();
+        assertThat(store.count("SELECT count(*) FROM report")).isEqualTo(reports);
+        assertThat(store.count("SELECT count(*) FROM report_sighting")).as("the second reading is a sighting").isEqualTo(reports);
+    }
+
+    @Test
+    void storageDownLeavesTheMessageInPlaceUntilItCanBeStored() throws Exception {
+        List<Path> emails = CorpusMail.emails().subList(0, 2);
+        store.breakStorage();
+        for (Path p : emails) server.deliver(CorpusMail.read(p));
+        startReceiver(server.settings(dir, FOLDERS));
+        Thread.sleep(2500);
+        assertThat(server.count("INBOX")).isEqualTo(2);
+        assertThat(server.count("Archive")).isLessThanOrEqualTo(0);
+
+        store.repairStorage();
+        await(() -> server.count("Archive") == 2);
+        assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
+    }
+
+    @Test
+    void newMailIsTakenAtOnceWithIdle() throws Exception {
+        // An hour between polls: only IDLE can explain a prompt pickup.
+        startReceiver(server.settings(dir, Map.of("imap.test.poll-seconds", "3600", "imap.test.archive-folder", "Archive")));
+        await(() -> server.count("Archive") == 0); // connected and created the folder
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        server.deliver(CorpusMail.read(CorpusMail.emails().get(0)));
+        await(() -> server.count("Archive") == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) return;
+            Thread.sleep(100);
+        }
+        assertThat(condition.call()).as("condition within 30 s").isTrue();
+    }
+}
