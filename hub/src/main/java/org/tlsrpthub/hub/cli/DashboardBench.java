@@ -42,6 +42,8 @@ final class DashboardBench implements Callable<Integer> {
     @Option(names = "--senders", defaultValue = "3") int senders;
     @Option(names = "--days", defaultValue = "365") int days;
     @Option(names = "--runs", defaultValue = "200", description = "Timed calls per query (after 20 warm-up calls).") int runs;
+    @Option(names = "--no-fill", description = "Only time the queries, on a database this command filled before (same --domains and --days).")
+    boolean noFill;
 
     @Override
     public Integer call() throws Exception {
@@ -49,7 +51,7 @@ final class DashboardBench implements Callable<Integer> {
         LocalDate today = first.plusDays(days); // the day after the last reported one, as in real life
         Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         try (Database db = store.open()) {
-            fill(db, clock, first);
+            if (!noFill) fill(db, clock, first);
             OverviewService overview = new OverviewService(db, clock);
             DomainAnalysisService domain = new DomainAnalysisService(db, clock);
             System.out.printf("%s, %,d domains x %,d days x %d senders; %d timed calls each after 20 warm-up calls:%n",
