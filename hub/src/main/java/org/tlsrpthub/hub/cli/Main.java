@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
         })
 public final class Main {
+    /** --db, --data-dir, --config: global, accepted before or after any subcommand. */
+    @CommandLine.Mixin
+    StoreOptions store;
 
     public static void main(String[] args) {
         System.exit(run(args));
