@@ -39,6 +39,9 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database to use (default: SQLite in a new temporary directory).")
     String db;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A server setting for the run, e.g. http.virtual-threads=false (repeatable).")
+    Map<String, String> set = new java.util.HashMap<>();
+
     @Option(names = "--request-log", description = "Keep the one-line-per-request log on (default off: it measures the terminal).")
     boolean requestLog;
 
@@ -53,7 +56,10 @@ final class BenchHttpCommand implements Callable<Integer> {
         Path tmp = db == null ? Files.createTempDirectory("tlsrpt-bench-http") : null;
         String url = db != null ? db : DatabaseLocation.sqliteUrl(tmp);
         try (Database database = Database.open(url)) {
-            Settings settings = Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0"));
+            Map<String, String> values = new java.util.HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
+                    "http.rate-limit.per-minute", "0"));
+            values.putAll(set);
+            Settings settings = Settings.of(values);
             Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
             try {
                 HttpLoad load = new HttpLoad();
@@ -62,10 +68,15 @@ final class BenchHttpCommand implements Callable<Integer> {
                 load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
                 int from = warmup;
                 for (int n : senders) {
+                    long[] before = hub.committer().counts();
+                    long cpu0 = processCpuNanos();
                     HttpLoad.Result r = load.run(hub.http().reportUrl(), bodies.subList(from, from + reports), n);
+                    long[] after = hub.committer().counts();
+                    double cpuUsPerReport = (processCpuNanos() - cpu0) / 1e3 / r.reports();
                     from += reports;
-                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms%n",
-                            r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs());
+                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms avg-batch=%.1f cpu=%.0fus/report%n",
+                            r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+                            (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]), cpuUsPerReport);
                 }
             } finally {
                 hub.close();
@@ -75,6 +86,12 @@ final class BenchHttpCommand implements Callable<Integer> {
             if (tmp != null) deleteTree(tmp);
         }
         return 0;
+    }
+
+    // CPU time of this whole process (server and client): a figure that other load on the machine does not inflate.
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long storedReports(Database db) throws java.sql.SQLException {
