@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.cli;
 
+import org.tlsrpthub.hub.parse.ParseCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,10 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Receive, parse, store and analyse SMTP TLS Reporting (RFC 8460) reports.",
         subcommands = {
+                RecordCommand.class,
+                MtaStsCommand.class,
                 CommandLine.HelpCommand.class,
+                ParseCommand.class,
                 ImportCommand.class,
                 ReprocessCommand.class,
                 DomainsCommand.class,
@@ -20,6 +24,9 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
         })
 public final class Main {
+    /** --db, --data-dir, --config: global, accepted before or after any subcommand. */
+    @CommandLine.Mixin
+    StoreOptions store;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -27,9 +34,14 @@ public final class Main {
 
     /** Runs the command line and returns the exit status; used by tests without exiting the JVM. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, so that tests can capture its output streams. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Main())
-                .setExecutionExceptionHandler(Main::reportFailure)
-                .execute(args);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportFailure);
     }
 
     /** A failure inside a command: one readable line, not a stack trace (set TLSRPT_DEBUG=1 for it). */

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
@@ -25,17 +26,30 @@ import org.tlsrpthub.hub.store.Provenance;
  */
 public final class ImportRunner {
     private static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final IngestService ingest;
     private final Clock clock;
     private final int batchSize;
     private final int workers;
+    private final int writers;
 
-    public ImportRunner(IngestService ingest, Clock clock, int batchSize, int workers) {
+    /**
+     * @param workers threads decoding, hashing and compressing
+     * @param writers threads writing batches in parallel transactions: 1 for SQLite (one writer
+     *                at a time anyway); more helps PostgreSQL, where deduplication by unique
+     *                constraint keeps concurrent batches correct
+     */
+    public ImportRunner(IngestService ingest, Clock clock, int batchSize, int workers, int writers) {
         this.ingest = ingest;
         this.clock = clock;
         this.batchSize = batchSize;
         this.workers = workers;
+        this.writers = writers;
+    }
+
+    public ImportRunner(IngestService ingest, Clock clock, int batchSize, int workers) {
+        this(ingest, clock, batchSize, workers, 1);
     }
 
     public ImportRunner(IngestService ingest, Clock clock) {
@@ -58,12 +72,16 @@ public final class ImportRunner {
         });
         // Bounded: reading runs ahead of writing by a few batches at most, whatever the input size.
         BlockingQueue<CompletableFuture<PreparedInput>> queue = new ArrayBlockingQueue<>(batchSize * 3);
-        Writer writer = new Writer(queue, summary, progress);
-        Thread writerThread = new Thread(writer, "import-writer");
-        writerThread.start();
+        Shared shared = new Shared(summary, progress);
+        List<Thread> writerThreads = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(new Writer(queue, shared), "import-writer-" + i);
+            t.start();
+            writerThreads.add(t);
+        }
         try {
             source.accept(in -> {
-                if (writer.failure != null) throw new WriterFailed();
+                if (shared.failure != null) throw new WriterFailed();
                 if (!in.readable()) {
                     summary.unreadable(in.origin(), in.error());
                     return;
@@ -79,11 +97,11 @@ public final class ImportRunner {
         } catch (WriterFailed ignored) {
             // the writer's own failure is reported below
         } finally {
-            queue.put(Writer.END);
-            writerThread.join();
+            for (int i = 0; i < writers; i++) queue.put(Writer.END); // one for each writer
+            for (Thread t : writerThreads) t.join();
             pool.shutdownNow();
         }
-        if (writer.failure != null) throw writer.failure;
+        if (shared.failure != null) throw shared.failure;
         return summary;
     }
 
@@ -93,20 +111,37 @@ public final class ImportRunner {
         }
     }
 
+    /** What the writers share: the summary, the progress count and the first failure. */
+    private static final class Shared {
+        final ImportSummary summary;
+        final LongConsumer progress;
+        final AtomicLong written = new AtomicLong();
+        volatile SQLException failure;
+
+        Shared(ImportSummary summary, LongConsumer progress) {
+            this.summary = summary;
+            this.progress = progress;
+        }
+
+        synchronized void fail(SQLException e) {
+            if (failure == null) failure = e;
+        }
+
+        synchronized void wrote(int n) {
+            progress.accept(written.addAndGet(n));
+        }
+    }
+
     /** Takes prepared inputs in order and commits them in batches. */
     private final class Writer implements Runnable {
         static final CompletableFuture<PreparedInput> END = new CompletableFuture<>();
 
         private final BlockingQueue<CompletableFuture<PreparedInput>> queue;
-        private final ImportSummary summary;
-        private final LongConsumer progress;
-        volatile SQLException failure;
-        private long written;
+        private final Shared shared;
 
-        Writer(BlockingQueue<CompletableFuture<PreparedInput>> queue, ImportSummary summary, LongConsumer progress) {
+        Writer(BlockingQueue<CompletableFuture<PreparedInput>> queue, Shared shared) {
             this.queue = queue;
-            this.summary = summary;
-            this.progress = progress;
+            this.shared = shared;
         }
 
         @Override
@@ -117,7 +152,7 @@ public final class ImportRunner {
                 while (true) {
                     CompletableFuture<PreparedInput> next = queue.take();
                     if (next == END) break;
-                    if (failure != null) continue; // drain so the reader never blocks
+                    if (shared.failure != null) continue; // drain so the reader never blocks
                     PreparedInput in = next.join();
                     batch.add(in);
                     bytes += in.raw().gzip().length + in.raw().bytes().length;
@@ -126,11 +161,15 @@ public final class ImportRunner {
                         bytes = 0;
                     }
                 }
-                if (failure == null) flush(batch);
+                if (shared.failure == null) flush(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (SQLException e) {
-                failure = e;
+                shared.fail(e);
+                drain();
+            } catch (RuntimeException e) {
+                // A bug must end the import with an error, not leave the reader blocked on a full queue.
+                shared.fail(new SQLException("the import writer failed: " + e, e));
                 drain();
             }
         }
@@ -138,7 +177,7 @@ public final class ImportRunner {
         private void drain() {
             try {
                 while (queue.take() != END) {
-                    // the reader stops at its next input; keep taking until it says it has
+                    // the reader stops at its next input; keep taking until this writer's END
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -147,10 +186,13 @@ public final class ImportRunner {
 
         private void flush(List<PreparedInput> batch) throws SQLException {
             if (batch.isEmpty()) return;
-            for (IngestOutcome o : ingest.commit(batch)) summary.add(o);
-            written += batch.size();
+            long t0 = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            List<IngestOutcome> outcomes = ingest.commit(batch);
+            shared.summary.wrote(System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - cpu0);
+            for (IngestOutcome o : outcomes) shared.summary.add(o);
+            shared.wrote(batch.size());
             batch.clear();
-            progress.accept(written);
         }
     }
 }
