@@ -20,11 +20,13 @@ import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "http", mixinStandardHelpOptions = true,
         description = {"HTTP ingest benchmark: starts the report endpoint on 127.0.0.1 with a fresh SQLite store",
-                "(or --db), then for each sender count posts --reports new gzipped reports with the JDK",
+                "(or the one of --db / --data-dir), then for each sender count posts --reports new gzipped reports with the JDK",
                 "HttpClient and prints reports/s and p50/p99 latency. Client and server share this machine."})
 final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--senders", split = ",", defaultValue = "1,16,64", description = "Concurrent senders per run (default ${DEFAULT-VALUE}).")
@@ -36,8 +38,7 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5000", description = "Reports posted first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database to use (default: SQLite in a new temporary directory).")
-    String db;
+    @Spec CommandSpec spec;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A server setting for the run, e.g. http.virtual-threads=false (repeatable).")
     Map<String, String> set = new java.util.HashMap<>();
@@ -53,8 +54,11 @@ final class BenchHttpCommand implements Callable<Integer> {
         int total = warmup + reports * senders.size();
         System.out.printf("generating %,d gzipped reports in memory…%n", total);
         List<byte[]> bodies = generate(total);
-        Path tmp = db == null ? Files.createTempDirectory("tlsrpt-bench-http") : null;
-        String url = db != null ? db : DatabaseLocation.sqliteUrl(tmp);
+        // The store given by --db / --data-dir (use an empty one), else SQLite in a new temporary directory.
+        StoreOptions store = StoreOptions.of(spec);
+        boolean given = store.db != null && !store.db.isBlank() || store.dataDir != null;
+        Path tmp = given ? null : Files.createTempDirectory("tlsrpt-bench-http");
+        String url = given ? store.jdbcUrl() : DatabaseLocation.sqliteUrl(tmp);
         try (Database database = Database.open(url)) {
             Map<String, String> values = new java.util.HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
                     "http.rate-limit.per-minute", "0"));

@@ -8,16 +8,17 @@ import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until",
                 "SIGTERM or SIGINT, which stop it gracefully (in-flight reports are committed and answered).",
                 "Settings (http.port, http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_*",
-                "environment variables and the options below; see docs/receiving.md."})
+                "environment variables and the options below; see docs/receiving.md. The store: --db, --data-dir."})
 final class ServeCommand implements Callable<Integer> {
-    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (setting http.port, default 8080; 0 = any free port).")
     Integer port;
@@ -27,6 +28,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StoreOptions store = StoreOptions.of(spec);
         Settings settings = Settings.load(store.config);
         if (port != null) settings = settings.with("http.port", port.toString());
         if (bind != null) settings = settings.with("http.bind", bind);
