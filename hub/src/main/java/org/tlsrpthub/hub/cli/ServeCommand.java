@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until",
-                "SIGTERM or SIGINT, which stop it gracefully (in-flight reports are committed and answered).",
-                "Settings (http.port, http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_*",
-                "environment variables and the options below; see docs/receiving.md. The store: --db, --data-dir."})
+        description = "Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until SIGTERM or "
+                + "SIGINT, which stop it gracefully (reports in progress are committed and answered). Settings (http.port, "
+                + "http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_* environment variables and the "
+                + "options below; see docs/receiving.md.")
 final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
