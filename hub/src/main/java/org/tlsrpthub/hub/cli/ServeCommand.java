@@ -1,11 +1,11 @@
 package org.tlsrpthub.hub.cli;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.serve.Hub;
+import org.tlsrpthub.hub.serve.Receivers;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         Database db = store.open();
         Hub hub;
         try {
-            hub = new Hub(settings, db, Clock.systemUTC(), services -> List.of()).start();
+            hub = new Hub(settings, db, Clock.systemUTC(), Receivers::fromSettings).start();
         } catch (Exception | Error e) {
             db.close();
             throw e;
