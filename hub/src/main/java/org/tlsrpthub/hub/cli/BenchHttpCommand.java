@@ -43,6 +43,9 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A server setting for the run, e.g. http.virtual-threads=false (repeatable).")
     Map<String, String> set = new java.util.HashMap<>();
 
+    @Option(names = "--url", description = "Post to this running endpoint (e.g. one started by 'serve') instead of starting a server; then only the client's figures are printed.")
+    java.net.URI url;
+
     @Option(names = "--request-log", description = "Keep the one-line-per-request log on (default off: it measures the terminal).")
     boolean requestLog;
 
@@ -54,6 +57,7 @@ final class BenchHttpCommand implements Callable<Integer> {
         int total = warmup + reports * senders.size();
         System.out.printf("generating %,d gzipped reports in memory…%n", total);
         List<byte[]> bodies = generate(total);
+        if (url != null) return external(bodies);
         // The store given by --db / --data-dir (use an empty one), else SQLite in a new temporary directory.
         StoreOptions store = StoreOptions.of(spec);
         boolean given = store.db != null && !store.db.isBlank() || store.dataDir != null;
@@ -69,7 +73,7 @@ final class BenchHttpCommand implements Callable<Integer> {
                 HttpLoad load = new HttpLoad();
                 System.out.printf("%s on %s, %d CPUs; %,d warm-up reports…%n", database.dialect(), hub.http().reportUrl(),
                         Runtime.getRuntime().availableProcessors(), warmup);
-                load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
+                if (warmup > 0) load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
                 int from = warmup;
                 for (int n : senders) {
                     long[] before = hub.committer().counts();
@@ -88,6 +92,23 @@ final class BenchHttpCommand implements Callable<Integer> {
             System.out.printf("stored reports: %,d (expected %,d)%n", storedReports(database), total);
         } finally {
             if (tmp != null) deleteTree(tmp);
+        }
+        return 0;
+    }
+
+    // Against a server in another process: its CPU is not ours, so only the client side is measured here.
+    private int external(List<byte[]> bodies) throws Exception {
+        HttpLoad load = new HttpLoad();
+        System.out.printf("posting to %s; %,d warm-up reports…%n", url, warmup);
+        if (warmup > 0) load.run(url, bodies.subList(0, warmup), 16);
+        int from = warmup;
+        for (int n : senders) {
+            long cpu0 = processCpuNanos();
+            HttpLoad.Result r = load.run(url, bodies.subList(from, from + reports), n);
+            from += reports;
+            System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms client-cpu=%.0fus/report%n",
+                    r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+                    (processCpuNanos() - cpu0) / 1e3 / r.reports());
         }
         return 0;
     }
