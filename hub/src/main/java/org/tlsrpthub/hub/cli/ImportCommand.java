@@ -31,7 +31,7 @@ final class ImportCommand implements Callable<Integer> {
             description = "Parallel write transactions (default: 1 on SQLite, 3 on PostgreSQL).")
     int writers;
 
-    @Option(names = "--batch-size", defaultValue = "1000", description = "Inputs per transaction (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "5000", description = "Inputs per transaction (default ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import.")

@@ -74,7 +74,7 @@ public final class ReportStore {
             RawInput raw = r.raw();
             Provenance prov = raw.provenance();
             ps.setLong(p, rawIds[i]);
-            ps.setString(p + 1, raw.sha256());
+            ps.setBytes(p + 1, raw.sha256Bytes());
             ps.setLong(p + 2, raw.bytes().length);
             ps.setBytes(p + 3, raw.gzip());
             ps.setString(p + 4, r.reports().isEmpty() ? RawStatus.QUARANTINED : RawStatus.PARSED);
@@ -88,7 +88,7 @@ public final class ReportStore {
         try (PreparedStatement ps = c.prepareStatement(StoreSql.RAW_ID_BY_SHA)) {
             for (int i = 0; i < rawIds.length; i++) {
                 if (inserted.contains(rawIds[i])) continue;
-                ps.setString(1, requests.get(i).raw().sha256());
+                ps.setBytes(1, requests.get(i).raw().sha256Bytes());
                 rawIds[i] = singleLong(ps);
             }
         }
