@@ -63,6 +63,10 @@ public final class Hub implements AutoCloseable {
         return this;
     }
 
+    public GroupCommitter committer() {
+        return committer;
+    }
+
     public HttpServer http() {
         return http;
     }
