@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
         description = {"Benchmarks: 'bench import' generates reports in memory (no disk reads), imports them through",
                 "the same path as 'import' (parse, hash, compress, archive, store, rollups; batched durable commits)",
                 "and prints reports/s; then times 'summary' for one domain over the whole period.",
-                "'bench http' starts the HTTP endpoint on loopback and posts generated reports to it.",
-                "'bench smtp' starts the SMTP listener on loopback and sends generated report emails to it."},
-        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class})
+                "'bench http' starts the HTTP endpoint on loopback and posts generated reports to it;",
+                "'bench smtp' starts the SMTP listener on loopback and sends generated report emails to it;",
+                "'bench dashboard' times the overview and a domain page over 1,000 domains x 365 days."},
+        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class})
 final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import benchmark; use an empty database.")

@@ -20,11 +20,13 @@ import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "http", mixinStandardHelpOptions = true,
         description = {"HTTP ingest benchmark: starts the report endpoint on 127.0.0.1 with a fresh SQLite store",
-                "(or --db), then for each sender count posts --reports new gzipped reports with the JDK",
+                "(or the one of --db / --data-dir), then for each sender count posts --reports new gzipped reports with the JDK",
                 "HttpClient and prints reports/s and p50/p99 latency. Client and server share this machine."})
 final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--senders", split = ",", defaultValue = "1,16,64", description = "Concurrent senders per run (default ${DEFAULT-VALUE}).")
@@ -36,10 +38,13 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5000", description = "Reports posted first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    // --db is the global option (StoreOptions, inherited by every subcommand); a second --db here
-    // clashed with it once both branches met. Without it: SQLite in a new temporary directory.
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A server setting for the run, e.g. http.virtual-threads=false (repeatable).")
+    Map<String, String> set = new java.util.HashMap<>();
+
+    @Option(names = "--url", description = "Post to this running endpoint (e.g. one started by 'serve') instead of starting a server; then only the client's figures are printed.")
+    java.net.URI url;
 
     @Option(names = "--request-log", description = "Keep the one-line-per-request log on (default off: it measures the terminal).")
     boolean requestLog;
@@ -52,24 +57,34 @@ final class BenchHttpCommand implements Callable<Integer> {
         int total = warmup + reports * senders.size();
         System.out.printf("generating %,d gzipped reports in memory…%n", total);
         List<byte[]> bodies = generate(total);
-        String db = StoreOptions.of(spec).db;
-        if (db != null && db.isBlank()) db = null;
-        Path tmp = db == null ? Files.createTempDirectory("tlsrpt-bench-http") : null;
-        String url = db != null ? db : DatabaseLocation.sqliteUrl(tmp);
+        if (url != null) return external(bodies);
+        // The store given by --db / --data-dir (use an empty one), else SQLite in a new temporary directory.
+        StoreOptions store = StoreOptions.of(spec);
+        boolean given = store.db != null && !store.db.isBlank() || store.dataDir != null;
+        Path tmp = given ? null : Files.createTempDirectory("tlsrpt-bench-http");
+        String url = given ? store.jdbcUrl() : DatabaseLocation.sqliteUrl(tmp);
         try (Database database = Database.open(url)) {
-            Settings settings = Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0"));
+            Map<String, String> values = new java.util.HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
+                    "http.rate-limit.per-minute", "0"));
+            values.putAll(set);
+            Settings settings = Settings.of(values);
             Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
             try {
                 HttpLoad load = new HttpLoad();
                 System.out.printf("%s on %s, %d CPUs; %,d warm-up reports…%n", database.dialect(), hub.http().reportUrl(),
                         Runtime.getRuntime().availableProcessors(), warmup);
-                load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
+                if (warmup > 0) load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
                 int from = warmup;
                 for (int n : senders) {
+                    long[] before = hub.committer().counts();
+                    long cpu0 = processCpuNanos();
                     HttpLoad.Result r = load.run(hub.http().reportUrl(), bodies.subList(from, from + reports), n);
+                    long[] after = hub.committer().counts();
+                    double cpuUsPerReport = (processCpuNanos() - cpu0) / 1e3 / r.reports();
                     from += reports;
-                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms%n",
-                            r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs());
+                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms avg-batch=%.1f cpu=%.0fus/report%n",
+                            r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+                            (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]), cpuUsPerReport);
                 }
             } finally {
                 hub.close();
@@ -79,6 +94,29 @@ final class BenchHttpCommand implements Callable<Integer> {
             if (tmp != null) deleteTree(tmp);
         }
         return 0;
+    }
+
+    // Against a server in another process: its CPU is not ours, so only the client side is measured here.
+    private int external(List<byte[]> bodies) throws Exception {
+        HttpLoad load = new HttpLoad();
+        System.out.printf("posting to %s; %,d warm-up reports…%n", url, warmup);
+        if (warmup > 0) load.run(url, bodies.subList(0, warmup), 16);
+        int from = warmup;
+        for (int n : senders) {
+            long cpu0 = processCpuNanos();
+            HttpLoad.Result r = load.run(url, bodies.subList(from, from + reports), n);
+            from += reports;
+            System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms client-cpu=%.0fus/report%n",
+                    r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+                    (processCpuNanos() - cpu0) / 1e3 / r.reports());
+        }
+        return 0;
+    }
+
+    // CPU time of this whole process (server and client): a figure that other load on the machine does not inflate.
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long storedReports(Database db) throws java.sql.SQLException {

@@ -1,23 +1,24 @@
 package org.tlsrpthub.hub.cli;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.serve.Hub;
+import org.tlsrpthub.hub.serve.Receivers;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until",
-                "SIGTERM or SIGINT, which stop it gracefully (in-flight reports are committed and answered).",
-                "Settings (http.port, http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_*",
-                "environment variables and the options below; see docs/receiving.md."})
+        description = "Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until SIGTERM or "
+                + "SIGINT, which stop it gracefully (reports in progress are committed and answered). Settings (http.port, "
+                + "http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_* environment variables and the "
+                + "options below; see docs/receiving.md.")
 final class ServeCommand implements Callable<Integer> {
-    // --db, --data-dir and --config are global (Main's StoreOptions, inherited); a mixin here would declare them twice.
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (setting http.port, default 8080; 0 = any free port).")
     Integer port;
@@ -34,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         Database db = store.open();
         Hub hub;
         try {
-            hub = new Hub(settings, db, Clock.systemUTC(), services -> List.of()).start();
+            hub = new Hub(settings, db, Clock.systemUTC(), Receivers::fromSettings).start();
         } catch (Exception | Error e) {
             db.close();
             throw e;

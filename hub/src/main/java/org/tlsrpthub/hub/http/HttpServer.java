@@ -48,7 +48,7 @@ public final class HttpServer implements AutoCloseable {
         ReportEndpoint reports = new ReportEndpoint(new IngestService(db, decoder, clock), decoder, committer,
                 new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), settings, clock);
         this.app = Javalin.create(cfg -> {
-            cfg.useVirtualThreads = true;
+            cfg.useVirtualThreads = settings.virtualThreads();
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
             cfg.jetty.addConnector(this::connector);
@@ -68,6 +68,11 @@ public final class HttpServer implements AutoCloseable {
         });
         new HealthRoutes(db, () -> closing).register(app);
         app.post(settings.path(), ctx -> tracked(ctx, reports));
+    }
+
+    /** Where the other features (API, metrics, pages) register their routes and filters, before {@link #start}. */
+    public Javalin app() {
+        return app;
     }
 
     public HttpServer start() {

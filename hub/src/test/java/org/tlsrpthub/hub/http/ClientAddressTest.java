@@ -37,6 +37,7 @@ class ClientAddressTest {
     void aBadProxyEntryIsRefusedAtStart() {
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example"))).hasMessageContaining("proxy.example");
         assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).hasMessageContaining("prefix");
+        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/x"))).hasMessageContaining("prefix");
     }
 
     @Test

@@ -31,7 +31,10 @@ class ServeCommandTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
-            assertThat(line).as("first line of stdout").isNotNull();
+            if (line == null) {
+                p.waitFor(10, TimeUnit.SECONDS);
+                throw new AssertionError("serve printed nothing; stderr:\n" + Files.readString(dir.resolve("stderr.txt")));
+            }
             Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/reports/tlsrpt)").matcher(line);
             assertThat(m.find()).as(line).isTrue();
             String url = m.group(1);

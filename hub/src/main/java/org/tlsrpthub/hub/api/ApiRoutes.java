@@ -1,0 +1,55 @@
+package org.tlsrpthub.hub.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.tlsrpthub.hub.http.Problem;
+
+/**
+ * The JSON API under {@value #V1}, and its OpenAPI description at {@value #OPENAPI}. Every route
+ * lives under {@code /api/}, so one before-filter on {@code /api/*} can require authentication
+ * for all of it (the report endpoint stays outside, as RFC 8460 wants it open).
+ */
+public final class ApiRoutes {
+    public static final String V1 = "/api/v1";
+    public static final String OPENAPI = "/api/openapi.json";
+    static final String OPENAPI_RESOURCE = "/org/tlsrpthub/hub/api/openapi.json";
+
+    private ApiRoutes() {}
+
+    public static void register(Javalin app, ApiServices services) {
+        new OverviewRoutes(services).register(app);
+        new DomainRoutes(services).register(app);
+        new ReportRoutes(services).register(app);
+        new QuarantineRoutes(services).register(app);
+        byte[] openApi = openApi();
+        app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
+        // Unknown /api paths answer with a problem too, not a plain-text 404. An error handler
+        // rather than a catch-all route, so that routes other features add under /api later are
+        // not shadowed; answers that already carry a problem are left alone.
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && !Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) noSuchRoute(ctx);
+        });
+    }
+
+    private static void noSuchRoute(Context ctx) {
+        Problem p = Problem.of(404, "not-found", "Not found", "no API route " + ctx.method() + " " + ctx.path()
+                + " (see " + OPENAPI + ")").withRequestId(ctx.res().getHeader("X-Request-Id"));
+        try {
+            ctx.status(404).contentType(Problem.MEDIA_TYPE).result(Json.MAPPER.writeValueAsBytes(p));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] openApi() {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
