@@ -27,7 +27,7 @@ record MimeLeaf(
 
     /** True for the body of a message that is not multipart: the report, if any, is the whole message. */
     boolean isWholeBody() {
-        return !name.contains("part");
+        return name.equals("body");
     }
 
     /** How the part is named in messages: {@code part 2 (google.com!…json.gz)}. */

@@ -76,6 +76,7 @@ public final class ReportEmailExtractor {
         }
 
         List<EmailReport> reports = new ArrayList<>();
+        ReportParseException firstGenericFailure = null;
         for (MimeLeaf leaf : leaves) {
             if (!ReportPartRules.mayHoldReport(leaf)) continue;
             byte[] content = content(leaf, source);
@@ -88,7 +89,11 @@ public final class ReportEmailExtractor {
             try {
                 parsed = payloads.read(content, partSource);
             } catch (ReportParseException e) {
-                throw e.withSource(partSource);
+                // A part labelled tlsrpt must be a report. A generic one (say logs.gz next to the report)
+                // may be something else: its error only matters if no report turns up at all.
+                if (ReportPartRules.labelledTlsRpt(leaf)) throw e.withSource(partSource);
+                if (firstGenericFailure == null) firstGenericFailure = e.withSource(partSource);
+                continue;
             }
             ReportFilename nameFields = ReportFilename.parse(leaf.filename());
             List<Warning> labelWarnings = ReportPartRules.labelWarnings(leaf, packing);
@@ -99,6 +104,7 @@ public final class ReportEmailExtractor {
                         leaf.message(), p.withMoreWarnings(more)));
             }
         }
+        if (reports.isEmpty() && firstGenericFailure != null) throw firstGenericFailure;
         if (reports.isEmpty()) {
             String seen = leaves.stream().map(MimeLeaf::describe).collect(Collectors.joining(", "));
             throw new ReportParseException(Kind.BAD_EMAIL,

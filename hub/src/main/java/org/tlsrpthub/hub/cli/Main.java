@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.cli;
 
+import org.tlsrpthub.hub.parse.ParseCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                ParseCommand.class,
         })
 public final class Main {
 
@@ -27,9 +29,14 @@ public final class Main {
 
     /** Runs the command line and returns the exit status; used by tests without exiting the JVM. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, so that tests can capture its output streams. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Main())
-                .setExecutionExceptionHandler(Main::reportFailure)
-                .execute(args);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportFailure);
     }
 
     /** A failure inside a command: one readable line, not a stack trace (set TLSRPT_DEBUG=1 for it). */
