@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                UsersCommand.class,
+                TokensCommand.class,
                 ParseCommand.class,
         })
 public final class Main {

@@ -3,6 +3,7 @@ package org.tlsrpthub.hub.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -23,6 +24,7 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.web.WebApp;
 
 /**
  * The hub's one HTTP server: the report endpoint now, the dashboard and API later, each feature
@@ -53,6 +55,12 @@ public final class HttpServer implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.jetty.addConnector(this::connector);
             cfg.requestLogger.http(this::logRequest);
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+            });
         });
         app.before(this::identify);
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfter()));
@@ -61,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
             problem(ctx, Problem.of(500, "internal-error", "Internal error", "the hub failed; please retry later"), null);
         });
         new HealthRoutes(db, () -> closing).register(app);
+        new WebApp(db, clock).register(app, settings.path());
         app.post(settings.path(), ctx -> tracked(ctx, reports));
     }
 
