@@ -64,7 +64,6 @@ CREATE TABLE policy (
     failed_sessions     BIGINT NOT NULL
 );
 CREATE INDEX policy_report ON policy (report_id);
-CREATE INDEX policy_domain ON policy (policy_domain);
 
 CREATE TABLE failure_detail (
     id                     INTEGER PRIMARY KEY,
@@ -79,7 +78,6 @@ CREATE TABLE failure_detail (
     additional_information TEXT,
     failure_reason_code    TEXT
 );
-CREATE INDEX failure_detail_policy ON failure_detail (policy_id);
 CREATE INDEX failure_detail_report ON failure_detail (report_id);
 
 CREATE TABLE report_warning (

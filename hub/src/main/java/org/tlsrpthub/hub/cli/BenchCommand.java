@@ -45,11 +45,20 @@ final class BenchCommand {
             try (Database db = store.open()) {
                 IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
                 ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), batchSize, workers);
+                double cpuAtStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
                 long t0 = System.nanoTime();
                 ImportSummary s = runner.run(sink -> inputs.forEach(sink), n -> { });
                 double secs = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("%s: imported %,d reports (%,d stored, %,d duplicates, %,d quarantined) in %.2f s = %,.0f reports/s%n",
                         db.dialect(), s.reports(), s.stored(), s.duplicates(), s.quarantined(), secs, s.reports() / secs);
+                double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9 - cpuAtStart;
+                System.out.printf("  of which %.2f s in %,d write transactions (writer thread CPU %.2f s); process CPU %.2f s%n",
+                        s.writeNanos() / 1e9, s.transactions(), s.writeCpuNanos() / 1e9, cpu);
+                System.out.printf("  machine load average now: %.2f on %d CPUs%n",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors());
                 timeSummary(db, days);
             }
             return 0;

@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
                 s.inputs(), s.stored(), s.duplicates(), s.quarantined(), s.rejected());
         for (Map.Entry<String, Long> e : s.reasons().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
-            System.out.printf("  %6d × %s%n", e.getValue(), e.getKey());
+            System.out.printf("  %6d × %s, e.g. %s%n", e.getValue(), e.getKey(), s.examples().get(e.getKey()));
         }
         if (!s.unreadable().isEmpty()) System.out.printf("%d inputs could not be read%n", s.unreadable().size());
     }

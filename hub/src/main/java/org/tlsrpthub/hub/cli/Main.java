@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Receive, parse, store and analyse SMTP TLS Reporting (RFC 8460) reports.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ParseCommand.class,
                 ImportCommand.class,
                 ReprocessCommand.class,
                 DomainsCommand.class,
@@ -21,7 +22,6 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 UsersCommand.class,
                 TokensCommand.class,
-                ParseCommand.class,
         })
 public final class Main {
 

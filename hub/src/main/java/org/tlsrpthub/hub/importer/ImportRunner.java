@@ -25,6 +25,7 @@ import org.tlsrpthub.hub.store.Provenance;
  */
 public final class ImportRunner {
     private static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final IngestService ingest;
     private final Clock clock;
@@ -147,7 +148,11 @@ public final class ImportRunner {
 
         private void flush(List<PreparedInput> batch) throws SQLException {
             if (batch.isEmpty()) return;
-            for (IngestOutcome o : ingest.commit(batch)) summary.add(o);
+            long t0 = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            List<IngestOutcome> outcomes = ingest.commit(batch);
+            summary.wrote(System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - cpu0);
+            for (IngestOutcome o : outcomes) summary.add(o);
             written += batch.size();
             batch.clear();
             progress.accept(written);

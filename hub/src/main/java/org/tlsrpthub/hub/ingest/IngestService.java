@@ -95,6 +95,7 @@ public final class IngestService {
     private static final class Plan {
         final PreparedInput input;
         final List<ParsedReport> accepted = new ArrayList<>();
+        final List<OtherDomains> decisions = new ArrayList<>(); // per report of the input, in order
         final List<ParsedReport> quarantined = new ArrayList<>();
         final List<ParsedReport> rejected = new ArrayList<>();
         Quarantine quarantine;
@@ -110,7 +111,9 @@ public final class IngestService {
                 plan.quarantine = in.parseError();
             } else {
                 for (ParsedReport pr : in.reports()) {
-                    switch (filter.decide(pr.report())) {
+                    OtherDomains decision = filter.decide(pr.report());
+                    plan.decisions.add(decision);
+                    switch (decision) {
                         case STORE -> plan.accepted.add(pr);
                         case QUARANTINE -> plan.quarantined.add(pr);
                         case REJECT -> plan.rejected.add(pr);
@@ -133,18 +136,20 @@ public final class IngestService {
             int a = 0;
             String reason = null;
             String kind = null;
-            for (ParsedReport pr : input.reports()) {
-                Report r = pr.report();
+            for (int i = 0; i < input.reports().size(); i++) {
+                Report r = input.reports().get(i).report();
                 IngestStatus status;
                 String why = null;
-                if (accepted.contains(pr)) {
-                    status = result.stored().get(a++) ? IngestStatus.STORED : IngestStatus.DUPLICATE;
-                } else if (quarantined.contains(pr)) {
-                    status = IngestStatus.QUARANTINED;
-                    why = quarantine.reason();
-                } else {
-                    status = IngestStatus.REJECTED;
-                    why = otherDomains(List.of(pr), OtherDomains.REJECT).reason();
+                switch (decisions.get(i)) {
+                    case STORE -> status = result.stored().get(a++) ? IngestStatus.STORED : IngestStatus.DUPLICATE;
+                    case QUARANTINE -> {
+                        status = IngestStatus.QUARANTINED;
+                        why = quarantine.reason();
+                    }
+                    default -> {
+                        status = IngestStatus.REJECTED;
+                        why = otherDomains(List.of(input.reports().get(i)), OtherDomains.REJECT).reason();
+                    }
                 }
                 if (why != null && reason == null) {
                     reason = why;

@@ -54,6 +54,23 @@ public final class ReprocessService {
         return new Result(inputs, released, still, stored);
     }
 
+    /**
+     * Re-parses one quarantined input (the dashboard's "reprocess" action). Empty when {@code rawInputId}
+     * is not in quarantine.
+     */
+    public java.util.Optional<Result> reprocessOne(long rawInputId) throws SQLException {
+        List<Archived> one = db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ReprocessSql.QUARANTINED_ONE)) {
+                ps.setLong(1, rawInputId);
+                return read(ps);
+            }
+        });
+        if (one.isEmpty()) return java.util.Optional.empty();
+        List<PreparedInput> prepared = List.of(ingest.prepare(RawInput.gunzip(one.get(0).gzip), one.get(0).provenance));
+        long[] counts = db.inTransaction(c -> apply(c, one, prepared));
+        return java.util.Optional.of(new Result(1, counts[0], counts[1], counts[2]));
+    }
+
     private long[] apply(Connection c, List<Archived> page, List<PreparedInput> prepared) throws SQLException {
         List<IngestOutcome> outcomes = ingest.commit(c, prepared, false);
         long released = 0, still = 0, stored = 0;
@@ -97,14 +114,20 @@ public final class ReprocessService {
             try (PreparedStatement ps = c.prepareStatement(all ? ReprocessSql.ALL_PAGE : ReprocessSql.QUARANTINED_PAGE)) {
                 ps.setLong(1, after);
                 ps.setInt(2, PAGE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Archived(rs.getLong(1), rs.getBytes(2), new Provenance(Channel.fromId(rs.getString(3)),
-                                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6), rs.getString(7))));
-                    }
-                }
+                out.addAll(read(ps));
             }
             return out;
         });
+    }
+
+    private static List<Archived> read(PreparedStatement ps) throws SQLException {
+        List<Archived> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Archived(rs.getLong(1), rs.getBytes(2), new Provenance(Channel.fromId(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6), rs.getString(7))));
+            }
+        }
+        return out;
     }
 }

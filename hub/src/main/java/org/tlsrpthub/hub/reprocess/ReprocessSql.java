@@ -14,6 +14,11 @@ final class ReprocessSql {
             FROM raw_input r
             WHERE r.id > ? ORDER BY r.id LIMIT ?""";
 
+    static final String QUARANTINED_ONE = """
+            SELECT r.id, r.content_gzip, r.channel, r.received_at, r.origin, r.message_id, r.dkim_result
+            FROM raw_input r JOIN quarantine q ON q.raw_input_id = r.id
+            WHERE r.id = ?""";
+
     static final String RELEASE = "DELETE FROM quarantine WHERE raw_input_id = ?";
     static final String MARK_PARSED = "UPDATE raw_input SET status = 'parsed' WHERE id = ?";
     static final String UPDATE_REASON = "UPDATE quarantine SET kind = ?, reason = ?, message = ? WHERE raw_input_id = ?";

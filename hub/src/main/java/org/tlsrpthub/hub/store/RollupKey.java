@@ -1,7 +1,5 @@
 package org.tlsrpthub.hub.store;
 
-import java.util.Comparator;
-
 /**
  * One cell of {@code rollup_daily}. Comparable so that every transaction upserts cells in the
  * same order: two writers on PostgreSQL then cannot deadlock on rollup rows.
@@ -15,15 +13,15 @@ record RollupKey(int day, String policyDomain, String reporterKey, String kind, 
     /** Not sessions: the number of reports about the domain (a report with two policies for it counts once). */
     static final String REPORTS = "R";
 
-    private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::policyDomain)
-            .thenComparingInt(RollupKey::day)
-            .thenComparing(RollupKey::reporterKey)
-            .thenComparing(RollupKey::kind)
-            .thenComparing(RollupKey::resultType)
-            .thenComparing(RollupKey::receivingMx);
-
+    /** The primary key's column order. */
     @Override
     public int compareTo(RollupKey o) {
-        return ORDER.compare(this, o);
+        int c = policyDomain.compareTo(o.policyDomain);
+        if (c == 0) c = Integer.compare(day, o.day);
+        if (c == 0) c = reporterKey.compareTo(o.reporterKey);
+        if (c == 0) c = kind.compareTo(o.kind);
+        if (c == 0) c = resultType.compareTo(o.resultType);
+        if (c == 0) c = receivingMx.compareTo(o.receivingMx);
+        return c;
     }
 }

@@ -51,4 +51,32 @@ final class StoreSql {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (policy_domain, day, reporter_key, kind, result_type, receiving_mx)
             DO UPDATE SET sessions = rollup_daily.sessions + excluded.sessions""";
+
+    static final String UPSERT_DOMAIN_DAY = """
+            INSERT INTO rollup_domain_daily (day, policy_domain, reports, successful_sessions, failed_sessions)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (day, policy_domain) DO UPDATE SET
+                reports = rollup_domain_daily.reports + excluded.reports,
+                successful_sessions = rollup_domain_daily.successful_sessions + excluded.successful_sessions,
+                failed_sessions = rollup_domain_daily.failed_sessions + excluded.failed_sessions""";
+
+    static final String UPSERT_DIMENSION = """
+            INSERT INTO rollup_dimension_daily (policy_domain, day, dimension, value, kind, sessions)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (policy_domain, day, dimension, value, kind)
+            DO UPDATE SET sessions = rollup_dimension_daily.sessions + excluded.sessions""";
+
+    // CASE, not MAX()/GREATEST(): the two dialects spell the two-argument maximum differently.
+    static final String UPSERT_DOMAIN_TOTAL = """
+            INSERT INTO rollup_domain_total (policy_domain, last_range_end, last_stored_at, reports,
+                                             successful_sessions, failed_sessions)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (policy_domain) DO UPDATE SET
+                last_range_end = CASE WHEN excluded.last_range_end > rollup_domain_total.last_range_end
+                                      THEN excluded.last_range_end ELSE rollup_domain_total.last_range_end END,
+                last_stored_at = CASE WHEN excluded.last_stored_at > rollup_domain_total.last_stored_at
+                                      THEN excluded.last_stored_at ELSE rollup_domain_total.last_stored_at END,
+                reports = rollup_domain_total.reports + excluded.reports,
+                successful_sessions = rollup_domain_total.successful_sessions + excluded.successful_sessions,
+                failed_sessions = rollup_domain_total.failed_sessions + excluded.failed_sessions""";
 }

@@ -26,6 +26,10 @@ import org.tlsrpthub.hub.ingest.IngestStatus;
 import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.importer.ImportRunner;
 import org.tlsrpthub.hub.importer.ImportSummary;
+import org.tlsrpthub.hub.reprocess.ReprocessService;
+import org.tlsrpthub.hub.retention.RetentionService;
+import org.tlsrpthub.hub.summary.DomainSummary;
+import org.tlsrpthub.hub.summary.SummaryService;
 import org.tlsrpthub.hub.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
@@ -240,6 +244,101 @@ public abstract class StoreContract {
         assertThat(again.toJson()).isEqualTo("{\"stored\":0,\"duplicates\":40,\"quarantined\":0,\"rejected\":0}");
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(30);
         assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).as("the same files are archived once").isEqualTo(40);
+    }
+
+    @Test
+    void theSummaryOfADomainAddsUpItsReports() throws Exception {
+        List<PreparedInput> batch = new ArrayList<>();
+        long ok = 0, failed = 0, reports = 0;
+        java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+        for (int day = 0; day < 20; day++) {
+            for (int s = 0; s < 6; s++) {
+                for (int d = 0; d < 3; d++) {
+                    Report r = GENERATOR.report(d, s, day);
+                    batch.add(ingest.prepare(json(r), fromFile("x")));
+                    if (d != 0 || day >= 15) continue; // the summary covers domain 0, days 0..14
+                    reports++;
+                    for (var p : r.policies()) {
+                        ok += p.summary().totalSuccessfulSessionCount();
+                        failed += p.summary().totalFailureSessionCount();
+                        p.failureDetails().forEach(fd -> byType.merge(fd.resultType().value(), fd.failedSessionCount(), Long::sum));
+                    }
+                }
+            }
+        }
+        ingest.commit(batch);
+
+        DomainSummary sum = new SummaryService(db).summarise("Domain0.example.", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15));
+        assertThat(sum.reports()).isEqualTo(reports);
+        assertThat(sum.successfulSessions()).isEqualTo(ok);
+        assertThat(sum.failedSessions()).isEqualTo(failed);
+        assertThat(sum.failureRate()).isEqualTo((double) failed / (ok + failed));
+        assertThat(sum.byResultType().stream().collect(java.util.stream.Collectors.toMap(
+                DomainSummary.Count::name, DomainSummary.Count::sessions))).isEqualTo(byType);
+        assertThat(sum.byReporter()).hasSize(6);
+        assertThat(sum.byReporter().stream().mapToLong(DomainSummary.ReporterCounts::reports).sum()).isEqualTo(reports);
+        assertThat(new SummaryService(db).summarise("nothing.example", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15)).failureRate()).isZero();
+    }
+
+    @Test
+    void reprocessingReleasesQuarantinedInputsThatNowGoThroughWithoutDuplicates() throws Exception {
+        // A parser that fails (as a bug would), then the real one: the input waits in quarantine meanwhile.
+        IngestService broken = new IngestService(db, (raw, source) -> { throw new IllegalStateException("bug"); }, Clock.systemUTC());
+        Report r = reportWithFailures();
+        IngestOutcome first = broken.ingest(json(r), fromFile("a.json"));
+        assertThat(first.status()).isEqualTo(IngestStatus.QUARANTINED);
+        assertThat(first.kind()).isEqualTo(Quarantine.INTERNAL_ERROR);
+        ingest.ingest("garbage".getBytes(StandardCharsets.UTF_8), fromFile("garbage"));
+
+        ReprocessService.Result result = new ReprocessService(db, ingest).run(false);
+
+        assertThat(result).isEqualTo(new ReprocessService.Result(2, 1, 1, 1));
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
+        assertThat(Sql.rows(db, "SELECT kind FROM quarantine")).containsExactly(List.of("UNRECOGNISED_FORMAT"));
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input WHERE status = 'parsed'")).isEqualTo(1);
+
+        assertThat(new ReprocessService(db, ingest).run(true)).isEqualTo(new ReprocessService.Result(2, 0, 1, 0));
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).as("re-reading is no new arrival").isZero();
+        RollupCheck.assertRollupsMatchRawRows(db);
+    }
+
+    @Test
+    void reprocessingStoresReportsOfADomainServedSinceThen() throws Exception {
+        DomainStore domains = new DomainStore(db, Clock.systemUTC());
+        domains.add("domain1.example");
+        domains.setOtherDomains(OtherDomains.QUARANTINE);
+        assertThat(ingest.ingest(json(GENERATOR.report(2, 0, 0)), fromFile("o")).status()).isEqualTo(IngestStatus.QUARANTINED);
+
+        domains.add("domain2.example");
+        new ReprocessService(db, ingest).run(false);
+
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM quarantine")).isZero();
+    }
+
+    @Test
+    void retentionDeletesOldRawInputsAndFailureDetailsButKeepsReportsAndRollups() throws Exception {
+        Report old = reportWithFailures(); // January 2026
+        ingest.ingest(json(old), Provenance.file("old", Instant.parse("2026-01-20T00:00:00Z")));
+        Report recent = GENERATOR.report(3, 1, 200);
+        ingest.ingest(json(recent), Provenance.file("recent", Instant.parse("2026-07-20T00:00:00Z")));
+        ingest.ingest("bad".getBytes(StandardCharsets.UTF_8), Provenance.file("bad", Instant.parse("2026-01-20T00:00:00Z")));
+        List<List<Object>> rollupsBefore = Sql.rows(db, "SELECT * FROM rollup_daily ORDER BY policy_domain, day, reporter_key, kind, result_type, receiving_mx");
+        RetentionService retention = new RetentionService(db, Clock.fixed(Instant.parse("2026-08-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+
+        RetentionService.Result dry = retention.apply(60, true);
+        assertThat(dry.rawInputs()).isEqualTo(1);
+        assertThat(dry.failureDetails()).isPositive();
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).isEqualTo(3);
+
+        RetentionService.Result done = retention.apply(60, false);
+        assertThat(done.rawInputs()).isEqualTo(1);
+        assertThat(done.failureDetails()).isEqualTo(dry.failureDetails());
+        assertThat(Sql.rows(db, "SELECT origin FROM raw_input ORDER BY origin")).containsExactly(List.of("bad"), List.of("recent"));
+        assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(2);
+        assertThat(Sql.rows(db, "SELECT * FROM rollup_daily ORDER BY policy_domain, day, reporter_key, kind, result_type, receiving_mx"))
+                .isEqualTo(rollupsBefore);
     }
 
     @Test

@@ -1,0 +1,170 @@
+package org.tlsrpthub.hub.analysis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tlsrpthub.hub.store.Database;
+
+/**
+ * Every domain's health over a period, for the overview page and {@code GET /api/v1/overview}.
+ * Reads one rollup row per domain and day (1,000 domains x 30 days = 30,000 small rows), sums in
+ * memory, then sorts and pages; only the shown page's top failure types cost a second query.
+ */
+public final class OverviewService {
+    private final Database db;
+    private final Clock clock;
+
+    public OverviewService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public OverviewPage overview(OverviewQuery q) throws SQLException {
+        return db.withConnection(c -> overview(c, q));
+    }
+
+    private OverviewPage overview(Connection c, OverviewQuery q) throws SQLException {
+        Period p = q.period();
+        Map<String, Acc> byDomain = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.DOMAIN_TOTALS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc(p)).lastEnd = rs.getLong(2);
+        }
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.SERVED_DOMAINS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc(p));
+        }
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.DAYS)) {
+            ps.setInt(1, p.fromEpochDay());
+            ps.setInt(2, p.toEpochDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Acc a = byDomain.get(rs.getString(2));
+                    if (a != null) a.add(rs.getInt(1) - p.fromEpochDay(), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                }
+            }
+        }
+
+        Instant reference = reference(p);
+        List<Row> rows = new ArrayList<>();
+        Map<DomainStatus, Integer> statusCounts = new EnumMap<>(DomainStatus.class);
+        for (DomainStatus s : DomainStatus.values()) statusCounts.put(s, 0);
+        long reports = 0, ok = 0, failed = 0;
+        for (Map.Entry<String, Acc> e : byDomain.entrySet()) {
+            if (!e.getKey().toLowerCase(java.util.Locale.ROOT).contains(q.nameContains())) continue;
+            Acc a = e.getValue();
+            SessionTotals t = SessionTotals.of(a.reports, a.ok, a.failed);
+            DomainStatus status = DomainStatus.classify(t.failureRate(), a.lastEnd == 0 ? null : Instant.ofEpochMilli(a.lastEnd), reference);
+            statusCounts.merge(status, 1, Integer::sum);
+            if (q.status() != null && q.status() != status) continue;
+            rows.add(new Row(e.getKey(), a, t, status));
+            reports += a.reports;
+            ok += a.ok;
+            failed += a.failed;
+        }
+        rows.sort(order(q));
+        int from = Math.min(rows.size(), q.page() * q.size());
+        List<Row> page = rows.subList(from, Math.min(rows.size(), from + q.size()));
+        Map<String, String> top = topFailureTypes(c, p, page);
+        List<DomainOverview> out = new ArrayList<>(page.size());
+        for (Row r : page) {
+            out.add(new DomainOverview(r.domain, r.totals, r.acc.series(p), top.get(r.domain),
+                    r.acc.lastEnd == 0 ? null : Instant.ofEpochMilli(r.acc.lastEnd), r.status));
+        }
+        return new OverviewPage(p, q.page(), q.size(), rows.size(), statusCounts, SessionTotals.of(reports, ok, failed), out);
+    }
+
+    /** "Lately" is measured from now, or from the end of a period that lies in the past. */
+    private Instant reference(Period p) {
+        Instant now = clock.instant();
+        Instant end = Instant.ofEpochMilli(p.endMillisExclusive());
+        return end.isBefore(now) ? end : now;
+    }
+
+    private static Map<String, String> topFailureTypes(Connection c, Period p, List<Row> page) throws SQLException {
+        Map<String, String> top = new HashMap<>();
+        if (page.isEmpty()) return top;
+        Map<String, Long> best = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.topFailureTypes(page.size()))) {
+            int i = 1;
+            for (Row r : page) ps.setString(i++, r.domain);
+            ps.setInt(i++, p.fromEpochDay());
+            ps.setInt(i, p.toEpochDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String domain = rs.getString(1), type = rs.getString(2);
+                    long n = rs.getLong(3);
+                    Long b = best.get(domain);
+                    // ties: the alphabetically first type, so the answer does not depend on row order
+                    if (b == null || n > b || (n == b && type.compareTo(top.get(domain)) < 0)) {
+                        best.put(domain, n);
+                        top.put(domain, type);
+                    }
+                }
+            }
+        }
+        return top;
+    }
+
+    private static Comparator<Row> order(OverviewQuery q) {
+        Comparator<Row> byName = Comparator.comparing(r -> r.domain);
+        Comparator<Row> key = switch (q.sort()) {
+            case DOMAIN -> byName;
+            case SESSIONS -> Comparator.comparingLong(r -> r.totals.totalSessions());
+            case REPORTS -> Comparator.comparingLong(r -> r.totals.reports());
+            case FAILED -> Comparator.comparingLong(r -> r.totals.failedSessions());
+            case FAILURE_RATE -> Comparator.comparingDouble(r -> r.totals.failureRate());
+            case LAST_REPORT -> Comparator.comparingLong(r -> r.acc.lastEnd);
+            case STATUS -> Comparator.comparingInt(r -> severity(r.status));
+        };
+        if (q.descending()) key = key.reversed();
+        return key.thenComparing(byName);
+    }
+
+    /** Worst first when sorted descending: failing, silent, degraded, healthy. */
+    private static int severity(DomainStatus s) {
+        return switch (s) {
+            case HEALTHY -> 0;
+            case DEGRADED -> 1;
+            case SILENT -> 2;
+            case FAILING -> 3;
+        };
+    }
+
+    private record Row(String domain, Acc acc, SessionTotals totals, DomainStatus status) {}
+
+    /** One domain's sums and daily series over the period. */
+    private static final class Acc {
+        long reports, ok, failed, lastEnd;
+        final long[][] days;
+
+        Acc(Period p) {
+            days = new long[p.days()][];
+        }
+
+        void add(int dayIndex, long reports, long ok, long failed) {
+            this.reports += reports;
+            this.ok += ok;
+            this.failed += failed;
+            days[dayIndex] = new long[] {reports, ok, failed};
+        }
+
+        List<DailyCount> series(Period p) {
+            List<DailyCount> out = new ArrayList<>(days.length);
+            for (int i = 0; i < days.length; i++) {
+                long[] d = days[i];
+                LocalDate day = p.from().plusDays(i);
+                out.add(d == null ? DailyCount.of(day, 0, 0, 0) : DailyCount.of(day, d[0], d[1], d[2]));
+            }
+            return out;
+        }
+    }
+}

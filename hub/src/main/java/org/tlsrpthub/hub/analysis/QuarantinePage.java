@@ -1,0 +1,6 @@
+package org.tlsrpthub.hub.analysis;
+
+import java.util.List;
+
+/** @param matching every quarantined input, over all pages */
+public record QuarantinePage(int page, int size, long matching, List<QuarantinedInput> items) {}

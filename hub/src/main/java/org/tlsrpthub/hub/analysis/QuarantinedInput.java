@@ -1,0 +1,14 @@
+package org.tlsrpthub.hub.analysis;
+
+import java.time.Instant;
+
+/**
+ * An input that was not stored as reports, with why.
+ *
+ * @param id     the raw input's id (also the quarantine key)
+ * @param kind   a parse-error kind (e.g. NOT_JSON) or OTHER_DOMAIN
+ * @param reason the grouping reason; {@code message} the full text
+ */
+public record QuarantinedInput(long id, String kind, String reason, String message, Instant quarantinedAt,
+        String channel, Instant receivedAt, String origin, String messageId, String dkimResult, long sizeBytes,
+        String sha256) {}

@@ -1,0 +1,135 @@
+package org.tlsrpthub.hub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.testsupport.Corpus;
+
+/** The store commands end to end, in-process, on SQLite in a temp data directory. */
+class CommandsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private String data() {
+        return dir.resolve("data").toString();
+    }
+
+    @Test
+    void importPrintsExactlyTheJsonSummaryAndIsIdempotent() {
+        Run first = run("import", "--data-dir", data(), "--json", Corpus.reports().toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo("{\"stored\":30,\"duplicates\":10,\"quarantined\":0,\"rejected\":0}\n");
+
+        Run again = run("import", "--data-dir", data(), "--json", Corpus.reports().toString());
+        assertThat(again.out()).isEqualTo("{\"stored\":0,\"duplicates\":40,\"quarantined\":0,\"rejected\":0}\n");
+    }
+
+    @Test
+    void importGroupsQuarantineReasonsAndFailsOnlyForUnreadableInputs() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.json"), "this is not a report");
+        Files.writeString(in.resolve("b.json"), "neither is this");
+        Files.copy(Corpus.reports().resolve("mox__example.eml"), in.resolve("c.eml"));
+
+        Run ok = run("import", "--data-dir", data(), in.toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).contains("3 inputs: 1 reports stored, 0 duplicates, 2 quarantined, 0 rejected");
+        assertThat(ok.out()).contains("2 × quarantined UNRECOGNISED_FORMAT, e.g. not JSON, gzip, zip or an email");
+
+        Run missing = run("import", "--data-dir", data(), "--json", dir.resolve("nope").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("nope");
+    }
+
+    @Test
+    void importReadsMboxFilesAndMaildirFolders() throws Exception {
+        byte[] a = Files.readAllBytes(Corpus.reports().resolve("mox__example.eml"));
+        byte[] b = Files.readAllBytes(Corpus.reports().resolve("mox__microsoft.eml"));
+        var mbox = new ByteArrayOutputStream();
+        mbox.writeBytes("From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n".getBytes(StandardCharsets.US_ASCII));
+        mbox.writeBytes(a);
+        mbox.writeBytes("\n\nFrom MAILER-DAEMON Thu Jan  1 00:00:01 2026\n".getBytes(StandardCharsets.US_ASCII));
+        mbox.writeBytes(b);
+        Files.write(dir.resolve("reports.mbox"), mbox.toByteArray());
+        Run fromMbox = run("import", "--data-dir", data(), "--json", dir.resolve("reports.mbox").toString());
+        assertThat(fromMbox.out()).as(fromMbox.err()).isEqualTo("{\"stored\":2,\"duplicates\":0,\"quarantined\":0,\"rejected\":0}\n");
+
+        Path maildir = dir.resolve("Maildir");
+        Files.createDirectories(maildir.resolve("cur"));
+        Files.createDirectories(maildir.resolve("new"));
+        Files.createDirectories(maildir.resolve("tmp"));
+        Files.copy(Corpus.reports().resolve("tlsrpt-digest__tlsrpt_success_google_1.eml"), maildir.resolve("cur/1.host:2,S"));
+        Files.copy(Corpus.reports().resolve("tlsrpt-digest__tlsrpt_success_google_2.eml"), maildir.resolve("new/2.host"));
+        Files.writeString(maildir.resolve("tmp/3.host"), "half-delivered");
+        Run fromMaildir = run("import", "--data-dir", data(), "--json", maildir.toString());
+        assertThat(fromMaildir.out()).isEqualTo("{\"stored\":2,\"duplicates\":0,\"quarantined\":0,\"rejected\":0}\n");
+    }
+
+    @Test
+    void domainsSummaryReprocessAndRetentionWorkFromTheCommandLine() throws Exception {
+        assertThat(run("domains", "add", "--data-dir", data(), "Example.COM.").out()).contains("added Example.COM.");
+        assertThat(run("domains", "list", "--data-dir", data()).out()).isEqualTo("example.com\n# reports about other domains: store\n");
+        assertThat(run("domains", "others", "--data-dir", data(), "quarantine").out()).isEqualTo("quarantine\n");
+
+        Run imported = run("import", "--data-dir", data(), "--json", Corpus.reports().toString());
+        assertThat(imported.exit()).isZero();
+        assertThat(imported.out()).doesNotContain("\"quarantined\":0");
+
+        Run summary = run("summary", "--data-dir", data(), "--domain", "example.com", "--from", "2024-01-01", "--to", "2026-12-31", "--json");
+        assertThat(summary.exit()).as(summary.err()).isZero();
+        assertThat(summary.out()).contains("\"domain\":\"example.com\"").contains("\"failureRate\"").contains("\"byReporter\"");
+        assertThat(run("summary", "--data-dir", data(), "--domain", "example.com", "--from", "2024-01-01", "--to", "2026-12-31").out())
+                .contains("sessions:").contains("by reporter:");
+
+        run("domains", "others", "--data-dir", data(), "store");
+        Run reprocess = run("reprocess", "--data-dir", data());
+        assertThat(reprocess.out()).contains("released from quarantine").doesNotContain(" 0 released");
+
+        Run dry = run("retention", "--data-dir", data(), "--retention-days", "1", "--dry-run");
+        assertThat(dry.out()).startsWith("would delete 0 raw inputs"); // everything was received just now
+        assertThat(run("retention", "--data-dir", data()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] cmd : new String[][] {{"import"}, {"reprocess"}, {"domains"}, {"domains", "add"}, {"summary"},
+                {"retention"}, {"generate"}, {"bench", "import"}}) {
+            String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+            args[cmd.length] = "--help";
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", cmd)).isZero();
+            assertThat(r.out()).as(String.join(" ", cmd)).contains("Usage:");
+        }
+    }
+
+    @Test
+    void theConfigFileAndEnvironmentChooseTheStore() throws Exception {
+        Path config = dir.resolve("hub.properties");
+        Files.writeString(config, "data-dir=" + dir.resolve("from-config").toString().replace("\\", "/") + "\n");
+        run("import", "--config", config.toString(), "--json", Corpus.reports().resolve("mox__example.eml").toString());
+        assertThat(dir.resolve("from-config").resolve("tlsrpt-hub.db")).exists();
+    }
+}

@@ -1,0 +1,23 @@
+package org.tlsrpthub.hub.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the hub's CLI in another JVM on the test classpath: a second hub process, or one to kill. */
+public final class ChildJvm {
+    private ChildJvm() {}
+
+    public static Process start(Path output, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-Xmx512m");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.tlsrpthub.hub.cli.Main");
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+}
