@@ -30,6 +30,26 @@ public final class Format {
         return total == 0 ? "—" : String.format(Locale.ROOT, "%.2f %%", 100.0 * failed / total);
     }
 
+    /** A value for a path segment or query parameter: report data may hold any character. */
+    public static String url(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public static String bytes(long n) {
+        if (n < 1024) return n + " B";
+        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MiB", n / 1024.0 / 1024.0);
+    }
+
+    /** A signed change in percentage points, e.g. "+1.20 pp". */
+    public static String points(double p) {
+        return String.format(Locale.ROOT, "%+.2f pp", p);
+    }
+
+    public static String signed(long n) {
+        return String.format(Locale.ROOT, "%+,d", n);
+    }
+
     public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "—" : String.format(Locale.ROOT, "%.2f %%", 100.0 * fraction);
     }

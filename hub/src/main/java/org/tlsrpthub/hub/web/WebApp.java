@@ -2,11 +2,16 @@ package org.tlsrpthub.hub.web;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import org.tlsrpthub.hub.analysis.DomainAnalysisService;
+import org.tlsrpthub.hub.analysis.OverviewService;
+import org.tlsrpthub.hub.analysis.QuarantineQueryService;
+import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 
 /** The dashboard: the access gate first, then each page's routes. */
@@ -24,6 +29,10 @@ public final class WebApp {
         AccessService access = new AccessService(db, clock);
         new AccessFilter(access, reportPath).register(app); // before any page or API route
         new AccessRoutes(access, pages).register(app);
-        new ParsePage(pages, new IngestService(db, new CoreInputDecoder(), clock), clock).register(app);
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
+        new ParsePage(pages, ingest, clock).register(app);
+        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock).register(app);
+        new ReportPages(pages, new ReportQueryService(db), clock).register(app);
+        new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
     }
 }
