@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.nio.file.Path;
 import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.demo.Demo;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
@@ -25,12 +27,30 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (setting http.bind, default 127.0.0.1).")
     String bind;
 
+    @Option(names = "--demo", description = {"Start on a demo database (recreated in DATA_DIR/demo) filled with generated",
+            "reports of the last 40 days, with a demo user; prints the URL and the login."})
+    boolean demo;
+
+    private Database openDemo() throws Exception {
+        Path dir = store.dataDir().resolve("demo");
+        System.out.println("tlsrpt-hub: creating the demo database in " + dir.toAbsolutePath() + " …");
+        Database db = Demo.open(dir);
+        try {
+            long n = Demo.fill(db, Clock.systemUTC());
+            System.out.printf("tlsrpt-hub: stored %,d demo reports%n", n);
+            return db;
+        } catch (Exception | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.load(store.config);
         if (port != null) settings = settings.with("http.port", port.toString());
         if (bind != null) settings = settings.with("http.bind", bind);
-        Database db = store.open();
+        Database db = demo ? openDemo() : store.open();
         Hub hub;
         try {
             hub = new Hub(settings, db, Clock.systemUTC(), services -> List.of()).start();
@@ -40,6 +60,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("tlsrpt-hub: listening on " + hub.http().reportUrl() + " (health: "
                 + hub.http().baseUrl().resolve("/healthz") + ")");
+        if (demo) {
+            System.out.println("tlsrpt-hub: demo dashboard at " + hub.http().baseUrl() + "/  (sign in as "
+                    + Demo.USER + " / " + Demo.PASSWORD + ")");
+        }
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and SIGINT run shutdown hooks: stop taking reports, commit what is in flight, then exit.
