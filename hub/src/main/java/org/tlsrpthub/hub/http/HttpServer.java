@@ -73,6 +73,11 @@ public final class HttpServer implements AutoCloseable {
         app.post(settings.path(), ctx -> tracked(ctx, reports));
     }
 
+    /** Where the other features (API, metrics, pages) register their routes and filters, before {@link #start}. */
+    public Javalin app() {
+        return app;
+    }
+
     public HttpServer start() {
         app.start();
         return this;

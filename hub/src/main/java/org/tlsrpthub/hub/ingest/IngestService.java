@@ -34,11 +34,17 @@ public final class IngestService {
     private final Database db;
     private final ReportStore store;
     private final InputDecoder decoder;
+    private final IngestObserver observer;
 
     public IngestService(Database db, InputDecoder decoder, Clock clock) {
+        this(db, decoder, clock, IngestObserver.NONE);
+    }
+
+    public IngestService(Database db, InputDecoder decoder, Clock clock, IngestObserver observer) {
         this.db = db;
         this.store = new ReportStore(db, clock);
         this.decoder = decoder;
+        this.observer = observer;
     }
 
     /** Ingests one input in its own transaction. Throws only when the database fails (the caller should retry later). */
@@ -65,7 +71,10 @@ public final class IngestService {
 
     /** Writes prepared inputs in one transaction and returns their outcomes in order. */
     public List<IngestOutcome> commit(List<PreparedInput> inputs) throws SQLException {
-        return db.inTransaction(c -> commit(c, inputs, true));
+        long t0 = System.nanoTime();
+        List<IngestOutcome> outcomes = db.inTransaction(c -> commit(c, inputs, true));
+        observer.committed(inputs, outcomes, System.nanoTime() - t0);
+        return outcomes;
     }
 
     /**

@@ -1,17 +1,23 @@
 package org.tlsrpthub.hub.serve;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlsrpthub.hub.api.ApiRoutes;
+import org.tlsrpthub.hub.api.ApiServices;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.http.HttpSettings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.metrics.DomainSessionMetrics;
+import org.tlsrpthub.hub.metrics.IngestMetrics;
+import org.tlsrpthub.hub.metrics.MetricsRoutes;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -33,9 +39,13 @@ public final class Hub implements AutoCloseable {
      */
     public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers) {
         HttpSettings hs = HttpSettings.from(settings);
-        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
+        PrometheusRegistry metrics = new PrometheusRegistry();
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock, new IngestMetrics(metrics));
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
         this.http = new HttpServer(hs, db, committer, clock);
+        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, clock));
+        new DomainSessionMetrics(db, metrics);
+        new MetricsRoutes(metrics).register(http.app());
         this.receivers.addAll(receivers.apply(new Services(settings, db, ingest, committer, clock)));
     }
 

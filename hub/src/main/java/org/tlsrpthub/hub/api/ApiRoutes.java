@@ -1,0 +1,44 @@
+package org.tlsrpthub.hub.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON API under {@value #V1}, and its OpenAPI description at {@value #OPENAPI}. Every route
+ * lives under {@code /api/}, so one before-filter on {@code /api/*} can require authentication
+ * for all of it (the report endpoint stays outside, as RFC 8460 wants it open).
+ */
+public final class ApiRoutes {
+    public static final String V1 = "/api/v1";
+    public static final String OPENAPI = "/api/openapi.json";
+    static final String OPENAPI_RESOURCE = "/org/tlsrpthub/hub/api/openapi.json";
+
+    private ApiRoutes() {}
+
+    public static void register(Javalin app, ApiServices services) {
+        new OverviewRoutes(services).register(app);
+        new DomainRoutes(services).register(app);
+        new ReportRoutes(services).register(app);
+        new QuarantineRoutes(services).register(app);
+        byte[] openApi = openApi();
+        app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
+        // unknown /api/v1 paths answer with a problem too, not Javalin's plain-text 404
+        app.get(V1 + "/*", ApiRoutes::noSuchRoute);
+    }
+
+    private static void noSuchRoute(Context ctx) {
+        throw ApiParams.notFound("no API route " + ctx.path() + " (see " + OPENAPI + ")");
+    }
+
+    static byte[] openApi() {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
