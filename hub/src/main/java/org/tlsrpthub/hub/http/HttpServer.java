@@ -24,7 +24,6 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
-import org.tlsrpthub.hub.web.WebApp;
 
 /**
  * The hub's one HTTP server: the report endpoint now, the dashboard and API later, each feature
@@ -69,7 +68,6 @@ public final class HttpServer implements AutoCloseable {
             problem(ctx, Problem.of(500, "internal-error", "Internal error", "the hub failed; please retry later"), null);
         });
         new HealthRoutes(db, () -> closing).register(app);
-        new WebApp(db, clock).register(app, settings.path());
         app.post(settings.path(), ctx -> tracked(ctx, reports));
     }
 

@@ -19,6 +19,7 @@ import org.tlsrpthub.hub.metrics.DomainSessionMetrics;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.web.WebApp;
 
 /**
  * Everything {@code serve} runs, started in order and stopped in reverse: the group committer,
@@ -43,6 +44,8 @@ public final class Hub implements AutoCloseable {
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock, new IngestMetrics(metrics));
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
         this.http = new HttpServer(hs, db, committer, clock);
+        // the access gate comes with the pages; it guards the API and metrics registered after it too
+        new WebApp(db, ingest, clock).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, clock));
         new DomainSessionMetrics(db, metrics);
         new MetricsRoutes(metrics).register(http.app());

@@ -9,7 +9,6 @@ import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
-import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
@@ -17,11 +16,13 @@ import org.tlsrpthub.hub.store.Database;
 /** The dashboard: the access gate first, then each page's routes. */
 public final class WebApp {
     private final Database db;
+    private final IngestService ingest;
     private final Clock clock;
     private final Pages pages = new Pages();
 
-    public WebApp(Database db, Clock clock) {
+    public WebApp(Database db, IngestService ingest, Clock clock) {
         this.db = db;
+        this.ingest = ingest;
         this.clock = clock;
     }
 
@@ -29,7 +30,6 @@ public final class WebApp {
         AccessService access = new AccessService(db, clock);
         new AccessFilter(access, reportPath).register(app); // before any page or API route
         new AccessRoutes(access, pages).register(app);
-        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
         new ParsePage(pages, ingest, clock).register(app);
         new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock).register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);
