@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +33,11 @@ import org.tlsrpthub.hub.store.Database;
 public final class HttpServer implements AutoCloseable {
     static final Logger log = LoggerFactory.getLogger("org.tlsrpthub.hub.http");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpSettings settings;
     private final Javalin app;
     private final ClientAddress clients;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
     private ServerConnector connector;
 
@@ -53,6 +53,12 @@ public final class HttpServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
             cfg.jetty.addConnector(this::connector);
+            cfg.jetty.modifyServer(server -> {
+                // Graceful stop: the statistics handler knows the requests in progress, and Jetty waits
+                // up to the stop timeout for them (new ones get 503) before closing connections.
+                server.setHandler(new StatisticsHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
             cfg.requestLogger.http(this::logRequest);
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(files -> {
@@ -125,18 +131,12 @@ public final class HttpServer implements AutoCloseable {
         ctx.attribute(RequestInfo.CLIENT, clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
     }
 
-    // Counts requests that may be ingesting, so that shutdown can wait for them to be answered.
     private void tracked(Context ctx, ReportEndpoint reports) throws Exception {
-        inFlight.incrementAndGet();
-        try {
-            if (closing) {
-                throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down",
-                        "the hub is stopping; please retry later"), "30");
-            }
-            reports.post(ctx);
-        } finally {
-            inFlight.decrementAndGet();
+        if (closing) {
+            throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down",
+                    "the hub is stopping; please retry later"), "30");
         }
+        reports.post(ctx);
     }
 
     private static void problem(Context ctx, Problem p, String retryAfter) {
@@ -186,22 +186,12 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * Graceful stop: refuse new connections and new reports (503, so senders retry), wait for the
-     * reports being ingested to be answered (their commits still run: close the committer after
+     * requests in progress to be answered (their commits still run: close the committer after
      * this), then stop the server.
      */
     @Override
     public void close() {
         closing = true;
-        if (connector != null) connector.shutdown(); // stops accepting; open connections go on
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
         app.stop();
     }
 }

@@ -21,6 +21,7 @@ final class RunningHub implements AutoCloseable {
     final Database db;
     final Hub hub;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI url;
     private boolean closed;
 
     RunningHub(Path dir, Map<String, String> settings) throws Exception {
@@ -29,6 +30,7 @@ final class RunningHub implements AutoCloseable {
         all.putAll(settings);
         this.db = Database.open(DatabaseLocation.sqliteUrl(dir));
         this.hub = new Hub(Settings.of(all), db, Clock.systemUTC(), s -> List.of()).start();
+        this.url = hub.http().reportUrl();
     }
 
     RunningHub(Path dir) throws Exception {
@@ -36,11 +38,12 @@ final class RunningHub implements AutoCloseable {
     }
 
     URI url() {
-        return hub.http().reportUrl();
+        return url; // kept: after a stop the server no longer knows its port
     }
 
     HttpResponse<String> post(byte[] body, String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url()).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        // A real sender gives up on a silent server too; the report then counts as not delivered.
+        HttpRequest.Builder b = HttpRequest.newBuilder(url()).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) b.header("Content-Type", contentType);
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
