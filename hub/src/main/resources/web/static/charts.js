@@ -14,7 +14,8 @@
       options.responsive = false;
       options.scales = { x: { display: false }, y: { display: false, beginAtZero: true } };
       options.plugins = { legend: { display: false }, tooltip: { enabled: false } };
-      options.elements = { point: { radius: 0 } };
+      // small points, so that a lone day between gaps still shows
+      options.elements = { point: { radius: 1.2 } };
     }
     new window.Chart(canvas, { type: spec.type || 'line', data: { labels: spec.labels, datasets: spec.datasets }, options: options });
     canvas.setAttribute('data-drawn', 'true');

@@ -51,7 +51,10 @@ public final class Charts {
 
     private static List<Double> percents(List<DailyCount> days) {
         List<Double> out = new ArrayList<>(days.size());
-        for (DailyCount d : days) out.add(Math.round(d.failureRate() * 10000) / 100.0);
+        // a day without sessions (e.g. today, whose reports arrive tomorrow) is a gap, not a 0 % rate
+        for (DailyCount d : days) {
+            out.add(d.successfulSessions() + d.failedSessions() == 0 ? null : Math.round(d.failureRate() * 10000) / 100.0);
+        }
         return out;
     }
 

@@ -4,12 +4,19 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.tlsrpthub.core.InputReader;
+import org.tlsrpthub.core.Limits;
+import org.tlsrpthub.core.ReportParseException;
+import org.tlsrpthub.core.report.ParsedReport;
 import org.tlsrpthub.hub.analysis.ReportDetail;
 import org.tlsrpthub.hub.analysis.ReportFilter;
 import org.tlsrpthub.hub.analysis.ReportPage;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
+import org.tlsrpthub.hub.parse.ReportExplainer;
 
 /** The report list with its filters, one report, and its original bytes. */
 public final class ReportPages {
@@ -56,7 +63,23 @@ public final class ReportPages {
 
     private void show(Context ctx) throws SQLException {
         ReportDetail r = reports.get(id(ctx)).orElseThrow(ReportPages::notFound);
-        pages.render(ctx, "report.jte", PageInfo.of(ctx, "Report " + r.reportId(), "reports"), "r", r);
+        pages.render(ctx, "report.jte", PageInfo.of(ctx, "Report " + r.reportId(), "reports"), "r", r,
+                "plain", plainWords(r));
+    }
+
+    /**
+     * The CLI's explanation of the stored report, read back from its canonical JSON, so the page and
+     * {@code tlsrpt-hub parse} say the same. The stored warnings (from the original bytes) are listed apart.
+     */
+    static String plainWords(ReportDetail r) {
+        try {
+            var read = new InputReader(Limits.DEFAULTS).read(r.canonicalJson().getBytes(StandardCharsets.UTF_8), "report " + r.id());
+            StringBuilder out = new StringBuilder();
+            for (var pr : read.reports()) out.append(new ReportExplainer().explain(new ParsedReport(pr.report(), List.of())));
+            return out.toString();
+        } catch (ReportParseException e) {
+            return "(cannot explain this report: " + e.getMessage() + ")";
+        }
     }
 
     /** The bytes exactly as received, as a download: never rendered inline, whatever they contain. */

@@ -152,6 +152,7 @@ class BrowserTest {
         assertThat(page.locator("#report-successful").textContent()).isEqualTo(count(list.at("/reports/0/successfulSessions").asLong()));
         assertThat(page.locator("#report-failed").textContent()).isEqualTo(count(list.at("/reports/0/failedSessions").asLong()));
         assertThat(page.locator("#report-json").textContent()).contains("\"organization-name\"");
+        assertThat(page.locator("#report-plain").textContent()).contains("Reporter").contains(XSS_ORG).contains("Certificate expired");
         assertThat(page.locator("a[href='/reports/" + id + "/raw']").count()).isEqualTo(1);
         assertNoScriptRan();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("report-xss.png")).setFullPage(true));
