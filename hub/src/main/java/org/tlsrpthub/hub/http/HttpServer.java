@@ -2,6 +2,7 @@ package org.tlsrpthub.hub.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -60,6 +61,9 @@ public final class HttpServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
             cfg.requestLogger.http(this::logRequest);
+            // uploads on the "parse a report" page: no larger than a report the endpoint would take
+            cfg.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes() + 64 * 1024, SizeUnit.BYTES);
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
