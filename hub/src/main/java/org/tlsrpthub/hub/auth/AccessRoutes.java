@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.tlsrpthub.hub.http.HttpServer;
+import org.tlsrpthub.hub.http.Problem;
+import org.tlsrpthub.hub.http.ProblemException;
 import org.tlsrpthub.hub.web.PageInfo;
 import org.tlsrpthub.hub.web.Pages;
 
@@ -14,6 +17,7 @@ public final class AccessRoutes {
 
     private final AccessService access;
     private final Pages pages;
+    private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
 
     public AccessRoutes(AccessService access, Pages pages) {
         this.access = access;
@@ -42,12 +46,20 @@ public final class AccessRoutes {
     private void login(Context ctx) throws SQLException {
         checkFormToken(ctx);
         String next = safeNext(ctx.formParam("next"));
+        String client = HttpServer.clientAddress(ctx);
+        long wait = throttle.waitSeconds(client);
+        if (wait > 0) {
+            throw new ProblemException(Problem.of(429, "too-many-sign-ins", "Too many failed sign-ins",
+                    "wait " + wait + " seconds before trying again"), Long.toString(wait));
+        }
         Optional<AccessService.SignedIn> in = access.signIn(ctx.formParam("user"), chars(ctx.formParam("password")));
         if (in.isEmpty()) {
+            throttle.failed(client);
             ctx.status(401);
             pages.render(ctx, "login.jte", PageInfo.anonymous("Sign in", formToken(ctx)), "error", "Wrong user name or password.", "next", next);
             return;
         }
+        throttle.succeeded(client);
         Cookies.set(ctx, AccessFilter.SESSION_COOKIE, in.get().cookieValue(), AccessService.SESSION_LIFETIME.toSeconds());
         Cookies.clear(ctx, FORM_COOKIE);
         ctx.redirect(next);

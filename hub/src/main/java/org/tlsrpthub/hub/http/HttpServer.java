@@ -81,6 +81,12 @@ public final class HttpServer implements AutoCloseable {
         app.post(settings.path(), ctx -> tracked(ctx, reports));
     }
 
+    /** The client's address as resolved for this request (X-Forwarded-For only from trusted proxies). */
+    public static String clientAddress(Context ctx) {
+        String c = RequestInfo.client(ctx);
+        return c != null ? c : ctx.req().getRemoteAddr();
+    }
+
     /** Where the other features (API, metrics, pages) register their routes and filters, before {@link #start}. */
     public Javalin app() {
         return app;
