@@ -127,7 +127,7 @@ final class ReportReading {
         Rfc3339.Parsed parsed = Rfc3339.parse(text);
         if (parsed == null) throw fail(Kind.BAD_VALUE, "not an RFC 3339 date-time: \"" + text + "\"");
         if (parsed.withoutOffset()) {
-            warnings.add(WarningCode.DATETIME_WITHOUT_OFFSET, pointer(),
+            warn(WarningCode.DATETIME_WITHOUT_OFFSET,
                     "\"" + text + "\" has no time zone offset; read as UTC");
         }
         return parsed.instant();
@@ -149,7 +149,6 @@ final class ReportReading {
 
     private PolicyResult readPolicyResult(JsonToken t) throws IOException, ReportParseException {
         expectObject(t, "a policies element");
-        String at = pointer();
         Policy policy = null;
         Summary summary = null;
         List<FailureDetail> details = List.of();
@@ -169,7 +168,7 @@ final class ReportReading {
         long detailed = result.detailedFailureSessions();
         // RFC 8460 §4.4 does not make failure types exclusive, so the sums may legitimately differ
         if (detailed != summary.totalFailureSessionCount()) {
-            warnings.add(WarningCode.FAILURE_COUNT_MISMATCH, at + "/failure-details",
+            warn(WarningCode.FAILURE_COUNT_MISMATCH, "/failure-details",
                     "failure details add up to " + detailed + " sessions but the summary says "
                             + summary.totalFailureSessionCount());
         }
@@ -178,7 +177,6 @@ final class ReportReading {
 
     private Policy readPolicy(JsonToken t) throws IOException, ReportParseException {
         expectObject(t, "policy");
-        String at = pointer();
         PolicyType type = null;
         List<String> strings = null, mxHosts = List.of();
         String domain = null;
@@ -189,7 +187,7 @@ final class ReportReading {
                 case "policy-type" -> {
                     type = PolicyType.of(requiredString(v));
                     if (!type.isRegistered()) {
-                        warnings.add(WarningCode.UNKNOWN_POLICY_TYPE, pointer(),
+                        warn(WarningCode.UNKNOWN_POLICY_TYPE,
                                 "policy-type \"" + type.value() + "\" is not tlsa, sts or no-policy-found; kept as it is");
                     }
                 }
@@ -200,11 +198,11 @@ final class ReportReading {
             }
         }
         if (type == null) throw missing("policy-type");
-        if (domain == null) warnings.add(WarningCode.MISSING_POLICY_DOMAIN, at + "/policy-domain", "policy-domain is missing");
+        if (domain == null) warn(WarningCode.MISSING_POLICY_DOMAIN, "/policy-domain", "policy-domain is missing");
         if (strings == null) {
             strings = List.of();
             if (type.equals(PolicyType.STS) || type.equals(PolicyType.TLSA)) {
-                warnings.add(WarningCode.MISSING_POLICY_STRING, at + "/policy-string",
+                warn(WarningCode.MISSING_POLICY_STRING, "/policy-string",
                         "a " + type.value() + " policy without policy-string");
             }
         }
@@ -214,7 +212,7 @@ final class ReportReading {
     private List<String> readPolicyStrings(JsonToken t) throws IOException, ReportParseException {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_STRING) {
-            warnings.add(WarningCode.POLICY_STRING_NOT_ARRAY, pointer(), "policy-string is a string, not an array");
+            warn(WarningCode.POLICY_STRING_NOT_ARRAY, "policy-string is a string, not an array");
             return List.of(p.getText());
         }
         if (t != JsonToken.START_ARRAY) throw fail(Kind.BAD_REPORT, "policy-string must be an array of strings, found " + describe(t));
@@ -225,9 +223,9 @@ final class ReportReading {
             // Microsoft sends TLSA records as one element holding a JSON-encoded array of strings
             List<String> unpacked = s.startsWith("[") ? JsonStringArray.tryParse(s) : null;
             if (unpacked != null) {
-                warnings.add(WarningCode.POLICY_STRING_JSON_ENCODED, pointer(),
+                warn(WarningCode.POLICY_STRING_JSON_ENCODED,
                         "a policy-string element holds a JSON-encoded array of " + unpacked.size() + " strings; unpacked");
-                list.addAll(unpacked);
+                addUnpacked(list, unpacked);
             } else {
                 list.add(s);
             }
@@ -235,11 +233,20 @@ final class ReportReading {
         return list;
     }
 
+    /** Unpacks encoded arrays inside encoded arrays too, so that what the writer writes reads back the same. */
+    private static void addUnpacked(List<String> list, List<String> strings) {
+        for (String s : strings) {
+            List<String> inner = s.startsWith("[") ? JsonStringArray.tryParse(s) : null;
+            if (inner != null) addUnpacked(list, inner);
+            else list.add(s);
+        }
+    }
+
     private List<String> readMxHosts(JsonToken t) throws IOException, ReportParseException {
         if (t == JsonToken.VALUE_NULL) return List.of();
         if (t == JsonToken.VALUE_STRING) {
             // RFC 8460 Appendix B shows a bare string; §4.4 says array (erratum 6241)
-            warnings.add(WarningCode.MX_HOST_STRING, pointer(), "mx-host is a string, not an array (RFC 8460 erratum 6241)");
+            warn(WarningCode.MX_HOST_STRING, "mx-host is a string, not an array (RFC 8460 erratum 6241)");
             return List.of(mxHost(p.getText()));
         }
         if (t != JsonToken.START_ARRAY) throw fail(Kind.BAD_REPORT, "mx-host must be an array of strings, found " + describe(t));
@@ -252,15 +259,16 @@ final class ReportReading {
     private String mxHost(String value) {
         String v = value.strip();
         if (v.startsWith("mx:")) {
-            warnings.add(WarningCode.MX_HOST_PREFIX, pointer(), "mx-host \"" + value + "\" carries the policy line's \"mx:\" prefix; dropped");
-            return v.substring(3).strip();
+            warn(WarningCode.MX_HOST_PREFIX, "mx-host \"" + value + "\" carries the policy line's \"mx:\" prefix; dropped");
+            // every prefix ("mx: mx: a" too), so that what the writer writes reads back the same
+            do v = v.substring(3).strip(); while (v.startsWith("mx:"));
+            return v;
         }
         return value;
     }
 
     private Summary readSummary(JsonToken t) throws IOException, ReportParseException {
         expectObject(t, "summary");
-        String at = pointer();
         long successes = -1, failures = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -274,12 +282,12 @@ final class ReportReading {
         // Google sent reports without total-failure-session-count when it was zero
         if (successes < 0) {
             successes = 0;
-            warnings.add(WarningCode.MISSING_SUMMARY_COUNT, at + "/total-successful-session-count",
+            warn(WarningCode.MISSING_SUMMARY_COUNT, "/total-successful-session-count",
                     "total-successful-session-count is missing; taken as 0");
         }
         if (failures < 0) {
             failures = 0;
-            warnings.add(WarningCode.MISSING_SUMMARY_COUNT, at + "/total-failure-session-count",
+            warn(WarningCode.MISSING_SUMMARY_COUNT, "/total-failure-session-count",
                     "total-failure-session-count is missing; taken as 0");
         }
         return new Summary(successes, failures);
@@ -302,7 +310,6 @@ final class ReportReading {
 
     private FailureDetail readFailureDetail(JsonToken t) throws IOException, ReportParseException {
         expectObject(t, "a failure-details element");
-        String at = pointer();
         ResultType type = null;
         String sendingIp = null, mxHostname = null, helo = null, receivingIp = null, info = null, reason = null;
         long count = -1;
@@ -313,7 +320,7 @@ final class ReportReading {
                 case "result-type" -> {
                     type = ResultType.of(requiredString(v));
                     if (!type.isRegistered()) {
-                        warnings.add(WarningCode.UNKNOWN_RESULT_TYPE, pointer(),
+                        warn(WarningCode.UNKNOWN_RESULT_TYPE,
                                 "result-type \"" + type.value() + "\" is not in the IANA registry; kept as it is");
                     }
                 }
@@ -329,17 +336,17 @@ final class ReportReading {
         }
         if (type == null) throw missing("result-type");
         if (count < 0) throw missing("failed-session-count");
-        if (sendingIp == null) warnings.add(WarningCode.MISSING_SENDING_MTA_IP, at, "a failure detail without sending-mta-ip");
+        if (sendingIp == null) warn(WarningCode.MISSING_SENDING_MTA_IP, "a failure detail without sending-mta-ip");
         if (mxHostname == null) {
-            warnings.add(WarningCode.MISSING_RECEIVING_MX_HOSTNAME, at, "a failure detail without receiving-mx-hostname");
+            warn(WarningCode.MISSING_RECEIVING_MX_HOSTNAME, "a failure detail without receiving-mx-hostname");
         }
-        if (receivingIp == null) warnings.add(WarningCode.MISSING_RECEIVING_IP, at, "a failure detail without receiving-ip");
+        if (receivingIp == null) warn(WarningCode.MISSING_RECEIVING_IP, "a failure detail without receiving-ip");
         return new FailureDetail(type, sendingIp, mxHostname, helo, receivingIp, count, info, reason);
     }
 
     private String ipAddress(String value) {
         if (value != null && !IpLiterals.isIpAddress(value)) {
-            warnings.add(WarningCode.NOT_AN_IP_ADDRESS, pointer(), "\"" + value + "\" is not an IP address; kept as text");
+            warn(WarningCode.NOT_AN_IP_ADDRESS, "\"" + value + "\" is not an IP address; kept as text");
         }
         return value;
     }
@@ -370,7 +377,7 @@ final class ReportReading {
     /** A string the report may leave out: null and "" read as absent, with a warning unless expected. */
     private String optionalString(JsonToken t, boolean warnOnEmpty) throws IOException, ReportParseException {
         if (t == JsonToken.VALUE_NULL) {
-            if (warnOnEmpty) warnings.add(WarningCode.NULL_VALUE, pointer(), "null value; treated as absent");
+            if (warnOnEmpty) warn(WarningCode.NULL_VALUE, "null value; treated as absent");
             return null;
         }
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -379,7 +386,7 @@ final class ReportReading {
         }
         String s = requiredString(t);
         if (s.isEmpty()) {
-            if (warnOnEmpty) warnings.add(WarningCode.EMPTY_VALUE, pointer(), "empty string; treated as absent");
+            if (warnOnEmpty) warn(WarningCode.EMPTY_VALUE, "empty string; treated as absent");
             return null;
         }
         return s;
@@ -390,7 +397,7 @@ final class ReportReading {
     }
 
     private void unknownField(String name) throws IOException {
-        warnings.add(WarningCode.UNKNOWN_FIELD, pointer(), "unknown member \"" + name + "\"; ignored");
+        warn(WarningCode.UNKNOWN_FIELD, "unknown member \"" + name + "\"; ignored");
         p.skipChildren();
     }
 
@@ -405,6 +412,20 @@ final class ReportReading {
     private ReportParseException fail(Kind kind, String reason) {
         JsonLocation l = p.currentTokenLocation();
         return new ReportParseException(kind, reason, source, pointer(), l.getLineNr(), l.getColumnNr());
+    }
+
+    /** A warning at the current token. */
+    private void warn(WarningCode code, String message) {
+        warn(code, "", message);
+    }
+
+    /**
+     * A warning at the current token's JSON pointer plus {@code suffix}. The pointer is costly to build
+     * and only the first few warnings of a code are kept, so it is built for those only. After an
+     * object's last member the current token is its END_OBJECT, whose pointer is the object's own.
+     */
+    private void warn(WarningCode code, String suffix, String message) {
+        if (warnings.count(code)) warnings.keep(code, pointer() + suffix, message);
     }
 
     private String pointer() {

@@ -19,8 +19,17 @@ final class WarningCollector {
     private final Map<WarningCode, Integer> counts = new EnumMap<>(WarningCode.class);
 
     void add(WarningCode code, String where, String message) {
-        int n = counts.merge(code, 1, Integer::sum);
-        if (n <= KEPT_PER_CODE) kept.add(new Warning(code, where, message));
+        if (count(code)) keep(code, where, message);
+    }
+
+    /** Counts one warning of this code; true when it is one of those kept, which {@link #keep} must then add. */
+    boolean count(WarningCode code) {
+        return counts.merge(code, 1, Integer::sum) <= KEPT_PER_CODE;
+    }
+
+    /** Keeps a warning that {@link #count} has counted and accepted. */
+    void keep(WarningCode code, String where, String message) {
+        kept.add(new Warning(code, where, message));
     }
 
     boolean isEmpty() {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -17,8 +16,9 @@ import org.tlsrpthub.hub.store.Database;
 
 /**
  * Every domain's health over a period, for the overview page and {@code GET /api/v1/overview}.
- * Reads one rollup row per domain and day (1,000 domains x 30 days = 30,000 small rows), sums in
- * memory, then sorts and pages; only the shown page's top failure types cost a second query.
+ * The database sums the per-domain-and-day rollup over the period (one row per domain comes
+ * back); sorting, filtering and paging happen here; only the shown page's daily series and top
+ * failure types cost further (indexed) queries.
  */
 public final class OverviewService {
     private final Database db;
@@ -37,18 +37,18 @@ public final class OverviewService {
         Period p = q.period();
         Map<String, Acc> byDomain = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(OverviewSql.DOMAIN_TOTALS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc(p)).lastEnd = rs.getLong(2);
+            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc()).lastEnd = rs.getLong(2);
         }
         try (PreparedStatement ps = c.prepareStatement(OverviewSql.SERVED_DOMAINS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc(p));
+            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc());
         }
-        try (PreparedStatement ps = c.prepareStatement(OverviewSql.DAYS)) {
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.TOTALS)) {
             ps.setInt(1, p.fromEpochDay());
             ps.setInt(2, p.toEpochDay());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Acc a = byDomain.get(rs.getString(2));
-                    if (a != null) a.add(rs.getInt(1) - p.fromEpochDay(), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                    Acc a = byDomain.get(rs.getString(1));
+                    if (a != null) a.add(rs.getLong(2), rs.getLong(3), rs.getLong(4));
                 }
             }
         }
@@ -74,9 +74,10 @@ public final class OverviewService {
         int from = Math.min(rows.size(), q.page() * q.size());
         List<Row> page = rows.subList(from, Math.min(rows.size(), from + q.size()));
         Map<String, String> top = topFailureTypes(c, p, page);
+        Map<String, List<DailyCount>> series = series(c, p, page);
         List<DomainOverview> out = new ArrayList<>(page.size());
         for (Row r : page) {
-            out.add(new DomainOverview(r.domain, r.totals, r.acc.series(p), top.get(r.domain),
+            out.add(new DomainOverview(r.domain, r.totals, series.get(r.domain), top.get(r.domain),
                     r.acc.lastEnd == 0 ? null : Instant.ofEpochMilli(r.acc.lastEnd), r.status));
         }
         return new OverviewPage(p, q.page(), q.size(), rows.size(), statusCounts, SessionTotals.of(reports, ok, failed), out);
@@ -87,6 +88,35 @@ public final class OverviewService {
         Instant now = clock.instant();
         Instant end = Instant.ofEpochMilli(p.endMillisExclusive());
         return end.isBefore(now) ? end : now;
+    }
+
+    private static Map<String, List<DailyCount>> series(Connection c, Period p, List<Row> page) throws SQLException {
+        Map<String, long[][]> days = new HashMap<>();
+        for (Row r : page) days.put(r.domain, new long[p.days()][]);
+        if (!page.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(OverviewSql.series(page.size()))) {
+                int i = 1;
+                for (Row r : page) ps.setString(i++, r.domain);
+                ps.setInt(i++, p.fromEpochDay());
+                ps.setInt(i, p.toEpochDay());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        days.get(rs.getString(1))[rs.getInt(2) - p.fromEpochDay()] =
+                                new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+                    }
+                }
+            }
+        }
+        Map<String, List<DailyCount>> out = new HashMap<>();
+        days.forEach((domain, d) -> {
+            List<DailyCount> list = new ArrayList<>(d.length);
+            for (int k = 0; k < d.length; k++) {
+                long[] v = d[k] == null ? new long[3] : d[k];
+                list.add(DailyCount.of(p.from().plusDays(k), v[0], v[1], v[2]));
+            }
+            out.put(domain, list);
+        });
+        return out;
     }
 
     private static Map<String, String> topFailureTypes(Connection c, Period p, List<Row> page) throws SQLException {
@@ -141,30 +171,14 @@ public final class OverviewService {
 
     private record Row(String domain, Acc acc, SessionTotals totals, DomainStatus status) {}
 
-    /** One domain's sums and daily series over the period. */
+    /** One domain's sums over the period and its newest report. */
     private static final class Acc {
         long reports, ok, failed, lastEnd;
-        final long[][] days;
 
-        Acc(Period p) {
-            days = new long[p.days()][];
-        }
-
-        void add(int dayIndex, long reports, long ok, long failed) {
+        void add(long reports, long ok, long failed) {
             this.reports += reports;
             this.ok += ok;
             this.failed += failed;
-            days[dayIndex] = new long[] {reports, ok, failed};
-        }
-
-        List<DailyCount> series(Period p) {
-            List<DailyCount> out = new ArrayList<>(days.length);
-            for (int i = 0; i < days.length; i++) {
-                long[] d = days[i];
-                LocalDate day = p.from().plusDays(i);
-                out.add(d == null ? DailyCount.of(day, 0, 0, 0) : DailyCount.of(day, d[0], d[1], d[2]));
-            }
-            return out;
         }
     }
 }

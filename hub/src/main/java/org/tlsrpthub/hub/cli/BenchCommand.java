@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: 'bench import' generates reports in memory (no disk reads), imports them through",
                 "the same path as 'import' (parse, hash, compress, archive, store, rollups; batched durable commits)",
-                "and prints reports/s; then times 'summary' for one domain over the whole period."},
-        subcommands = BenchCommand.Import.class)
+                "and prints reports/s; then times 'summary' for one domain over the whole period.",
+                "'bench dashboard' times the overview and a domain page over 1,000 domains x 365 days."},
+        subcommands = {BenchCommand.Import.class, DashboardBench.class})
 final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import benchmark; use an empty database.")

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Receive, parse, store and analyse SMTP TLS Reporting (RFC 8460) reports.",
         subcommands = {
+                RecordCommand.class,
+                MtaStsCommand.class,
                 CommandLine.HelpCommand.class,
                 ParseCommand.class,
                 ImportCommand.class,

@@ -1,0 +1,145 @@
+package org.tlsrpthub.hub.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.tlsrpthub.core.record.RuaDestination;
+import org.tlsrpthub.core.record.TlsRptRecordParse;
+import org.tlsrpthub.core.record.TlsRptRecordParser;
+import org.tlsrpthub.core.syntax.Caret;
+import org.tlsrpthub.core.syntax.RecordWarning;
+import org.tlsrpthub.core.syntax.TxtRecords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tlsrpt-hub record check 'v=TLSRPTv1; rua=…'}. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {"Check a TLS-RPT TXT record (RFC 8460 §3) and show its destinations and warnings.",
+                "Exit status: 0 valid, 1 malformed or not a TLS-RPT record, 2 usage error."})
+final class RecordCheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "RECORD",
+            description = "The record text, quoted. Several arguments are joined with no separator, like the"
+                    + " character-strings of one TXT record.")
+    List<String> strings;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        String text = TxtRecords.join(strings);
+        TlsRptRecordParse result = TlsRptRecordParser.parse(text);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, g -> writeJson(g, text, result));
+        } else {
+            printText(out, text, result);
+        }
+        return result instanceof TlsRptRecordParse.Valid ? 0 : 1;
+    }
+
+    private static void printText(PrintWriter out, String text, TlsRptRecordParse result) {
+        switch (result) {
+            case TlsRptRecordParse.NotTlsRpt n -> out.println("not a TLS-RPT record: " + n.reason());
+            case TlsRptRecordParse.Malformed m -> {
+                out.println("invalid TLS-RPT record: " + m.error().reason() + " (at column " + m.error().column() + ")");
+                out.println(m.error().caretText());
+            }
+            case TlsRptRecordParse.Valid v -> {
+                out.println("valid TLS-RPT record");
+                for (RuaDestination d : v.record().rua()) {
+                    out.println("  rua: " + d.uri() + describe(d));
+                }
+                v.record().extensions().forEach(e -> out.println("  extension (ignored by senders): " + e));
+                printWarnings(out, text, v.warnings());
+            }
+        }
+        out.flush();
+    }
+
+    static void printWarnings(PrintWriter out, String text, List<RecordWarning> warnings) {
+        for (RecordWarning w : warnings) {
+            out.println("warning: " + w);
+            out.println(Caret.render(text, Math.min(w.offset(), text.length())));
+        }
+    }
+
+    private static String describe(RuaDestination d) {
+        String decoded = d.decoded().equals(d.uri()) ? "" : ", decoded " + d.decoded();
+        return switch (d) {
+            case RuaDestination.Mailto m -> " (email to " + m.address() + ")";
+            case RuaDestination.Https h -> " (HTTPS POST to " + h.host() + decoded + ")";
+            case RuaDestination.OtherScheme o -> " (scheme " + o.scheme() + ": ignored by senders)";
+        };
+    }
+
+    private static void writeJson(JsonGenerator g, String text, TlsRptRecordParse result) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("record", text);
+        switch (result) {
+            case TlsRptRecordParse.NotTlsRpt n -> {
+                g.writeStringField("status", "not-tlsrpt");
+                g.writeStringField("reason", n.reason());
+            }
+            case TlsRptRecordParse.Malformed m -> {
+                g.writeStringField("status", "malformed");
+                g.writeObjectFieldStart("error");
+                g.writeStringField("reason", m.error().reason());
+                g.writeNumberField("offset", m.error().offset());
+                g.writeNumberField("column", m.error().column());
+                g.writeStringField("caret", m.error().caretText());
+                g.writeEndObject();
+            }
+            case TlsRptRecordParse.Valid v -> {
+                g.writeStringField("status", "valid");
+                g.writeArrayFieldStart("rua");
+                for (RuaDestination d : v.record().rua()) {
+                    g.writeStartObject();
+                    g.writeStringField("uri", d.uri());
+                    g.writeStringField("decoded", d.decoded());
+                    g.writeStringField("scheme", switch (d) {
+                        case RuaDestination.Mailto m -> "mailto";
+                        case RuaDestination.Https h -> "https";
+                        case RuaDestination.OtherScheme o -> o.scheme();
+                    });
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("extensions");
+                for (var e : v.record().extensions()) {
+                    g.writeStartObject();
+                    g.writeStringField("name", e.name());
+                    g.writeStringField("value", e.value());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                writeWarnings(g, v.warnings());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    static void writeWarnings(JsonGenerator g, List<RecordWarning> warnings) throws IOException {
+        g.writeArrayFieldStart("warnings");
+        for (RecordWarning w : warnings) {
+            g.writeStartObject();
+            g.writeStringField("code", w.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            g.writeStringField("message", w.message());
+            g.writeNumberField("offset", w.offset());
+            g.writeNumberField("column", w.column());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}
