@@ -106,17 +106,22 @@ public final class AccessRoutes {
     }
 
     private void tokensPage(Context ctx) throws SQLException {
-        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokens(), "created", null);
+        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(AccessFilter.user(ctx)), "created", null);
     }
 
     private void createToken(Context ctx) throws SQLException {
         String label = ctx.formParam("label");
         NewToken t = access.createToken(AccessFilter.user(ctx), label == null ? "" : label.strip());
-        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokens(), "created", t);
+        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(AccessFilter.user(ctx)), "created", t);
     }
 
     private void revokeToken(Context ctx) throws SQLException {
-        access.revokeToken(ctx.pathParam("id"));
+        String id = ctx.pathParam("id");
+        // only an admin may revoke someone else's token
+        if (access.tokensVisibleTo(AccessFilter.user(ctx)).stream().noneMatch(t -> t.id().equals(id))) {
+            throw new ProblemException(Problem.of(404, "not-found", "Not found", "no such token"));
+        }
+        access.revokeToken(id);
         ctx.redirect("/tokens");
     }
 

@@ -193,6 +193,16 @@ public final class AccessService {
         });
     }
 
+    public boolean isAdmin(String user) throws SQLException {
+        return users().stream().anyMatch(u -> u.name().equals(user) && u.admin());
+    }
+
+    /** The tokens {@code user} may see and revoke: an admin all, anyone else their own. */
+    public List<ApiToken> tokensVisibleTo(String user) throws SQLException {
+        if (isAdmin(user)) return tokens();
+        return tokens().stream().filter(t -> t.user().equals(user)).toList();
+    }
+
     /** Revokes a token by its public id; false when there is no such valid token. */
     public boolean revokeToken(String id) throws SQLException {
         return db.withConnection(c -> update(c, AccessSql.REVOKE_TOKEN, clock.millis(), id) > 0);

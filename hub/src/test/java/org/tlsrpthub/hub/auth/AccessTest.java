@@ -88,6 +88,24 @@ class AccessTest {
     }
 
     @Test
+    void onlyAdminsSeeAndRevokeOtherUsersTokens() throws Exception {
+        try (WebHub h = new WebHub(dir)) {
+            AccessService a = access(h);
+            a.addUser("admin", "admin password".toCharArray(), true);
+            a.addUser("bob", "bob password".toCharArray(), false);
+            NewToken admins = a.createToken("admin", "admin's");
+            NewToken bobs = a.createToken("bob", "bob's");
+            String csrf = h.signIn("bob", "bob password");
+            String page = h.get("/tokens").body();
+            assertThat(page).contains(bobs.id()).doesNotContain(admins.id());
+            assertThat(h.postForm("/tokens/" + admins.id() + "/revoke", Map.of("_csrf", csrf)).statusCode()).isEqualTo(404);
+            assertThat(a.tokenUser(admins.secret())).contains("admin");
+            assertThat(h.postForm("/tokens/" + bobs.id() + "/revoke", Map.of("_csrf", csrf)).statusCode()).isEqualTo(302);
+            assertThat(a.tokenUser(bobs.secret())).isEmpty();
+        }
+    }
+
+    @Test
     void apiAndMetricsNeedAValidTokenAndTheReportEndpointStaysOpen() throws Exception {
         try (WebHub h = new WebHub(dir)) {
             AccessService a = access(h);
