@@ -129,6 +129,12 @@ class BrowserTest {
         // both MTA-STS modes the senders cached in the period are visible
         assertThat(page.locator("#applied-policies").textContent()).contains("mode: enforce");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("domain-failing.png")).setFullPage(true));
+        // the CSV links reach the API with the browser's session
+        for (Locator link : page.locator("a.csv").all()) {
+            var csv = page.request().get(hub.url(link.getAttribute("href")).toString());
+            assertThat(csv.status()).as(link.getAttribute("href")).isEqualTo(200);
+            assertThat(csv.headers().get("content-type")).startsWith("text/csv");
+        }
 
         page.navigate(hub.url("/domains/expired-cert.example?period=30d").toString());
         assertChartsDrew("#chart-sessions, #chart-rate", 2);

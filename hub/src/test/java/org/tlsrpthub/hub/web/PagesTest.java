@@ -65,6 +65,31 @@ class PagesTest {
     }
 
     @Test
+    void theOverviewPagesAndSearchesManyDomains() throws Exception {
+        try (WebHub h = new WebHub(dir)) {
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            IngestService ingest = new IngestService(h.db, new CoreInputDecoder(), Clock.systemUTC());
+            var gen = new org.tlsrpthub.hub.generate.ReportGenerator(7, java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2));
+            var writer = new org.tlsrpthub.core.json.ReportWriter();
+            var batch = new java.util.ArrayList<org.tlsrpthub.hub.ingest.PreparedInput>();
+            for (int d = 0; d < 120; d++) {
+                batch.add(ingest.prepare(writer.write(gen.report(d, 0, 0)), Provenance.file("g" + d, Clock.systemUTC().instant())));
+            }
+            ingest.commit(batch);
+            h.signIn("u", "user password");
+            String first = h.get("/?period=7d&sort=domain&dir=asc").body();
+            assertThat(first).contains("page 1 of 3").contains("data-domain=\"domain0.example\"");
+            assertThat(first.split("<tr data-domain=", -1)).hasSize(51);
+            String third = h.get("/?period=7d&sort=domain&dir=asc&page=2").body();
+            assertThat(third.split("<tr data-domain=", -1)).hasSize(21);
+            String found = h.get("/?period=7d&q=domain11").body(); // domain11 and domain110..119
+            assertThat(found.split("<tr data-domain=", -1)).hasSize(12);
+            assertThat(h.get("/?period=nonsense").statusCode()).isEqualTo(400);
+            assertThat(h.get("/?sort=nonsense").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void reprocessIsAPostWithCsrfAndReportsWhatHappened() throws Exception {
         try (WebHub h = new WebHub(dir)) {
             new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
