@@ -10,8 +10,6 @@ import org.tlsrpthub.hub.analysis.DomainStatus;
 import org.tlsrpthub.hub.analysis.OverviewPage;
 import org.tlsrpthub.hub.analysis.OverviewQuery;
 import org.tlsrpthub.hub.analysis.OverviewService;
-import org.tlsrpthub.hub.http.Problem;
-import org.tlsrpthub.hub.http.ProblemException;
 
 /** The overview of every domain and the page of one domain: thin handlers over the analysis services. */
 public final class OverviewPages {
@@ -64,7 +62,7 @@ public final class OverviewPages {
             DomainStatus st = status.isEmpty() ? null : DomainStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
             result = overview.overview(new OverviewQuery(period.period(), q, st, OverviewQuery.Sort.of(sort), desc, page, PAGE_SIZE));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(400, "bad-query", "Bad query", e.getMessage()));
+            throw PageException.badQuery(e.getMessage());
         }
         pages.render(ctx, "overview.jte", PageInfo.of(ctx, "Overview", "overview"),
                 "view", new OverviewView(period, q, status, sort, desc, result));
@@ -87,7 +85,7 @@ public final class OverviewPages {
         try {
             return Math.max(0, Integer.parseInt(v.trim()));
         } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.of(400, "bad-query", "Bad query", name + " must be a number"));
+            throw PageException.badQuery(name + " must be a number");
         }
     }
 }

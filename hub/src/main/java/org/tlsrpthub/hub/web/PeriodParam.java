@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.tlsrpthub.hub.analysis.Period;
-import org.tlsrpthub.hub.http.Problem;
-import org.tlsrpthub.hub.http.ProblemException;
 
 /**
  * The period a page shows: {@code ?period=24h|7d|30d|90d|365d}, or a custom {@code ?from=…&to=…}
@@ -27,7 +25,7 @@ public record PeriodParam(String name, Period period) {
             if (name == null || name.isBlank() || name.equals("custom")) name = DEFAULT;
             return new PeriodParam(name, Period.preset(name, today));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(400, "bad-period", "Bad period", e.getMessage()));
+            throw PageException.badQuery("Bad period: " + e.getMessage());
         }
     }
 

@@ -14,8 +14,6 @@ import org.tlsrpthub.hub.analysis.ReportDetail;
 import org.tlsrpthub.hub.analysis.ReportFilter;
 import org.tlsrpthub.hub.analysis.ReportPage;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
-import org.tlsrpthub.hub.http.Problem;
-import org.tlsrpthub.hub.http.ProblemException;
 import org.tlsrpthub.hub.parse.ReportExplainer;
 
 /** The report list with its filters, one report, and its original bytes. */
@@ -99,7 +97,7 @@ public final class ReportPages {
         }
     }
 
-    static ProblemException notFound() {
-        return new ProblemException(Problem.of(404, "not-found", "Not found", "no such item"));
+    static PageException notFound() {
+        return PageException.notFound();
     }
 }

@@ -30,6 +30,11 @@ public final class WebApp {
         AccessService access = new AccessService(db, clock);
         new AccessFilter(access, reportPath).register(app); // before any page or API route
         new AccessRoutes(access, pages).register(app);
+        app.exception(PageException.class, (e, ctx) -> {
+            ctx.status(e.status());
+            pages.render(ctx, "error.jte", PageInfo.of(ctx, e.status() == 404 ? "Not found" : "Cannot show this page", ""),
+                    "message", e.getMessage());
+        });
         new ParsePage(pages, ingest, clock).register(app);
         new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock).register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);

@@ -84,7 +84,10 @@ class PagesTest {
             assertThat(third.split("<tr data-domain=", -1)).hasSize(21);
             String found = h.get("/?period=7d&q=domain11").body(); // domain11 and domain110..119
             assertThat(found.split("<tr data-domain=", -1)).hasSize(12);
-            assertThat(h.get("/?period=nonsense").statusCode()).isEqualTo(400);
+            HttpResponse<String> bad = h.get("/?period=nonsense");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("id=\"error-message\"").contains("unknown period");
+            assertThat(h.get("/reports/999999").statusCode()).isEqualTo(404);
             assertThat(h.get("/?sort=nonsense").statusCode()).isEqualTo(400);
         }
     }
