@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
+import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.demo.Demo;
 import org.tlsrpthub.hub.serve.Hub;
@@ -63,6 +64,12 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
             System.out.println("tlsrpt-hub: demo dashboard at " + hub.http().baseUrl() + "/  (sign in as "
                     + Demo.USER + " / " + Demo.PASSWORD + ")");
+        } else if (!new AccessService(db, Clock.systemUTC()).hasUsers()) {
+            // first run: say how to get in, since every page needs a user
+            System.out.println("tlsrpt-hub: no user yet: create the first admin at " + hub.http().baseUrl()
+                    + "/setup or with 'tlsrpt-hub users add NAME --admin'");
+        } else {
+            System.out.println("tlsrpt-hub: dashboard at " + hub.http().baseUrl() + "/");
         }
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
