@@ -15,6 +15,17 @@ CREATE TABLE rollup_domain_daily (
 );
 CREATE INDEX rollup_domain_daily_domain ON rollup_domain_daily (policy_domain, day);
 
+-- The same per calendar month (month = epoch day of the month's first day): a year's overview
+-- sums 12 rows per domain plus the days of the partial months at its edges, not 365.
+CREATE TABLE rollup_domain_monthly (
+    month               INTEGER NOT NULL,
+    policy_domain       TEXT    NOT NULL,
+    reports             BIGINT  NOT NULL,
+    successful_sessions BIGINT  NOT NULL,
+    failed_sessions     BIGINT  NOT NULL,
+    PRIMARY KEY (month, policy_domain)
+);
+
 -- Breakdowns rollup_daily does not carry, summed over reporters. dimension / kinds:
 --   'sending-ip'  / 'D': failed-session-count of failure details per sending-mta-ip ("" when absent)
 --   'result-type' / 'D': the same per result type (the overview's "top failure type")
@@ -51,6 +62,11 @@ SELECT day, policy_domain,
        SUM(CASE WHEN kind = 'F' THEN sessions ELSE 0 END)
 FROM rollup_daily WHERE kind IN ('R', 'S', 'F')
 GROUP BY day, policy_domain;
+
+INSERT INTO rollup_domain_monthly (month, policy_domain, reports, successful_sessions, failed_sessions)
+SELECT (CAST(date_trunc('month', DATE '1970-01-01' + day) AS DATE) - DATE '1970-01-01'), policy_domain, SUM(reports), SUM(successful_sessions), SUM(failed_sessions)
+FROM rollup_domain_daily
+GROUP BY (CAST(date_trunc('month', DATE '1970-01-01' + day) AS DATE) - DATE '1970-01-01'), policy_domain;
 
 INSERT INTO rollup_dimension_daily (policy_domain, day, dimension, value, kind, sessions)
 SELECT policy_domain, day, 'result-type', result_type, 'D', SUM(sessions)

@@ -43,8 +43,9 @@ public final class OverviewService {
             while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc());
         }
         try (PreparedStatement ps = c.prepareStatement(OverviewSql.TOTALS)) {
-            ps.setInt(1, p.fromEpochDay());
-            ps.setInt(2, p.toEpochDay());
+            MonthSplit split = MonthSplit.of(p);
+            int[] args = {split.firstMonth(), split.lastMonth(), split.headFrom(), split.headTo(), split.tailFrom(), split.tailTo()};
+            for (int i = 0; i < args.length; i++) ps.setInt(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Acc a = byDomain.get(rs.getString(1));

@@ -13,13 +13,23 @@ final class OverviewSql {
     static final String SERVED_DOMAINS = "SELECT domain FROM served_domain";
 
     /**
-     * Every domain's sums over the period, added up by the database: a year of a thousand domains
-     * is 365,000 rows, which cost far more to hand one by one through JDBC than to sum where they are.
+     * Every domain's sums over the period, added up by the database (far cheaper than handing rows
+     * one by one through JDBC): whole calendar months from the monthly rollup, the days of the
+     * partial months at either edge from the daily one. Parameters: first and last month, then the
+     * day ranges of the head and the tail (an empty range is given as from > to); see {@link MonthSplit}.
      */
     static final String TOTALS = """
             SELECT policy_domain, SUM(reports), SUM(successful_sessions), SUM(failed_sessions)
-            FROM rollup_domain_daily
-            WHERE day BETWEEN ? AND ?
+            FROM (
+                SELECT policy_domain, reports, successful_sessions, failed_sessions
+                FROM rollup_domain_monthly WHERE month BETWEEN ? AND ?
+                UNION ALL
+                SELECT policy_domain, reports, successful_sessions, failed_sessions
+                FROM rollup_domain_daily WHERE day BETWEEN ? AND ?
+                UNION ALL
+                SELECT policy_domain, reports, successful_sessions, failed_sessions
+                FROM rollup_domain_daily WHERE day BETWEEN ? AND ?
+            ) cells
             GROUP BY policy_domain""";
 
     /** The daily series of the shown page's domains (index on policy_domain, day). */

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.tlsrpthub.hub.http.Problem;
 
 /**
  * The JSON API under {@value #V1}, and its OpenAPI description at {@value #OPENAPI}. Every route
@@ -25,12 +26,22 @@ public final class ApiRoutes {
         new QuarantineRoutes(services).register(app);
         byte[] openApi = openApi();
         app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
-        // unknown /api/v1 paths answer with a problem too, not Javalin's plain-text 404
-        app.get(V1 + "/*", ApiRoutes::noSuchRoute);
+        // Unknown /api paths answer with a problem too, not a plain-text 404. An error handler
+        // rather than a catch-all route, so that routes other features add under /api later are
+        // not shadowed; answers that already carry a problem are left alone.
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && !Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) noSuchRoute(ctx);
+        });
     }
 
     private static void noSuchRoute(Context ctx) {
-        throw ApiParams.notFound("no API route " + ctx.path() + " (see " + OPENAPI + ")");
+        Problem p = Problem.of(404, "not-found", "Not found", "no API route " + ctx.method() + " " + ctx.path()
+                + " (see " + OPENAPI + ")").withRequestId(ctx.res().getHeader("X-Request-Id"));
+        try {
+            ctx.status(404).contentType(Problem.MEDIA_TYPE).result(Json.MAPPER.writeValueAsBytes(p));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] openApi() {

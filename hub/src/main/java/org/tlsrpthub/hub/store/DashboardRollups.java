@@ -3,6 +3,7 @@ package org.tlsrpthub.hub.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
@@ -45,26 +46,34 @@ final class DashboardRollups {
 
     /** reports, successful, failed. */
     private final Map<DomainDay, long[]> domainDays = new TreeMap<>();
+    /** The same keyed by the epoch day of the month's first day. */
+    private final Map<DomainDay, long[]> domainMonths = new TreeMap<>();
     private final Map<Dimension, Long> dimensions = new TreeMap<>();
     /** last range end, last stored at, reports, successful, failed. */
     private final Map<String, long[]> totals = new TreeMap<>();
 
     void add(Report report, long storedAt) {
-        int day = (int) report.dateRange().start().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+        LocalDate date = report.dateRange().start().atZone(ZoneOffset.UTC).toLocalDate();
+        int day = (int) date.toEpochDay();
+        int month = (int) date.withDayOfMonth(1).toEpochDay();
         long end = report.dateRange().end().toEpochMilli();
         Set<String> domains = new HashSet<>();
         for (PolicyResult p : report.policies()) {
             String domain = p.policy().domain() == null ? "" : p.policy().domain();
             long[] daily = domainDays.computeIfAbsent(new DomainDay(domain, day), k -> new long[3]);
+            long[] monthly = domainMonths.computeIfAbsent(new DomainDay(domain, month), k -> new long[3]);
             long[] total = totals.computeIfAbsent(domain, k -> new long[] {end, storedAt, 0, 0, 0});
             if (domains.add(domain)) {
                 daily[0]++;
+                monthly[0]++;
                 total[0] = Math.max(total[0], end);
                 total[1] = Math.max(total[1], storedAt);
                 total[2]++;
             }
             daily[1] += p.summary().totalSuccessfulSessionCount();
             daily[2] += p.summary().totalFailureSessionCount();
+            monthly[1] += p.summary().totalSuccessfulSessionCount();
+            monthly[2] += p.summary().totalFailureSessionCount();
             total[3] += p.summary().totalSuccessfulSessionCount();
             total[4] += p.summary().totalFailureSessionCount();
             String type = p.policy().type().value();
@@ -83,9 +92,15 @@ final class DashboardRollups {
     }
 
     void upsert(Connection c) throws SQLException {
-        if (!domainDays.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(StoreSql.UPSERT_DOMAIN_DAY)) {
-                for (Map.Entry<DomainDay, long[]> e : domainDays.entrySet()) {
+        upsertDomainTotals(c, StoreSql.UPSERT_DOMAIN_DAY, domainDays);
+        upsertDomainTotals(c, StoreSql.UPSERT_DOMAIN_MONTH, domainMonths);
+        upsertRest(c);
+    }
+
+    private static void upsertDomainTotals(Connection c, String sql, Map<DomainDay, long[]> cells) throws SQLException {
+        if (!cells.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Map.Entry<DomainDay, long[]> e : cells.entrySet()) {
                     ps.setInt(1, e.getKey().day());
                     ps.setString(2, e.getKey().domain());
                     ps.setLong(3, e.getValue()[0]);
@@ -96,6 +111,9 @@ final class DashboardRollups {
                 ps.executeBatch();
             }
         }
+    }
+
+    private void upsertRest(Connection c) throws SQLException {
         if (!dimensions.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(StoreSql.UPSERT_DIMENSION)) {
                 for (Map.Entry<Dimension, Long> e : dimensions.entrySet()) {

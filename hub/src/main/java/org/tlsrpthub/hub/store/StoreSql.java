@@ -60,6 +60,14 @@ final class StoreSql {
                 successful_sessions = rollup_domain_daily.successful_sessions + excluded.successful_sessions,
                 failed_sessions = rollup_domain_daily.failed_sessions + excluded.failed_sessions""";
 
+    static final String UPSERT_DOMAIN_MONTH = """
+            INSERT INTO rollup_domain_monthly (month, policy_domain, reports, successful_sessions, failed_sessions)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (month, policy_domain) DO UPDATE SET
+                reports = rollup_domain_monthly.reports + excluded.reports,
+                successful_sessions = rollup_domain_monthly.successful_sessions + excluded.successful_sessions,
+                failed_sessions = rollup_domain_monthly.failed_sessions + excluded.failed_sessions""";
+
     static final String UPSERT_DIMENSION = """
             INSERT INTO rollup_dimension_daily (policy_domain, day, dimension, value, kind, sessions)
             VALUES (?, ?, ?, ?, ?, ?)

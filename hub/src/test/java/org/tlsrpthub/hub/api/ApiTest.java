@@ -211,6 +211,10 @@ class ApiTest {
         var r = api.get("/api/v1/nothing-here");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiHub.JSON.readTree(r.body()).get("detail").asText()).contains("/api/v1/nothing-here");
+        var known = api.get("/api/v1/reports/424242");
+        assertThat(known.statusCode()).isEqualTo(404);
+        assertThat(ApiHub.JSON.readTree(known.body()).get("detail").asText()).isEqualTo("no report 424242");
     }
 
     @Test

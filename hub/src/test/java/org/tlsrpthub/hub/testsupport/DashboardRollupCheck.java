@@ -22,6 +22,8 @@ public final class DashboardRollupCheck {
             String domain = (String) r.get(3);
             add(expected, "day|" + day + "|" + domain + "|ok", n(r.get(5)));
             add(expected, "day|" + day + "|" + domain + "|failed", n(r.get(6)));
+            add(expected, "month|" + month(day) + "|" + domain + "|ok", n(r.get(5)));
+            add(expected, "month|" + month(day) + "|" + domain + "|failed", n(r.get(6)));
             add(expected, "dim|" + domain + "|" + day + "|policy-type|" + r.get(4) + "|S", n(r.get(5)));
             add(expected, "dim|" + domain + "|" + day + "|policy-type|" + r.get(4) + "|F", n(r.get(6)));
             add(expected, "total|" + domain + "|ok", n(r.get(5)));
@@ -32,6 +34,7 @@ public final class DashboardRollupCheck {
                 FROM policy p JOIN report r ON r.id = p.report_id""")) {
             long day = Math.floorDiv(n(r.get(1)), 86_400_000L);
             add(expected, "day|" + day + "|" + r.get(3) + "|reports", 1);
+            add(expected, "month|" + month(day) + "|" + r.get(3) + "|reports", 1);
             add(expected, "total|" + r.get(3) + "|reports", 1);
             expected.merge("total|" + r.get(3) + "|last", n(r.get(2)), Math::max);
         }
@@ -53,6 +56,13 @@ public final class DashboardRollupCheck {
             add(actual, k + "failed", n(r.get(4)));
         }
         for (List<Object> r : Sql.rows(db, """
+                SELECT month, policy_domain, reports, successful_sessions, failed_sessions FROM rollup_domain_monthly""")) {
+            String k = "month|" + n(r.get(0)) + "|" + r.get(1) + "|";
+            add(actual, k + "reports", n(r.get(2)));
+            add(actual, k + "ok", n(r.get(3)));
+            add(actual, k + "failed", n(r.get(4)));
+        }
+        for (List<Object> r : Sql.rows(db, """
                 SELECT policy_domain, day, dimension, value, kind, sessions FROM rollup_dimension_daily""")) {
             add(actual, "dim|" + r.get(0) + "|" + n(r.get(1)) + "|" + r.get(2) + "|" + r.get(3) + "|" + r.get(4), n(r.get(5)));
         }
@@ -65,6 +75,10 @@ public final class DashboardRollupCheck {
             add(actual, k + "failed", n(r.get(4)));
         }
         assertThat(actual).as("V20 rollups against the sums over raw rows").isEqualTo(expected);
+    }
+
+    private static long month(long epochDay) {
+        return java.time.LocalDate.ofEpochDay(epochDay).withDayOfMonth(1).toEpochDay();
     }
 
     private static long n(Object o) {
