@@ -47,7 +47,8 @@ public final class AccessFilter {
     }
 
     boolean isOpen(String path) {
-        return path.equals(reportPath) || OPEN.contains(path) || path.startsWith("/static/") || path.startsWith("/webjars/");
+        // Javalin routes "/tlsrpt/" to the report endpoint too, so the gate must let it through as well
+        return path.equals(reportPath) || path.equals(reportPath + "/") || OPEN.contains(path) || path.startsWith("/static/") || path.startsWith("/webjars/");
     }
 
     private void check(Context ctx) throws SQLException {
