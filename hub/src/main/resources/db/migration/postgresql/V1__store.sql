@@ -6,11 +6,11 @@
 -- with JDBC batching; the sequence is shared by every table.
 CREATE SEQUENCE hub_id_seq INCREMENT BY 1000 START WITH 1000;
 
--- Every input as received, compressed (gzip), identified by the sha256 of the uncompressed bytes.
+-- Every input as received, compressed (gzip), identified by the sha256 of the bytes as received.
 -- The columns after content are the provenance of the first arrival; later arrivals are sightings.
 CREATE TABLE raw_input (
     id           BIGINT PRIMARY KEY,
-    sha256       TEXT   NOT NULL UNIQUE,
+    sha256       BYTEA  NOT NULL UNIQUE,        -- 32 bytes: half the index of hex text, and its inserts are random
     size_bytes   BIGINT NOT NULL,
     content_gzip BYTEA  NOT NULL,
     status       TEXT   NOT NULL,            -- parsed | quarantined

@@ -8,11 +8,11 @@
 CREATE TABLE id_block (next_id INTEGER NOT NULL);
 INSERT INTO id_block (next_id) VALUES (1000);
 
--- Every input as received, compressed (gzip), identified by the sha256 of the uncompressed bytes.
+-- Every input as received, compressed (gzip), identified by the sha256 of the bytes as received.
 -- The columns after content are the provenance of the first arrival; later arrivals are sightings.
 CREATE TABLE raw_input (
     id           INTEGER PRIMARY KEY,
-    sha256       TEXT   NOT NULL UNIQUE,
+    sha256       BLOB   NOT NULL UNIQUE,        -- 32 bytes: half the index of hex text, and its inserts are random
     size_bytes   BIGINT NOT NULL,
     content_gzip BLOB   NOT NULL,
     status       TEXT   NOT NULL,            -- parsed | quarantined
@@ -122,4 +122,4 @@ CREATE TABLE rollup_daily (
     receiving_mx  TEXT    NOT NULL,
     sessions      BIGINT  NOT NULL,
     PRIMARY KEY (policy_domain, day, reporter_key, kind, result_type, receiving_mx)
-);
+) WITHOUT ROWID; -- stored in key order: a domain's days are one contiguous range for summaries

@@ -67,6 +67,6 @@ public final class QuarantineQueryService {
     private static QuarantinedInput input(ResultSet rs) throws SQLException {
         return new QuarantinedInput(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getLong(11), rs.getString(12));
+                rs.getString(9), rs.getString(10), rs.getLong(11), ReportQueryService.hex(rs.getBytes(12)));
     }
 }

@@ -124,7 +124,7 @@ public final class ReportQueryService {
         String channel = rs.getString(12);
         ReportDetail.Provenance provenance = new ReportDetail.Provenance(channel == null ? null : rs.getLong(11), channel,
                 channel == null ? null : Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14), rs.getString(15),
-                rs.getString(16), channel == null ? null : rs.getLong(17), rs.getString(18), sightings.size());
+                rs.getString(16), channel == null ? null : rs.getLong(17), hex(rs.getBytes(18)), sightings.size());
         Report report = new Report(rs.getString(3), new DateRange(Instant.ofEpochMilli(rs.getLong(6)),
                 Instant.ofEpochMilli(rs.getLong(7))), rs.getString(4), rs.getString(5), asCore(policies));
         return new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -218,6 +218,11 @@ public final class ReportQueryService {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
         return ps;
+    }
+
+    /** The sha256 is stored as 32 bytes; people and tools compare it as hex. */
+    static String hex(byte[] b) {
+        return b == null ? null : java.util.HexFormat.of().formatHex(b);
     }
 
     private static List<String> lines(String s) {

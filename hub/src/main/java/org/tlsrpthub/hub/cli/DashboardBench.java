@@ -23,8 +23,9 @@ import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.store.ReportStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The dashboard benchmark (issue 5 §6): a year of reports for a thousand domains, then the
@@ -39,7 +40,7 @@ import picocli.CommandLine.Option;
         description = {"Dashboard benchmark; use an empty database. Fills rollups for --domains x --days (domain 0 imported",
                 "whole), then times the overview and a domain page (service calls, server time) and prints p50/p99."})
 final class DashboardBench implements Callable<Integer> {
-    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
     @Option(names = "--domains", defaultValue = "1000") int domains;
     @Option(names = "--senders", defaultValue = "3") int senders;
     @Option(names = "--days", defaultValue = "365") int days;
@@ -52,7 +53,7 @@ final class DashboardBench implements Callable<Integer> {
         LocalDate first = LocalDate.of(2025, 1, 1);
         LocalDate today = first.plusDays(days); // the day after the last reported one, as in real life
         Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        try (Database db = store.open()) {
+        try (Database db = StoreOptions.of(spec).open()) {
             if (!noFill) fill(db, clock, first);
             OverviewService overview = new OverviewService(db, clock);
             DomainAnalysisService domain = new DomainAnalysisService(db, clock);

@@ -7,8 +7,9 @@ import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "domains", mixinStandardHelpOptions = true,
         description = {"The policy domains this hub serves. While none is configured every report is stored;",
@@ -19,12 +20,12 @@ final class DomainsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Serve these domains.")
     static final class Add implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
         @Parameters(arity = "1..*", paramLabel = "DOMAIN") List<String> domains;
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
                 for (String d : domains) System.out.println((ds.add(d) ? "added " : "already served: ") + d);
                 return 0;
@@ -34,11 +35,11 @@ final class DomainsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List served domains and the setting for others.")
     static final class ListDomains implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
                 ds.list().forEach(System.out::println);
                 System.out.println("# reports about other domains: " + ds.otherDomains().id());
@@ -49,12 +50,12 @@ final class DomainsCommand {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop serving these domains (stored reports stay).")
     static final class Remove implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
         @Parameters(arity = "1..*", paramLabel = "DOMAIN") List<String> domains;
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
                 int missing = 0;
                 for (String d : domains) {
@@ -69,12 +70,12 @@ final class DomainsCommand {
     @Command(name = "others", mixinStandardHelpOptions = true,
             description = "Show or set what happens to reports about domains that are not served.")
     static final class Others implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
         @Parameters(arity = "0..1", paramLabel = "store|quarantine|reject") String value;
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
                 if (value != null) ds.setOtherDomains(OtherDomains.fromId(value));
                 System.out.println(ds.otherDomains().id());

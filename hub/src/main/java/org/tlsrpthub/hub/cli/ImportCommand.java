@@ -12,22 +12,26 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import reports from files (.json, .json.gz, .gz, .zip, .eml — recognised by content),",
                 "directories (recursively), mbox files and Maildir folders.",
                 "Exit status 0 unless an input could not be read at all (1), 3 on a database error."})
 final class ImportCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
+    @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print only {\"stored\":n,\"duplicates\":n,\"quarantined\":n,\"rejected\":n}.")
     boolean json;
 
-    @Option(names = "--batch-size", defaultValue = "1000", description = "Inputs per transaction (default ${DEFAULT-VALUE}).")
+    @Option(names = "--writers", defaultValue = "0",
+            description = "Parallel write transactions (default: 1 on SQLite, 3 on PostgreSQL).")
+    int writers;
+
+    @Option(names = "--batch-size", defaultValue = "5000", description = "Inputs per transaction (default ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import.")
@@ -35,10 +39,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Database db = store.open()) {
+        try (Database db = StoreOptions.of(spec).open()) {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), Math.max(1, batchSize),
-                    Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    Math.max(1, Runtime.getRuntime().availableProcessors()), StoreOptions.writers(writers, db));
             Progress progress = Terminal.isInteractive() ? new Progress() : null;
             ImportSummary s = runner.run(paths, progress == null ? n -> { } : progress);
             if (progress != null) progress.done();

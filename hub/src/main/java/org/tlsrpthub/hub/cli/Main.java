@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
                 TokensCommand.class,
         })
 public final class Main {
+    /** --db, --data-dir, --config: global, accepted before or after any subcommand. */
+    @CommandLine.Mixin
+    StoreOptions store;
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -7,22 +7,22 @@ import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "reprocess", mixinStandardHelpOptions = true,
         description = {"Re-parse quarantined inputs (e.g. after a parser upgrade or after adding a domain).",
                 "Reports already stored are never stored twice."})
 final class ReprocessCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
+    @Spec CommandSpec spec;
 
     @Option(names = "--all", description = "Re-parse every archived raw input, not only quarantined ones.")
     boolean all;
 
     @Override
     public Integer call() throws Exception {
-        try (Database db = store.open()) {
+        try (Database db = StoreOptions.of(spec).open()) {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             ReprocessService.Result r = new ReprocessService(db, ingest).run(all);
             System.out.printf("%d inputs re-parsed: %d released from quarantine, %d still quarantined, %d reports stored%n",

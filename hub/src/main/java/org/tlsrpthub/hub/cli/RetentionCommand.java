@@ -5,14 +5,15 @@ import java.util.concurrent.Callable;
 import org.tlsrpthub.hub.retention.RetentionService;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "retention", mixinStandardHelpOptions = true,
         description = {"Delete raw inputs and failure details older than N days; reports and rollups stay.",
                 "Quarantined inputs are kept whatever their age."})
 final class RetentionCommand implements Callable<Integer> {
-    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
 
     @Option(names = "--retention-days", paramLabel = "N", defaultValue = "${env:TLSRPT_RETENTION_DAYS}",
             description = "Keep this many days (env TLSRPT_RETENTION_DAYS, or retention-days in the config file).")
@@ -23,13 +24,13 @@ final class RetentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Integer n = days != null ? days : store.configValue("retention-days") == null ? null
-                : Integer.valueOf(store.configValue("retention-days"));
+        Integer n = days != null ? days : StoreOptions.of(spec).configValue("retention-days") == null ? null
+                : Integer.valueOf(StoreOptions.of(spec).configValue("retention-days"));
         if (n == null) {
             System.err.println("tlsrpt-hub retention: say how many days to keep (--retention-days N)");
             return 2;
         }
-        try (Database db = store.open()) {
+        try (Database db = StoreOptions.of(spec).open()) {
             RetentionService.Result r = new RetentionService(db, Clock.systemUTC()).apply(n, dryRun);
             System.out.printf("%s %,d raw inputs and %,d failure details from before %s%n",
                     r.dryRun() ? "would delete" : "deleted", r.rawInputs(), r.failureDetails(), r.cutoff());

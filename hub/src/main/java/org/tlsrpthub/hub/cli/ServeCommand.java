@@ -1,7 +1,6 @@
 package org.tlsrpthub.hub.cli;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
@@ -9,18 +8,20 @@ import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.demo.Demo;
 import org.tlsrpthub.hub.serve.Hub;
+import org.tlsrpthub.hub.serve.Receivers;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until",
-                "SIGTERM or SIGINT, which stop it gracefully (in-flight reports are committed and answered).",
-                "Settings (http.port, http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_*",
-                "environment variables and the options below; see docs/receiving.md."})
+        description = "Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until SIGTERM or "
+                + "SIGINT, which stop it gracefully (reports in progress are committed and answered). Settings (http.port, "
+                + "http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_* environment variables and the "
+                + "options below; see docs/receiving.md.")
 final class ServeCommand implements Callable<Integer> {
-    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (setting http.port, default 8080; 0 = any free port).")
     Integer port;
@@ -48,13 +49,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StoreOptions store = StoreOptions.of(spec);
         Settings settings = Settings.load(store.config);
         if (port != null) settings = settings.with("http.port", port.toString());
         if (bind != null) settings = settings.with("http.bind", bind);
         Database db = demo ? openDemo() : store.open();
         Hub hub;
         try {
-            hub = new Hub(settings, db, Clock.systemUTC(), services -> List.of()).start();
+            hub = new Hub(settings, db, Clock.systemUTC(), Receivers::fromSettings).start();
         } catch (Exception | Error e) {
             db.close();
             throw e;

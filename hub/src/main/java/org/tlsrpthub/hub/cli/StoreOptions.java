@@ -7,29 +7,37 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Where the store is, shared by every command that uses it. Each option can also be set by an
  * environment variable and, except --config itself, in the config file (Java properties:
  * {@code db}, {@code data-dir}, {@code retention-days}); the command line wins, then the
- * environment, then the file.
+ * environment, then the file. They are global: given before or after the subcommand, picocli
+ * sets them on the root command's instance, which {@link #of} finds.
  */
 public final class StoreOptions {
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:TLSRPT_DB_URL}",
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL", defaultValue = "${env:TLSRPT_DB_URL}",
             description = "Database: jdbc:postgresql://… or jdbc:sqlite:…; default an SQLite file in the data directory. Env TLSRPT_DB_URL.")
     String db;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:TLSRPT_DATA_DIR}",
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "${env:TLSRPT_DATA_DIR}",
             description = "Data directory (default ./data). Env TLSRPT_DATA_DIR.")
     Path dataDir;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:TLSRPT_CONFIG}",
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE", defaultValue = "${env:TLSRPT_CONFIG}",
             description = "Config file (Java properties: db, data-dir, retention-days). Env TLSRPT_CONFIG.")
     Path config;
 
     private Properties loaded;
+
+    /** The store options of the command line that {@code spec} belongs to. */
+    static StoreOptions of(CommandSpec spec) {
+        return ((Main) spec.root().userObject()).store;
+    }
 
     /** A value from the config file, or null. */
     String configValue(String key) {
@@ -55,6 +63,12 @@ public final class StoreOptions {
         String url = db != null && !db.isBlank() ? db : configValue("db");
         Path dir = dataDir != null ? dataDir : configValue("data-dir") != null ? Path.of(configValue("data-dir")) : Path.of("data");
         return DatabaseLocation.resolve(url, dir);
+    }
+
+    /** Parallel write transactions: as asked, else 1 on SQLite (a single writer) and 3 on PostgreSQL. */
+    static int writers(int asked, Database db) {
+        if (asked > 0) return db.dialect() == org.tlsrpthub.hub.store.Dialect.SQLITE ? 1 : asked;
+        return db.dialect() == org.tlsrpthub.hub.store.Dialect.SQLITE ? 1 : 3;
     }
 
     Database open() {

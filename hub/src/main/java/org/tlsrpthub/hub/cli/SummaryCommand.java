@@ -10,13 +10,14 @@ import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Totals, failure rate and breakdowns by result type, reporter and MX for one domain.")
 final class SummaryCommand implements Callable<Integer> {
-    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
 
     @Option(names = "--domain", required = true, description = "The policy domain.")
     String domain;
@@ -34,7 +35,7 @@ final class SummaryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
         LocalDate first = from != null ? from : last.minusDays(30);
-        try (Database db = store.open()) {
+        try (Database db = StoreOptions.of(spec).open()) {
             DomainSummary s = new SummaryService(db).summarise(domain, first, last);
             if (json) {
                 System.out.println(new ObjectMapper().registerModule(new JavaTimeModule())

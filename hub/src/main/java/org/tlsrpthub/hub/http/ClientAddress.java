@@ -51,7 +51,12 @@ final class ClientAddress {
             int slash = s.indexOf('/');
             byte[] addr = literal(slash < 0 ? s : s.substring(0, slash));
             if (addr == null) throw new IllegalArgumentException("http.trusted-proxies: not an IP address or CIDR: " + text);
-            int prefix = slash < 0 ? addr.length * 8 : Integer.parseInt(s.substring(slash + 1));
+            int prefix;
+            try {
+                prefix = slash < 0 ? addr.length * 8 : Integer.parseInt(s.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                prefix = -1;
+            }
             if (prefix < 0 || prefix > addr.length * 8) {
                 throw new IllegalArgumentException("http.trusted-proxies: bad prefix length in " + text);
             }

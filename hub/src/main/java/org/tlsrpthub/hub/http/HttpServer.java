@@ -50,7 +50,7 @@ public final class HttpServer implements AutoCloseable {
         ReportEndpoint reports = new ReportEndpoint(new IngestService(db, decoder, clock), decoder, committer,
                 new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), settings, clock);
         this.app = Javalin.create(cfg -> {
-            cfg.useVirtualThreads = true;
+            cfg.useVirtualThreads = settings.virtualThreads();
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
             cfg.jetty.addConnector(this::connector);

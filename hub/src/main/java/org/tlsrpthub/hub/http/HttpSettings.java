@@ -22,10 +22,11 @@ import org.tlsrpthub.hub.config.SettingsException;
  * @param bodyTimeout       how long a body may take to arrive ({@code http.body-timeout-seconds})
  * @param queueLimit        inputs waiting for a commit before 503 ({@code http.queue-limit})
  * @param batchLimit        most inputs in one group commit ({@code http.batch-limit})
+ * @param virtualThreads    one virtual thread per request ({@code http.virtual-threads}, default true)
  */
 public record HttpSettings(String bind, int port, String path, Path tlsCert, Path tlsKey, List<String> trustedProxies,
         long maxBodyBytes, int ratePerMinute, int rateBurst, int otherDomainStatus, Duration bodyTimeout,
-        int queueLimit, int batchLimit) {
+        int queueLimit, int batchLimit, boolean virtualThreads) {
 
     public static HttpSettings from(Settings s) {
         String path = s.get("http.path", "/tlsrpt");
@@ -50,7 +51,8 @@ public record HttpSettings(String bind, int port, String path, Path tlsCert, Pat
                 status,
                 Duration.ofSeconds(s.getLong("http.body-timeout-seconds", 30)),
                 s.getInt("http.queue-limit", 20_000),
-                s.getInt("http.batch-limit", 1_000));
+                s.getInt("http.batch-limit", 1_000),
+                s.getBoolean("http.virtual-threads", true));
     }
 
     public boolean tls() {

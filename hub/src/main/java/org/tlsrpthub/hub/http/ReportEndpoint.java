@@ -4,9 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
@@ -102,7 +100,7 @@ final class ReportEndpoint {
 
     private void answer(Context ctx, IngestOutcome outcome, ReportParseException parseError) {
         switch (outcome.status()) {
-            case STORED, DUPLICATE -> ctx.status(200).json(success(ctx, outcome));
+            case STORED, DUPLICATE -> receipt(ctx, 200, outcome);
             case REJECTED -> throw new ProblemException(Problem.of(settings.otherDomainStatus(), "domain-not-served",
                     "Domain not served", outcome.reason()));
             case QUARANTINED -> {
@@ -112,21 +110,13 @@ final class ReportEndpoint {
                 }
                 // A domain we do not serve (setting "quarantine") or a failure of our own parser: the
                 // input is on disk for review or reprocessing, so the sender may stop retrying.
-                ctx.status(202).json(success(ctx, outcome));
+                receipt(ctx, 202, outcome);
             }
         }
     }
 
-    private static Map<String, Object> success(Context ctx, IngestOutcome outcome) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
-        m.put("requestId", RequestInfo.id(ctx));
-        if (outcome.reason() != null) m.put("reason", outcome.reason());
-        m.put("reports", outcome.reports().stream().map(r -> Map.of(
-                "reportId", String.valueOf(r.reportId()),
-                "reporter", String.valueOf(r.reporterKey()),
-                "status", r.status().name().toLowerCase(Locale.ROOT))).toList());
-        return m;
+    private static void receipt(Context ctx, int status, IngestOutcome outcome) {
+        ctx.status(status).contentType("application/json").result(Receipt.of(outcome, RequestInfo.id(ctx)).toJson());
     }
 
     static Problem parseProblem(ReportParseException e) {

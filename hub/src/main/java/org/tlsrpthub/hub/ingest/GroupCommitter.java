@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public final class GroupCommitter implements AutoCloseable {
     private final Thread writer;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
 
     /**
      * @param maxQueue how many inputs may wait; beyond that {@link #submit} refuses (back-pressure)
@@ -68,6 +71,11 @@ public final class GroupCommitter implements AutoCloseable {
             gate.readLock().unlock();
         }
         return f;
+    }
+
+    /** Transactions committed and inputs in them so far (average batch size = inputs / commits). */
+    public long[] counts() {
+        return new long[] {commits.get(), committed.get()};
     }
 
     /** Inputs waiting for a commit (for logs and tests). */
@@ -105,6 +113,8 @@ public final class GroupCommitter implements AutoCloseable {
         for (Pending p : batch) inputs.add(p.input());
         try {
             List<IngestOutcome> outcomes = ingest.commit(inputs);
+            commits.incrementAndGet();
+            committed.addAndGet(inputs.size());
             for (int i = 0; i < batch.size(); i++) batch.get(i).result().complete(outcomes.get(i));
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {

@@ -66,6 +66,10 @@ public final class Hub implements AutoCloseable {
         return this;
     }
 
+    public GroupCommitter committer() {
+        return committer;
+    }
+
     public HttpServer http() {
         return http;
     }

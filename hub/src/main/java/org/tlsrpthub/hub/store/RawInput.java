@@ -19,6 +19,11 @@ public record RawInput(byte[] bytes, String sha256, byte[] gzip, Provenance prov
         return new RawInput(bytes, sha256(bytes), gzip(bytes), provenance);
     }
 
+    /** The sha256 as stored: 32 bytes. */
+    public byte[] sha256Bytes() {
+        return HexFormat.of().parseHex(sha256);
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -64,7 +64,7 @@ public final class ReportStore {
         Rollups rollups = new Rollups();
         DashboardRollups dashboard = new DashboardRollups();
         for (Report r : reports) {
-            rollups.add(r);
+            rollups.add(r, r.reporterKey());
             dashboard.add(r, now);
         }
         db.inTransaction(c -> {
@@ -93,7 +93,7 @@ public final class ReportStore {
             RawInput raw = r.raw();
             Provenance prov = raw.provenance();
             ps.setLong(p, rawIds[i]);
-            ps.setString(p + 1, raw.sha256());
+            ps.setBytes(p + 1, raw.sha256Bytes());
             ps.setLong(p + 2, raw.bytes().length);
             ps.setBytes(p + 3, raw.gzip());
             ps.setString(p + 4, r.reports().isEmpty() ? RawStatus.QUARANTINED : RawStatus.PARSED);
@@ -107,7 +107,7 @@ public final class ReportStore {
         try (PreparedStatement ps = c.prepareStatement(StoreSql.RAW_ID_BY_SHA)) {
             for (int i = 0; i < rawIds.length; i++) {
                 if (inserted.contains(rawIds[i])) continue;
-                ps.setString(1, requests.get(i).raw().sha256());
+                ps.setBytes(1, requests.get(i).raw().sha256Bytes());
                 rawIds[i] = singleLong(ps);
             }
         }
@@ -146,11 +146,15 @@ public final class ReportStore {
             }
         }
         long[] reportIds = new long[reports.size()];
-        for (int k = 0; k < reportIds.length; k++) reportIds[k] = ids.next();
+        String[] reporterKeys = new String[reports.size()]; // computed once: reporterKey() is not free
+        for (int k = 0; k < reportIds.length; k++) {
+            reportIds[k] = ids.next();
+            reporterKeys[k] = reports.get(k).reporterKey();
+        }
         Set<Long> inserted = MultiRowInsert.insert(c, StoreSql.INSERT_REPORT, 11, reports.size(), (ps, p, k) -> {
             Report r = reports.get(k);
             ps.setLong(p, reportIds[k]);
-            ps.setString(p + 1, r.reporterKey());
+            ps.setString(p + 1, reporterKeys[k]);
             ps.setString(p + 2, r.reportId());
             ps.setLong(p + 3, r.dateRange().start().toEpochMilli());
             ps.setLong(p + 4, r.dateRange().end().toEpochMilli());
@@ -178,11 +182,11 @@ public final class ReportStore {
                 stored.get(req).add(isNew);
                 if (isNew) {
                     addContents(batch, policy, detail, warning, ids, reportIds[k], parsed.get(k));
-                    rollups.add(reports.get(k));
+                    rollups.add(reports.get(k), reporterKeys[k]);
                     dashboard.add(reports.get(k), now);
                 } else if (recordSightings) {
                     Report r = reports.get(k);
-                    findExisting.setString(1, r.reporterKey());
+                    findExisting.setString(1, reporterKeys[k]);
                     findExisting.setString(2, r.reportId());
                     findExisting.setLong(3, r.dateRange().start().toEpochMilli());
                     findExisting.setLong(4, r.dateRange().end().toEpochMilli());

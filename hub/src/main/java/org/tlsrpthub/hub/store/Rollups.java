@@ -14,9 +14,8 @@ import org.tlsrpthub.core.report.Report;
 final class Rollups {
     private final Map<RollupKey, Long> sessions = new TreeMap<>();
 
-    void add(Report report) {
+    void add(Report report, String reporter) {
         int day = (int) report.dateRange().start().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
-        String reporter = report.reporterKey();
         java.util.Set<String> domains = new java.util.HashSet<>();
         for (PolicyResult p : report.policies()) {
             String domain = p.policy().domain() == null ? "" : p.policy().domain();

@@ -271,6 +271,8 @@ public abstract class AnalysisContract {
         assertThat(r.warnings()).isNotEmpty();
         assertThat(r.provenance().channel()).isEqualTo("file");
         assertThat(r.provenance().remoteAddressOrOrigin()).isEqualTo(file.toString());
+        assertThat(r.provenance().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(readAll(file))));
         assertThat(r.canonicalJson()).contains("\"organization-name\"", "\"policies\"");
         assertThat(reports.raw(id)).hasValueSatisfying(b -> assertThat(b).isEqualTo(readAll(file)));
         assertThat(reports.get(-1)).isEmpty();
@@ -294,6 +296,8 @@ public abstract class AnalysisContract {
         QuarantinedInput broken = page.items().stream().filter(q -> "198.51.100.9".equals(q.origin())).findFirst().orElseThrow();
         assertThat(broken.channel()).isEqualTo("smtp");
         assertThat(broken.reason()).isNotBlank();
+        assertThat(broken.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(DashboardData.BROKEN_INPUT)));
         assertThat(quarantine.get(broken.id())).hasValueSatisfying(c -> assertThat(c.bytes()).isEqualTo(DashboardData.BROKEN_INPUT));
 
         var result = quarantine.reprocess(broken.id()).orElseThrow();

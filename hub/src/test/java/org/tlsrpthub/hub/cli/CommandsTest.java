@@ -132,4 +132,12 @@ class CommandsTest {
         run("import", "--config", config.toString(), "--json", Corpus.reports().resolve("mox__example.eml").toString());
         assertThat(dir.resolve("from-config").resolve("tlsrpt-hub.db")).exists();
     }
+
+    @Test
+    void storeOptionsAreGlobalBeforeOrAfterTheSubcommand() {
+        String other = dir.resolve("other").toString();
+        assertThat(run("--data-dir", other, "domains", "add", "before.example").exit()).isZero();
+        assertThat(run("domains", "add", "--data-dir", other, "after.example").exit()).isZero();
+        assertThat(run("domains", "--data-dir", other, "list").out()).contains("before.example", "after.example");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.testsupport.Corpus;
+import org.tlsrpthub.hub.testsupport.PostgresServer;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -50,6 +51,17 @@ class CorpusOverHttpTest {
                 HttpResponse<String> r = hub.post(Files.readAllBytes(f), RunningHub.typeFor(f.toString()));
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body()).startsWith("{\"status\":\"duplicate\"");
+            }
+            assertGoldenTotals(hub);
+        }
+    }
+
+    @Test
+    void theCorpusOverHttpIntoPostgresqlHasTheSameTotals() throws Exception {
+        try (RunningHub hub = new RunningHub(PostgresServer.freshDatabaseUrl(), Map.of())) {
+            for (Path f : corpusFiles()) {
+                HttpResponse<String> r = hub.post(Files.readAllBytes(f), RunningHub.typeFor(f.toString()));
+                assertThat(r.statusCode()).as(f.getFileName() + ": " + r.body()).isEqualTo(200);
             }
             assertGoldenTotals(hub);
         }

@@ -217,6 +217,25 @@ class ReportEndpointTest {
     }
 
     @Test
+    void healthIsUpWhileReadinessFollowsTheDatabase() throws Exception {
+        try (RunningHub hub = new RunningHub(dir)) {
+            URI base = hub.url().resolve("/");
+            assertThat(get(hub, base.resolve("healthz"))).isEqualTo("200 {\"status\":\"up\"}");
+            assertThat(get(hub, base.resolve("readyz"))).isEqualTo("200 {\"status\":\"ready\"}");
+            hub.db.close(); // the store goes away under the running server
+            assertThat(get(hub, base.resolve("healthz"))).startsWith("200 ");
+            assertThat(get(hub, base.resolve("readyz"))).startsWith("503 ");
+            JsonNode p = problem(hub.post(googleJson(), "application/tlsrpt+json"), 503);
+            assertThat(p.get("type").asText()).endsWith("#storage-unavailable");
+        }
+    }
+
+    private static String get(RunningHub hub, URI u) throws Exception {
+        HttpResponse<String> r = hub.client.send(HttpRequest.newBuilder(u).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
+    @Test
     void aSlowClientTimesOutWithoutBlockingOthers() throws Exception {
         try (RunningHub hub = new RunningHub(dir, Map.of("http.body-timeout-seconds", "2"))) {
             URI u = hub.url();

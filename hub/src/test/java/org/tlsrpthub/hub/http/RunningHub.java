@@ -25,10 +25,14 @@ final class RunningHub implements AutoCloseable {
     private boolean closed;
 
     RunningHub(Path dir, Map<String, String> settings) throws Exception {
+        this(DatabaseLocation.sqliteUrl(dir), settings);
+    }
+
+    RunningHub(String jdbcUrl, Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
                 "http.rate-limit.per-minute", "0"));
         all.putAll(settings);
-        this.db = Database.open(DatabaseLocation.sqliteUrl(dir));
+        this.db = Database.open(jdbcUrl);
         this.hub = new Hub(Settings.of(all), db, Clock.systemUTC(), s -> List.of()).start();
         this.url = hub.http().reportUrl();
     }

@@ -26,7 +26,7 @@ class KilledImportTest {
     @Test
     void anImportKilledMidwayAndRunAgainStoresEveryReportExactlyOnce() throws Exception {
         Path reports = dir.resolve("reports");
-        int total = GeneratedFiles.write(reports, 30, 10, 100); // 30,000 reports
+        int total = GeneratedFiles.write(reports, 20, 10, 100); // 20,000 reports
         String url = DatabaseLocation.sqliteUrl(dir.resolve("data"));
         try (Database db = Database.open(url)) { // schema first, so the poll below can count
             Path log = dir.resolve("child.log");

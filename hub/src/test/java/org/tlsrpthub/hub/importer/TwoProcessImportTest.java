@@ -10,22 +10,31 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.DatabaseLocation;
 import org.tlsrpthub.hub.testsupport.ChildJvm;
 import org.tlsrpthub.hub.testsupport.GeneratedFiles;
 import org.tlsrpthub.hub.testsupport.PostgresServer;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
 
-/** Two hub processes import the same reports into one PostgreSQL at once: each report is stored exactly once. */
+/** Two hub processes import the same reports into one database at once: each report is stored exactly once. */
 class TwoProcessImportTest {
     @TempDir
     Path dir;
 
     @Test
-    void twoProcessesImportingTheSameReportsStoreEachExactlyOnce() throws Exception {
+    void twoProcessesOnOnePostgresStoreEachReportExactlyOnce() throws Exception {
+        twoProcessesImportTheSameReports(PostgresServer.freshDatabaseUrl());
+    }
+
+    @Test
+    void twoProcessesOnOneSqliteFileStoreEachReportExactlyOnce() throws Exception {
+        twoProcessesImportTheSameReports(DatabaseLocation.sqliteUrl(dir.resolve("data")));
+    }
+
+    private void twoProcessesImportTheSameReports(String url) throws Exception {
         Path reports = dir.resolve("reports");
         int total = GeneratedFiles.write(reports, 20, 5, 30); // 3,000 reports
-        String url = PostgresServer.freshDatabaseUrl();
         Database.open(url).close(); // migrate once up front; concurrent migration is Flyway's business, not this test's
 
         // Small batches so that the two processes really interleave.

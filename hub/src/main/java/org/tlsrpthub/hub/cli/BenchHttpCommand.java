@@ -1,0 +1,146 @@
+package org.tlsrpthub.hub.cli;
+
+import ch.qos.logback.classic.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+import org.tlsrpthub.hub.bench.HttpLoad;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.generate.ReportFiles;
+import org.tlsrpthub.hub.generate.ReportGenerator;
+import org.tlsrpthub.hub.serve.Hub;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.DatabaseLocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "http", mixinStandardHelpOptions = true,
+        description = {"HTTP ingest benchmark: starts the report endpoint on 127.0.0.1 with a fresh SQLite store",
+                "(or the one of --db / --data-dir), then for each sender count posts --reports new gzipped reports with the JDK",
+                "HttpClient and prints reports/s and p50/p99 latency. Client and server share this machine."})
+final class BenchHttpCommand implements Callable<Integer> {
+    @Option(names = "--senders", split = ",", defaultValue = "1,16,64", description = "Concurrent senders per run (default ${DEFAULT-VALUE}).")
+    List<Integer> senders;
+
+    @Option(names = "--reports", defaultValue = "20000", description = "Reports posted per run (default ${DEFAULT-VALUE}).")
+    int reports;
+
+    @Option(names = "--warmup", defaultValue = "5000", description = "Reports posted first and not measured (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A server setting for the run, e.g. http.virtual-threads=false (repeatable).")
+    Map<String, String> set = new java.util.HashMap<>();
+
+    @Option(names = "--url", description = "Post to this running endpoint (e.g. one started by 'serve') instead of starting a server; then only the client's figures are printed.")
+    java.net.URI url;
+
+    @Option(names = "--request-log", description = "Keep the one-line-per-request log on (default off: it measures the terminal).")
+    boolean requestLog;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!requestLog) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.tlsrpthub.hub.http")).setLevel(Level.WARN);
+        }
+        int total = warmup + reports * senders.size();
+        System.out.printf("generating %,d gzipped reports in memory…%n", total);
+        List<byte[]> bodies = generate(total);
+        if (url != null) return external(bodies);
+        // The store given by --db / --data-dir (use an empty one), else SQLite in a new temporary directory.
+        StoreOptions store = StoreOptions.of(spec);
+        boolean given = store.db != null && !store.db.isBlank() || store.dataDir != null;
+        Path tmp = given ? null : Files.createTempDirectory("tlsrpt-bench-http");
+        String url = given ? store.jdbcUrl() : DatabaseLocation.sqliteUrl(tmp);
+        try (Database database = Database.open(url)) {
+            Map<String, String> values = new java.util.HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
+                    "http.rate-limit.per-minute", "0"));
+            values.putAll(set);
+            Settings settings = Settings.of(values);
+            Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
+            try {
+                HttpLoad load = new HttpLoad();
+                System.out.printf("%s on %s, %d CPUs; %,d warm-up reports…%n", database.dialect(), hub.http().reportUrl(),
+                        Runtime.getRuntime().availableProcessors(), warmup);
+                if (warmup > 0) load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
+                int from = warmup;
+                for (int n : senders) {
+                    long[] before = hub.committer().counts();
+                    long cpu0 = processCpuNanos();
+                    HttpLoad.Result r = load.run(hub.http().reportUrl(), bodies.subList(from, from + reports), n);
+                    long[] after = hub.committer().counts();
+                    double cpuUsPerReport = (processCpuNanos() - cpu0) / 1e3 / r.reports();
+                    from += reports;
+                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms avg-batch=%.1f cpu=%.0fus/report%n",
+                            r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+                            (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]), cpuUsPerReport);
+                }
+            } finally {
+                hub.close();
+            }
+            System.out.printf("stored reports: %,d (expected %,d)%n", storedReports(database), total);
+        } finally {
+            if (tmp != null) deleteTree(tmp);
+        }
+        return 0;
+    }
+
+    // Against a server in another process: its CPU is not ours, so only the client side is measured here.
+    private int external(List<byte[]> bodies) throws Exception {
+        HttpLoad load = new HttpLoad();
+        System.out.printf("posting to %s; %,d warm-up reports…%n", url, warmup);
+        if (warmup > 0) load.run(url, bodies.subList(0, warmup), 16);
+        int from = warmup;
+        for (int n : senders) {
+            long cpu0 = processCpuNanos();
+            HttpLoad.Result r = load.run(url, bodies.subList(from, from + reports), n);
+            from += reports;
+            System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms client-cpu=%.0fus/report%n",
+                    r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+                    (processCpuNanos() - cpu0) / 1e3 / r.reports());
+        }
+        return 0;
+    }
+
+    // CPU time of this whole process (server and client): a figure that other load on the machine does not inflate.
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long storedReports(Database db) throws java.sql.SQLException {
+        return db.withConnection(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM report")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static List<byte[]> generate(int total) {
+        int domains = 50;
+        int perDay = domains * 20;
+        int days = (total + perDay - 1) / perDay;
+        List<byte[]> out = new ArrayList<>(days * perDay);
+        new ReportFiles(new ReportGenerator(3, LocalDate.of(2024, 1, 1)), true)
+                .forEach(domains, 20, days, (name, bytes) -> out.add(bytes));
+        return out.subList(0, total);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
