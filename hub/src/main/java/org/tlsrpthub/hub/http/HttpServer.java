@@ -41,6 +41,7 @@ public final class HttpServer implements AutoCloseable {
     private final ClientAddress clients;
     private volatile boolean closing;
     private ServerConnector connector;
+    private Server jetty;
 
     public HttpServer(HttpSettings settings, Database db, GroupCommitter committer, Clock clock) {
         this.settings = settings;
@@ -56,9 +57,9 @@ public final class HttpServer implements AutoCloseable {
             cfg.jetty.addConnector(this::connector);
             cfg.jetty.modifyServer(server -> {
                 // Graceful stop: the statistics handler knows the requests in progress, and Jetty waits
-                // up to the stop timeout for them (new ones get 503) before closing connections.
+                // up to the stop timeout (set in close) for them (new ones get 503) before closing connections.
                 server.setHandler(new StatisticsHandler());
-                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                this.jetty = server;
             });
             cfg.requestLogger.http(this::logRequest);
             // uploads on the "parse a report" page: no larger than a report the endpoint would take
@@ -202,6 +203,9 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        // Only now: a server that failed to start (port taken) must stop at once, so that the real
+        // error is reported rather than a failed graceful stop.
+        if (jetty != null) jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
         app.stop();
     }
 }

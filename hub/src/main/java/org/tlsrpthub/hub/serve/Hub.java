@@ -55,13 +55,23 @@ public final class Hub implements AutoCloseable {
     /** What a receiver may use. */
     public record Services(Settings settings, Database db, IngestService ingest, GroupCommitter committer, Clock clock) {}
 
+    /** Starts everything; when a part fails to start, what was started is stopped again. */
     public Hub start() throws Exception {
-        http.start();
-        log.info("event=started component=http url={}", http.reportUrl());
-        for (Receiver r : receivers) {
-            r.start();
-            started.add(r);
-            log.info("event=started component=\"{}\"", r.name());
+        try {
+            http.start();
+            log.info("event=started component=http url={}", http.reportUrl());
+            for (Receiver r : receivers) {
+                r.start();
+                started.add(r);
+                log.info("event=started component=\"{}\"", r.name());
+            }
+        } catch (Exception | Error e) {
+            try {
+                close(); // also ends the committer's thread, which would keep the JVM alive
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
         return this;
     }
@@ -77,7 +87,12 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         log.info("event=stopping");
-        http.close();
+        try {
+            http.close();
+        } catch (RuntimeException e) {
+            // A server that never started fully may fail to stop; the rest must still be closed.
+            log.warn("event=http-close-failed error=\"{}\"", e.toString());
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
