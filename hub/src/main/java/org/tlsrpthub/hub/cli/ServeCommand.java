@@ -1,9 +1,9 @@
 package org.tlsrpthub.hub.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.nio.file.Path;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.demo.Demo;
@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
             "reports of the last 40 days, with a demo user; prints the URL and the login."})
     boolean demo;
 
-    private Database openDemo() throws Exception {
+    private static Database openDemo(StoreOptions store) throws Exception {
         Path dir = store.dataDir().resolve("demo");
         System.out.println("tlsrpt-hub: creating the demo database in " + dir.toAbsolutePath() + " …");
         Database db = Demo.open(dir);
@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings = Settings.load(store.config);
         if (port != null) settings = settings.with("http.port", port.toString());
         if (bind != null) settings = settings.with("http.bind", bind);
-        Database db = demo ? openDemo() : store.open();
+        Database db = demo ? openDemo(store) : store.open();
         Hub hub;
         try {
             hub = new Hub(settings, db, Clock.systemUTC(), Receivers::fromSettings).start();
