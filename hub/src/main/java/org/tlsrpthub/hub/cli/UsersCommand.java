@@ -13,6 +13,8 @@ import org.tlsrpthub.hub.auth.User;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,7 +56,7 @@ final class UsersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user.")
     static final class Add implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
         @Mixin PasswordSource password;
         @Parameters(paramLabel = "NAME") String name;
         @Option(names = "--admin", description = "Make the user an administrator.") boolean admin;
@@ -62,7 +64,7 @@ final class UsersCommand {
         @Override
         public Integer call() throws Exception {
             char[] pw = password.read();
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 new AccessService(db, Clock.systemUTC()).addUser(name, pw, admin);
                 System.out.println("added " + (admin ? "admin " : "user ") + name);
                 return 0;
@@ -74,11 +76,11 @@ final class UsersCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")
     static final class ListUsers implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 for (User u : new AccessService(db, Clock.systemUTC()).users()) {
                     System.out.println(u.name() + (u.admin() ? "\tadmin" : "\tuser") + "\t" + u.createdAt());
                 }
@@ -89,14 +91,14 @@ final class UsersCommand {
 
     @Command(name = "password", mixinStandardHelpOptions = true, description = "Set a user's password (signs out their browsers).")
     static final class Password implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
         @Mixin PasswordSource password;
         @Parameters(paramLabel = "NAME") String name;
 
         @Override
         public Integer call() throws Exception {
             char[] pw = password.read();
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 new AccessService(db, Clock.systemUTC()).setPassword(name, pw);
                 System.out.println("password changed for " + name);
                 return 0;
@@ -108,12 +110,12 @@ final class UsersCommand {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user with their sessions and tokens.")
     static final class Remove implements Callable<Integer> {
-        @Mixin StoreOptions store;
+        @Spec CommandSpec spec;
         @Parameters(paramLabel = "NAME") String name;
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = store.open()) {
+            try (Database db = StoreOptions.of(spec).open()) {
                 boolean removed = new AccessService(db, Clock.systemUTC()).removeUser(name);
                 System.out.println(removed ? "removed " + name : "no user " + name);
                 return removed ? 0 : 1;
