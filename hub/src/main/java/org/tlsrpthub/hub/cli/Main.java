@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                UsersCommand.class,
+                TokensCommand.class,
         })
 public final class Main {
     /** --db, --data-dir, --config: global, accepted before or after any subcommand. */

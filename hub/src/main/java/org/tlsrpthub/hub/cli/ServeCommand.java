@@ -1,9 +1,12 @@
 package org.tlsrpthub.hub.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.demo.Demo;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.serve.Receivers;
 import org.tlsrpthub.hub.store.Database;
@@ -26,13 +29,31 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (setting http.bind, default 127.0.0.1).")
     String bind;
 
+    @Option(names = "--demo", description = {"Start on a demo database (recreated in DATA_DIR/demo) filled with generated",
+            "reports of the last 40 days, with a demo user; prints the URL and the login."})
+    boolean demo;
+
+    private static Database openDemo(StoreOptions store) throws Exception {
+        Path dir = store.dataDir().resolve("demo");
+        System.out.println("tlsrpt-hub: creating the demo database in " + dir.toAbsolutePath() + " …");
+        Database db = Demo.open(dir);
+        try {
+            long n = Demo.fill(db, Clock.systemUTC());
+            System.out.printf("tlsrpt-hub: stored %,d demo reports%n", n);
+            return db;
+        } catch (Exception | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         StoreOptions store = StoreOptions.of(spec);
         Settings settings = Settings.load(store.config);
         if (port != null) settings = settings.with("http.port", port.toString());
         if (bind != null) settings = settings.with("http.bind", bind);
-        Database db = store.open();
+        Database db = demo ? openDemo(store) : store.open();
         Hub hub;
         try {
             hub = new Hub(settings, db, Clock.systemUTC(), Receivers::fromSettings).start();
@@ -42,6 +63,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("tlsrpt-hub: listening on " + hub.http().reportUrl() + " (health: "
                 + hub.http().baseUrl().resolve("/healthz") + ")");
+        if (demo) {
+            System.out.println("tlsrpt-hub: demo dashboard at " + hub.http().baseUrl() + "/  (sign in as "
+                    + Demo.USER + " / " + Demo.PASSWORD + ")");
+        } else if (!new AccessService(db, Clock.systemUTC()).hasUsers()) {
+            // first run: say how to get in, since every page needs a user
+            System.out.println("tlsrpt-hub: no user yet: create the first admin at " + hub.http().baseUrl()
+                    + "/setup or with 'tlsrpt-hub users add NAME --admin'");
+        } else {
+            System.out.println("tlsrpt-hub: dashboard at " + hub.http().baseUrl() + "/");
+        }
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and SIGINT run shutdown hooks: stop taking reports, commit what is in flight, then exit.

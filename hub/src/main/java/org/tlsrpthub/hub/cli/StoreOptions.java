@@ -54,6 +54,11 @@ public final class StoreOptions {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /** The data directory: option, environment, config file, else ./data. */
+    Path dataDir() {
+        return dataDir != null ? dataDir : configValue("data-dir") != null ? Path.of(configValue("data-dir")) : Path.of("data");
+    }
+
     String jdbcUrl() {
         String url = db != null && !db.isBlank() ? db : configValue("db");
         Path dir = dataDir != null ? dataDir : configValue("data-dir") != null ? Path.of(configValue("data-dir")) : Path.of("data");

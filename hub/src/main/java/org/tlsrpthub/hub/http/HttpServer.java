@@ -2,7 +2,9 @@ package org.tlsrpthub.hub.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -39,6 +41,7 @@ public final class HttpServer implements AutoCloseable {
     private final ClientAddress clients;
     private volatile boolean closing;
     private ServerConnector connector;
+    private Server jetty;
 
     public HttpServer(HttpSettings settings, Database db, GroupCommitter committer, Clock clock) {
         this.settings = settings;
@@ -54,11 +57,20 @@ public final class HttpServer implements AutoCloseable {
             cfg.jetty.addConnector(this::connector);
             cfg.jetty.modifyServer(server -> {
                 // Graceful stop: the statistics handler knows the requests in progress, and Jetty waits
-                // up to the stop timeout for them (new ones get 503) before closing connections.
+                // up to the stop timeout (set in close) for them (new ones get 503) before closing connections.
                 server.setHandler(new StatisticsHandler());
-                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                this.jetty = server;
             });
             cfg.requestLogger.http(this::logRequest);
+            // uploads on the "parse a report" page: no larger than a report the endpoint would take
+            cfg.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes() + 64 * 1024, SizeUnit.BYTES);
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+            });
         });
         app.before(this::identify);
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfter()));
@@ -68,6 +80,12 @@ public final class HttpServer implements AutoCloseable {
         });
         new HealthRoutes(db, () -> closing).register(app);
         app.post(settings.path(), ctx -> tracked(ctx, reports));
+    }
+
+    /** The client's address as resolved for this request (X-Forwarded-For only from trusted proxies). */
+    public static String clientAddress(Context ctx) {
+        String c = RequestInfo.client(ctx);
+        return c != null ? c : ctx.req().getRemoteAddr();
     }
 
     /** Where the other features (API, metrics, pages) register their routes and filters, before {@link #start}. */
@@ -185,6 +203,9 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        // Only now: a server that failed to start (port taken) must stop at once, so that the real
+        // error is reported rather than a failed graceful stop.
+        if (jetty != null) jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
         app.stop();
     }
 }

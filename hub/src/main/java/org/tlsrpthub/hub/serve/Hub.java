@@ -19,6 +19,7 @@ import org.tlsrpthub.hub.metrics.DomainSessionMetrics;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.web.WebApp;
 
 /**
  * Everything {@code serve} runs, started in order and stopped in reverse: the group committer,
@@ -43,6 +44,8 @@ public final class Hub implements AutoCloseable {
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock, new IngestMetrics(metrics));
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
         this.http = new HttpServer(hs, db, committer, clock);
+        // the access gate comes with the pages; it guards the API and metrics registered after it too
+        new WebApp(db, ingest, clock).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, clock));
         new DomainSessionMetrics(db, metrics);
         new MetricsRoutes(metrics).register(http.app());
@@ -52,13 +55,23 @@ public final class Hub implements AutoCloseable {
     /** What a receiver may use. */
     public record Services(Settings settings, Database db, IngestService ingest, GroupCommitter committer, Clock clock) {}
 
+    /** Starts everything; when a part fails to start, what was started is stopped again. */
     public Hub start() throws Exception {
-        http.start();
-        log.info("event=started component=http url={}", http.reportUrl());
-        for (Receiver r : receivers) {
-            r.start();
-            started.add(r);
-            log.info("event=started component=\"{}\"", r.name());
+        try {
+            http.start();
+            log.info("event=started component=http url={}", http.reportUrl());
+            for (Receiver r : receivers) {
+                r.start();
+                started.add(r);
+                log.info("event=started component=\"{}\"", r.name());
+            }
+        } catch (Exception | Error e) {
+            try {
+                close(); // also ends the committer's thread, which would keep the JVM alive
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
         return this;
     }
@@ -74,7 +87,12 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         log.info("event=stopping");
-        http.close();
+        try {
+            http.close();
+        } catch (RuntimeException e) {
+            // A server that never started fully may fail to stop; the rest must still be closed.
+            log.warn("event=http-close-failed error=\"{}\"", e.toString());
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();

@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,10 +15,33 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.testsupport.Corpus;
+import java.time.Clock;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.serve.Hub;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.DatabaseLocation;
 
 /** The real {@code serve} command in a child JVM: it prints its URL, takes a report, and stops on SIGTERM. */
 class ServeCommandTest {
     @TempDir Path dir;
+
+    @Test
+    void aHubThatCannotBindStopsWhatItStarted() throws Exception {
+        try (RunningHub first = new RunningHub(dir.resolve("a"))) {
+            long committers = committerThreads();
+            Settings taken = Settings.of(java.util.Map.of("http.bind", "127.0.0.1", "http.port",
+                    Integer.toString(first.url().getPort())));
+            try (Database db = Database.open(DatabaseLocation.sqliteUrl(dir.resolve("b")))) {
+                Hub second = new Hub(taken, db, Clock.systemUTC(), s -> List.of());
+                assertThatThrownBy(second::start).hasStackTraceContaining("ddress");
+            }
+            assertThat(committerThreads()).as("no committer thread left behind").isEqualTo(committers);
+        }
+    }
+
+    private static long committerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("group-commit")).count();
+    }
 
     @Test
     void serveStartsTakesAReportOverCurlAndStopsGracefullyOnSigterm() throws Exception {

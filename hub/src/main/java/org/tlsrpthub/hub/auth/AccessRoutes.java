@@ -1,0 +1,152 @@
+package org.tlsrpthub.hub.auth;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.tlsrpthub.hub.http.HttpServer;
+import org.tlsrpthub.hub.http.Problem;
+import org.tlsrpthub.hub.http.ProblemException;
+import org.tlsrpthub.hub.web.PageInfo;
+import org.tlsrpthub.hub.web.Pages;
+
+/** Sign-in, sign-out, the first-run setup page and the API token page. */
+public final class AccessRoutes {
+    /** Before a session exists, login and setup forms are protected by a double-submit token in this cookie. */
+    static final String FORM_COOKIE = "tlsrpt_form";
+
+    private final AccessService access;
+    private final Pages pages;
+    private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
+
+    public AccessRoutes(AccessService access, Pages pages) {
+        this.access = access;
+        this.pages = pages;
+    }
+
+    public void register(Javalin app) {
+        app.get("/login", this::loginPage);
+        app.post("/login", this::login);
+        app.post("/logout", this::logout);
+        app.get("/setup", this::setupPage);
+        app.post("/setup", this::setup);
+        app.get("/tokens", this::tokensPage);
+        app.post("/tokens", this::createToken);
+        app.post("/tokens/{id}/revoke", this::revokeToken);
+    }
+
+    private void loginPage(Context ctx) throws SQLException {
+        if (!access.hasUsers()) {
+            ctx.redirect("/setup");
+            return;
+        }
+        pages.render(ctx, "login.jte", PageInfo.anonymous("Sign in", formToken(ctx)), "error", null, "next", safeNext(ctx.queryParam("next")));
+    }
+
+    private void login(Context ctx) throws SQLException {
+        checkFormToken(ctx);
+        String next = safeNext(ctx.formParam("next"));
+        String client = HttpServer.clientAddress(ctx);
+        long wait = throttle.waitSeconds(client);
+        if (wait > 0) {
+            throw new ProblemException(Problem.of(429, "too-many-sign-ins", "Too many failed sign-ins",
+                    "wait " + wait + " seconds before trying again"), Long.toString(wait));
+        }
+        Optional<AccessService.SignedIn> in = access.signIn(ctx.formParam("user"), chars(ctx.formParam("password")));
+        if (in.isEmpty()) {
+            throttle.failed(client);
+            ctx.status(401);
+            pages.render(ctx, "login.jte", PageInfo.anonymous("Sign in", formToken(ctx)), "error", "Wrong user name or password.", "next", next);
+            return;
+        }
+        throttle.succeeded(client);
+        Cookies.set(ctx, AccessFilter.SESSION_COOKIE, in.get().cookieValue(), AccessService.SESSION_LIFETIME.toSeconds());
+        Cookies.clear(ctx, FORM_COOKIE);
+        ctx.redirect(next);
+    }
+
+    private void logout(Context ctx) throws SQLException {
+        access.signOut(ctx.cookie(AccessFilter.SESSION_COOKIE));
+        Cookies.clear(ctx, AccessFilter.SESSION_COOKIE);
+        ctx.redirect("/login");
+    }
+
+    private void setupPage(Context ctx) throws SQLException {
+        if (access.hasUsers()) { // the setup page exists only until the first admin does
+            ctx.redirect("/login");
+            return;
+        }
+        pages.render(ctx, "setup.jte", PageInfo.anonymous("First run", formToken(ctx)), "error", null);
+    }
+
+    private void setup(Context ctx) throws SQLException {
+        checkFormToken(ctx);
+        String user = ctx.formParam("user");
+        String password = ctx.formParam("password");
+        String error = null;
+        if (password == null || !password.equals(ctx.formParam("password2"))) error = "The passwords differ.";
+        else {
+            try {
+                if (!access.addFirstAdmin(user, password.toCharArray())) {
+                    ctx.redirect("/login");
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                error = e.getMessage();
+            }
+        }
+        if (error != null) {
+            ctx.status(400);
+            pages.render(ctx, "setup.jte", PageInfo.anonymous("First run", formToken(ctx)), "error", error);
+            return;
+        }
+        AccessService.SignedIn in = access.signIn(user, password.toCharArray()).orElseThrow();
+        Cookies.set(ctx, AccessFilter.SESSION_COOKIE, in.cookieValue(), AccessService.SESSION_LIFETIME.toSeconds());
+        ctx.redirect("/");
+    }
+
+    private void tokensPage(Context ctx) throws SQLException {
+        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(AccessFilter.user(ctx)), "created", null);
+    }
+
+    private void createToken(Context ctx) throws SQLException {
+        String label = ctx.formParam("label");
+        NewToken t = access.createToken(AccessFilter.user(ctx), label == null ? "" : label.strip());
+        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(AccessFilter.user(ctx)), "created", t);
+    }
+
+    private void revokeToken(Context ctx) throws SQLException {
+        String id = ctx.pathParam("id");
+        // only an admin may revoke someone else's token
+        if (access.tokensVisibleTo(AccessFilter.user(ctx)).stream().noneMatch(t -> t.id().equals(id))) {
+            throw new ProblemException(Problem.of(404, "not-found", "Not found", "no such token"));
+        }
+        access.revokeToken(id);
+        ctx.redirect("/tokens");
+    }
+
+    /** The pre-session form token: reuses the browser's cookie, or sets a new one. */
+    private static String formToken(Context ctx) {
+        String t = ctx.cookie(FORM_COOKIE);
+        if (t == null || t.length() < 32) {
+            t = Secrets.random(32);
+            Cookies.set(ctx, FORM_COOKIE, t, 3600);
+        }
+        return t;
+    }
+
+    private static void checkFormToken(Context ctx) {
+        String cookie = ctx.cookie(FORM_COOKIE);
+        if (cookie == null || !Secrets.sameText(cookie, ctx.formParam(Csrf.FIELD))) throw Csrf.rejected();
+    }
+
+    /** Only a local path: an attacker's link must not bounce a fresh sign-in to another site. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+        return next;
+    }
+
+    private static char[] chars(String s) {
+        return s == null ? new char[0] : s.toCharArray();
+    }
+}

@@ -1,0 +1,243 @@
+package org.tlsrpthub.hub.auth;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.tlsrpthub.hub.store.Database;
+
+/**
+ * Users, browser sessions and API tokens, all kept in the database so that several hub nodes
+ * behind one load balancer share them. Secrets are stored only as hashes.
+ */
+public final class AccessService {
+    /** A session lives this long after sign-in; no sliding renewal, so a stolen cookie ages out. */
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final int MIN_PASSWORD = 8;
+
+    private final Database db;
+    private final Clock clock;
+
+    public AccessService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public boolean hasUsers() throws SQLException {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.COUNT_USERS); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        });
+    }
+
+    /** Adds a user; throws {@link IllegalArgumentException} for a bad name, a short password or a taken name. */
+    public void addUser(String name, char[] password, boolean admin) throws SQLException {
+        checkName(name);
+        checkPassword(password);
+        String hash = PasswordHasher.hash(password);
+        db.inTransaction(c -> {
+            if (exists(c, name)) throw new IllegalArgumentException("user '" + name + "' exists already");
+            update(c, AccessSql.INSERT_USER, name, hash, admin, clock.millis());
+            return null;
+        });
+    }
+
+    /**
+     * Creates the first admin, only while there is no user at all: the setup page's action. The check
+     * and the insert share a transaction, so two racing setup forms cannot both win.
+     */
+    public boolean addFirstAdmin(String name, char[] password) throws SQLException {
+        checkName(name);
+        checkPassword(password);
+        String hash = PasswordHasher.hash(password);
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.COUNT_USERS); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) return false;
+            }
+            update(c, AccessSql.INSERT_USER, name, hash, true, clock.millis());
+            return true;
+        });
+    }
+
+    public void setPassword(String name, char[] password) throws SQLException {
+        checkPassword(password);
+        String hash = PasswordHasher.hash(password);
+        db.inTransaction(c -> {
+            if (update(c, AccessSql.SET_PASSWORD, hash, name) == 0) throw new IllegalArgumentException("no user '" + name + "'");
+            update(c, AccessSql.DELETE_USER_SESSIONS, name); // a new password signs out every browser
+            return null;
+        });
+    }
+
+    public boolean removeUser(String name) throws SQLException {
+        return db.inTransaction(c -> {
+            update(c, AccessSql.DELETE_USER_SESSIONS, name);
+            return update(c, AccessSql.DELETE_USER, name) > 0;
+        });
+    }
+
+    public List<User> users() throws SQLException {
+        return db.withConnection(c -> {
+            List<User> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.LIST_USERS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new User(rs.getString(1), rs.getBoolean(2), Instant.ofEpochMilli(rs.getLong(3))));
+            }
+            return out;
+        });
+    }
+
+    /** Checks a password; an unknown user costs as much time as a wrong password, so names cannot be probed. */
+    public boolean checkPassword(String name, char[] password) throws SQLException {
+        String stored = db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.USER_HASH)) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        if (stored == null) {
+            PasswordHasher.verify(password, DUMMY_HASH);
+            return false;
+        }
+        return PasswordHasher.verify(password, stored);
+    }
+
+    private static final String DUMMY_HASH = PasswordHasher.hash("not a password".toCharArray());
+
+    /** Signs in: returns the cookie value (shown to the browser only) and the session it names. */
+    public Optional<SignedIn> signIn(String name, char[] password) throws SQLException {
+        if (name == null || !checkPassword(name, password)) return Optional.empty();
+        String cookie = Secrets.random(32);
+        String csrf = Secrets.random(32);
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            update(c, AccessSql.PURGE_SESSIONS, now);
+            update(c, AccessSql.INSERT_SESSION, Secrets.sha256(cookie), name, csrf, now, now + SESSION_LIFETIME.toMillis());
+            return null;
+        });
+        return Optional.of(new SignedIn(cookie, new Session(name, csrf)));
+    }
+
+    public record SignedIn(String cookieValue, Session session) {}
+
+    public Optional<Session> session(String cookieValue) throws SQLException {
+        if (cookieValue == null || cookieValue.isEmpty()) return Optional.empty();
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.FIND_SESSION)) {
+                ps.setString(1, Secrets.sha256(cookieValue));
+                ps.setLong(2, clock.millis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Session(rs.getString(1), rs.getString(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void signOut(String cookieValue) throws SQLException {
+        if (cookieValue == null) return;
+        db.withConnection(c -> update(c, AccessSql.DELETE_SESSION, Secrets.sha256(cookieValue)));
+    }
+
+    public NewToken createToken(String user, String label) throws SQLException {
+        String id = "tok_" + Secrets.random(6);
+        // the prefix lets secret scanners and people recognise a leaked hub token
+        String secret = "tlsrpthub_" + Secrets.random(32);
+        db.inTransaction(c -> {
+            if (!exists(c, user)) throw new IllegalArgumentException("no user '" + user + "'");
+            update(c, AccessSql.INSERT_TOKEN, id, Secrets.sha256(secret), label == null ? "" : label, user, clock.millis());
+            return null;
+        });
+        return new NewToken(id, secret);
+    }
+
+    /** The user a valid (unrevoked) token belongs to. */
+    public Optional<String> tokenUser(String secret) throws SQLException {
+        if (secret == null || secret.isEmpty()) return Optional.empty();
+        return db.withConnection(c -> {
+            String id, user;
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.FIND_TOKEN)) {
+                ps.setString(1, Secrets.sha256(secret));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    id = rs.getString(1);
+                    user = rs.getString(2);
+                }
+            }
+            update(c, AccessSql.TOUCH_TOKEN, clock.millis(), id);
+            return Optional.of(user);
+        });
+    }
+
+    public List<ApiToken> tokens() throws SQLException {
+        return db.withConnection(c -> {
+            List<ApiToken> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.LIST_TOKENS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ApiToken(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5), instant(rs, 6)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public boolean isAdmin(String user) throws SQLException {
+        return users().stream().anyMatch(u -> u.name().equals(user) && u.admin());
+    }
+
+    /** The tokens {@code user} may see and revoke: an admin all, anyone else their own. */
+    public List<ApiToken> tokensVisibleTo(String user) throws SQLException {
+        if (isAdmin(user)) return tokens();
+        return tokens().stream().filter(t -> t.user().equals(user)).toList();
+    }
+
+    /** Revokes a token by its public id; false when there is no such valid token. */
+    public boolean revokeToken(String id) throws SQLException {
+        return db.withConnection(c -> update(c, AccessSql.REVOKE_TOKEN, clock.millis(), id) > 0);
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static boolean exists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(AccessSql.USER_HASH)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            return ps.executeUpdate();
+        }
+    }
+
+    static void checkName(String name) {
+        if (name == null || !USER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
+        }
+    }
+
+    static void checkPassword(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD) {
+            throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.tlsrpthub.hub.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.auth.AccessService;
+import org.tlsrpthub.hub.auth.User;
+import org.tlsrpthub.hub.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = {"Local users of the dashboard and API. The first admin can also be created on the",
+                "first-run setup page, which is shown only while there is no user."},
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Password.class,
+                UsersCommand.Remove.class})
+final class UsersCommand {
+
+    /** Where a password comes from: stdin, the environment, or a prompt that does not echo. */
+    static final class PasswordSource {
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean stdin;
+
+        @Option(names = "--password-env", paramLabel = "VAR",
+                description = "Read the password from this environment variable (e.g. TLSRPT_ADMIN_PASSWORD).")
+        String env;
+
+        char[] read() throws IOException {
+            if (stdin) {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (line == null) throw new IllegalArgumentException("no password on standard input");
+                return line.toCharArray();
+            }
+            if (env != null) {
+                String v = System.getenv(env);
+                if (v == null || v.isEmpty()) throw new IllegalArgumentException("environment variable " + env + " is not set");
+                return v.toCharArray();
+            }
+            Console c = System.console();
+            if (c == null) throw new IllegalArgumentException("no terminal to ask for a password: use --password-stdin or --password-env");
+            char[] a = c.readPassword("Password: ");
+            char[] b = c.readPassword("Again: ");
+            if (a == null || !Arrays.equals(a, b)) throw new IllegalArgumentException("the passwords differ");
+            return a;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user.")
+    static final class Add implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin PasswordSource password;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--admin", description = "Make the user an administrator.") boolean admin;
+
+        @Override
+        public Integer call() throws Exception {
+            char[] pw = password.read();
+            try (Database db = StoreOptions.of(spec).open()) {
+                new AccessService(db, Clock.systemUTC()).addUser(name, pw, admin);
+                System.out.println("added " + (admin ? "admin " : "user ") + name);
+                return 0;
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")
+    static final class ListUsers implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = StoreOptions.of(spec).open()) {
+                for (User u : new AccessService(db, Clock.systemUTC()).users()) {
+                    System.out.println(u.name() + (u.admin() ? "\tadmin" : "\tuser") + "\t" + u.createdAt());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "password", mixinStandardHelpOptions = true, description = "Set a user's password (signs out their browsers).")
+    static final class Password implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin PasswordSource password;
+        @Parameters(paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() throws Exception {
+            char[] pw = password.read();
+            try (Database db = StoreOptions.of(spec).open()) {
+                new AccessService(db, Clock.systemUTC()).setPassword(name, pw);
+                System.out.println("password changed for " + name);
+                return 0;
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user with their sessions and tokens.")
+    static final class Remove implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = StoreOptions.of(spec).open()) {
+                boolean removed = new AccessService(db, Clock.systemUTC()).removeUser(name);
+                System.out.println(removed ? "removed " + name : "no user " + name);
+                return removed ? 0 : 1;
+            }
+        }
+    }
+}

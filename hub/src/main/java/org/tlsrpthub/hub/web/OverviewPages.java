@@ -1,0 +1,91 @@
+package org.tlsrpthub.hub.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.tlsrpthub.hub.analysis.DomainAnalysis;
+import org.tlsrpthub.hub.analysis.DomainAnalysisService;
+import org.tlsrpthub.hub.analysis.DomainStatus;
+import org.tlsrpthub.hub.analysis.OverviewPage;
+import org.tlsrpthub.hub.analysis.OverviewQuery;
+import org.tlsrpthub.hub.analysis.OverviewService;
+
+/** The overview of every domain and the page of one domain: thin handlers over the analysis services. */
+public final class OverviewPages {
+    static final int PAGE_SIZE = 50;
+
+    private final Pages pages;
+    private final OverviewService overview;
+    private final DomainAnalysisService analysis;
+    private final Clock clock;
+
+    OverviewPages(Pages pages, OverviewService overview, DomainAnalysisService analysis, Clock clock) {
+        this.pages = pages;
+        this.overview = overview;
+        this.analysis = analysis;
+        this.clock = clock;
+    }
+
+    void register(Javalin app) {
+        app.get("/", this::overview);
+        app.get("/domains/{domain}", this::domain);
+    }
+
+    /** The query as the page's links and form keep it. */
+    public record OverviewView(PeriodParam period, String q, String status, String sort, boolean desc, OverviewPage result) {
+        public int pages() {
+            return Math.max(1, (result.matching() + result.size() - 1) / result.size());
+        }
+
+        /** The link for another page or order, keeping the other choices. */
+        public String link(String sortBy, boolean descending, int page) {
+            return "/?" + period.query() + "&q=" + Format.url(q) + "&status=" + Format.url(status)
+                    + "&sort=" + sortBy + "&dir=" + (descending ? "desc" : "asc") + "&page=" + page;
+        }
+
+        /** A column header's link: the current column flips its direction, another starts descending. */
+        public String sortLink(String column) {
+            return link(column, !column.equals(sort) || !desc, 0);
+        }
+    }
+
+    private void overview(Context ctx) throws SQLException {
+        PeriodParam period = PeriodParam.of(ctx, clock);
+        String q = orEmpty(ctx.queryParam("q"));
+        String status = orEmpty(ctx.queryParam("status"));
+        String sort = ctx.queryParam("sort") == null ? "status" : ctx.queryParam("sort");
+        boolean desc = !"asc".equals(ctx.queryParam("dir"));
+        int page = intParam(ctx, "page", 0);
+        OverviewPage result;
+        try {
+            DomainStatus st = status.isEmpty() ? null : DomainStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            result = overview.overview(new OverviewQuery(period.period(), q, st, OverviewQuery.Sort.of(sort), desc, page, PAGE_SIZE));
+        } catch (IllegalArgumentException e) {
+            throw PageException.badQuery(e.getMessage());
+        }
+        pages.render(ctx, "overview.jte", PageInfo.of(ctx, "Overview", "overview"),
+                "view", new OverviewView(period, q, status, sort, desc, result));
+    }
+
+    private void domain(Context ctx) throws SQLException {
+        PeriodParam period = PeriodParam.of(ctx, clock);
+        String domain = ctx.pathParam("domain");
+        DomainAnalysis a = analysis.analyse(domain, period.period(), DomainAnalysisService.DEFAULT_TOP);
+        pages.render(ctx, "domain.jte", PageInfo.of(ctx, domain, "overview"), "a", a, "period", period);
+    }
+
+    static String orEmpty(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    static int intParam(Context ctx, String name, int fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Math.max(0, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            throw PageException.badQuery(name + " must be a number");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.tlsrpthub.hub.web;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.tlsrpthub.hub.analysis.DomainAnalysisService;
+import org.tlsrpthub.hub.analysis.OverviewService;
+import org.tlsrpthub.hub.analysis.QuarantineQueryService;
+import org.tlsrpthub.hub.analysis.ReportQueryService;
+import org.tlsrpthub.hub.auth.AccessFilter;
+import org.tlsrpthub.hub.auth.AccessRoutes;
+import org.tlsrpthub.hub.auth.AccessService;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.reprocess.ReprocessService;
+import org.tlsrpthub.hub.store.Database;
+
+/** The dashboard: the access gate first, then each page's routes. */
+public final class WebApp {
+    private final Database db;
+    private final IngestService ingest;
+    private final Clock clock;
+    private final Pages pages = new Pages();
+
+    public WebApp(Database db, IngestService ingest, Clock clock) {
+        this.db = db;
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    public void register(Javalin app, String reportPath) {
+        AccessService access = new AccessService(db, clock);
+        new AccessFilter(access, reportPath).register(app); // before any page or API route
+        new AccessRoutes(access, pages).register(app);
+        app.exception(PageException.class, (e, ctx) -> {
+            ctx.status(e.status());
+            pages.render(ctx, "error.jte", PageInfo.of(ctx, e.status() == 404 ? "Not found" : "Cannot show this page", ""),
+                    "message", e.getMessage());
+        });
+        new ParsePage(pages, ingest, clock).register(app);
+        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock).register(app);
+        new ReportPages(pages, new ReportQueryService(db), clock).register(app);
+        new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
+    }
+}

@@ -1,0 +1,97 @@
+package org.tlsrpthub.hub.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.store.Database;
+
+/** Users, sessions and tokens on a real database; run against SQLite and PostgreSQL. */
+abstract class AccessContract {
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-01T10:00:00Z");
+
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    protected abstract String emptyDatabaseUrl();
+
+    final ManualClock clock = new ManualClock();
+    Database db;
+    AccessService access;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(emptyDatabaseUrl());
+        access = new AccessService(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void theFirstAdminCanBeCreatedOnlyOnce() throws Exception {
+        assertThat(access.hasUsers()).isFalse();
+        assertThat(access.addFirstAdmin("root", "root password".toCharArray())).isTrue();
+        assertThat(access.addFirstAdmin("other", "other password".toCharArray())).isFalse();
+        assertThat(access.users()).singleElement().satisfies(u -> {
+            assertThat(u.name()).isEqualTo("root");
+            assertThat(u.admin()).isTrue();
+        });
+        assertThatThrownBy(() -> access.addUser("root", "x".repeat(10).toCharArray(), false)).hasMessageContaining("exists");
+        assertThatThrownBy(() -> access.addUser("bad name", "x".repeat(10).toCharArray(), false)).hasMessageContaining("user name");
+    }
+
+    @Test
+    void sessionsExpireAndEndOnSignOutOrPasswordChange() throws Exception {
+        access.addUser("alice", "alice password".toCharArray(), false);
+        assertThat(access.signIn("alice", "wrong password".toCharArray())).isEmpty();
+        assertThat(access.signIn("nobody", "alice password".toCharArray())).isEmpty();
+        var in = access.signIn("alice", "alice password".toCharArray()).orElseThrow();
+        assertThat(access.session(in.cookieValue())).contains(in.session());
+        assertThat(access.session(in.cookieValue() + "x")).isEmpty();
+
+        clock.now = clock.now.plus(AccessService.SESSION_LIFETIME).plus(Duration.ofSeconds(1));
+        assertThat(access.session(in.cookieValue())).as("expired").isEmpty();
+
+        var second = access.signIn("alice", "alice password".toCharArray()).orElseThrow();
+        access.signOut(second.cookieValue());
+        assertThat(access.session(second.cookieValue())).isEmpty();
+
+        var third = access.signIn("alice", "alice password".toCharArray()).orElseThrow();
+        access.setPassword("alice", "new alice password".toCharArray());
+        assertThat(access.session(third.cookieValue())).as("a new password signs out").isEmpty();
+        assertThat(access.checkPassword("alice", "new alice password".toCharArray())).isTrue();
+    }
+
+    @Test
+    void tokensWorkUntilRevokedOrTheirUserIsRemoved() throws Exception {
+        access.addUser("bot", "bot password".toCharArray(), false);
+        NewToken t = access.createToken("bot", "ci");
+        assertThat(access.tokenUser(t.secret())).contains("bot");
+        assertThat(access.tokens()).singleElement().satisfies(x -> {
+            assertThat(x.lastUsedAt()).isEqualTo(clock.now);
+            assertThat(x.revoked()).isFalse();
+        });
+        assertThat(access.revokeToken(t.id())).isTrue();
+        assertThat(access.revokeToken(t.id())).isFalse();
+        assertThat(access.tokenUser(t.secret())).isEmpty();
+
+        NewToken u = access.createToken("bot", "other");
+        assertThat(access.removeUser("bot")).isTrue();
+        assertThat(access.tokenUser(u.secret())).isEmpty();
+        assertThatThrownBy(() -> access.createToken("ghost", "x")).hasMessageContaining("no user");
+    }
+}
