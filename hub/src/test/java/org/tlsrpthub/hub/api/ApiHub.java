@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
@@ -35,18 +36,24 @@ final class ApiHub implements AutoCloseable {
         DashboardData.load(db);
         hub = new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0")),
                 db, DashboardData.CLOCK, s -> List.of()).start();
+        AccessService access = new AccessService(db, DashboardData.CLOCK);
+        access.addUser("api-tests", "api tests password".toCharArray(), false);
+        bearer = "Bearer " + access.createToken("api-tests", "ApiHub").secret();
     }
+
+    /** The API is for signed-in scripts only: every request carries a valid token. */
+    private final String bearer;
 
     URI url(String pathAndQuery) {
         return hub.http().baseUrl().resolve(pathAndQuery);
     }
 
     HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(url(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(HttpRequest.newBuilder(url(pathAndQuery)).header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> post(String pathAndQuery, byte[] body, String contentType) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(url(pathAndQuery)).header("Content-Type", contentType)
+        return client.send(HttpRequest.newBuilder(url(pathAndQuery)).header("Authorization", bearer).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
