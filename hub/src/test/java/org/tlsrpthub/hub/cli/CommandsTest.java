@@ -114,6 +114,18 @@ class CommandsTest {
     }
 
     @Test
+    void generatedReportsImportAsStoredReports() throws Exception {
+        Path out = dir.resolve("generated");
+        Run gen = run("generate", "--domains", "3", "--senders", "4", "--days", "2", "--gzip", "--out", out.toString());
+        assertThat(gen.exit()).as(gen.err()).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".json.gz")).count()).isEqualTo(24);
+        }
+        assertThat(run("import", "--data-dir", data(), "--json", out.toString()).out())
+                .isEqualTo("{\"stored\":24,\"duplicates\":0,\"quarantined\":0,\"rejected\":0}\n");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] cmd : new String[][] {{"import"}, {"reprocess"}, {"domains"}, {"domains", "add"}, {"summary"},
                 {"retention"}, {"generate"}, {"bench", "import"}}) {

@@ -18,19 +18,38 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real PostgreSQL for tests: the one named by {@code TLSRPT_TEST_PG_URL} (a JDBC URL of a
  * database whose user may create databases), or a throwaway cluster started here with Debian's
- * PostgreSQL 15 as the {@code postgres} user, on a free port, stopped when the JVM exits.
+ * PostgreSQL (the newest in /usr/lib/postgresql, or {@code TLSRPT_TEST_PG_BIN}) as the
+ * {@code postgres} user, on a free port, stopped when the JVM exits.
  * Each call of {@link #freshDatabaseUrl()} creates an empty database.
  *
  * <p>In CI ({@code CI=true}) a PostgreSQL that cannot be had fails the test; elsewhere the test is
  * skipped with the reason, so a laptop without PostgreSQL can still run the SQLite half.
  */
 public final class PostgresServer {
-    private static final String PG_BIN = System.getenv().getOrDefault("TLSRPT_TEST_PG_BIN", "/usr/lib/postgresql/15/bin");
+    private static final String PG_BIN = System.getenv().getOrDefault("TLSRPT_TEST_PG_BIN", debianPgBin());
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static String adminUrl;
     private static String failure;
 
     private PostgresServer() {}
+
+    /** The newest Debian PostgreSQL installed (/usr/lib/postgresql/N/bin), 15 when none is. */
+    private static String debianPgBin() {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                    .max(java.util.Comparator.comparingInt(v -> {
+                        try {
+                            return Integer.parseInt(v.getFileName().toString());
+                        } catch (NumberFormatException e) {
+                            return -1;
+                        }
+                    }))
+                    .map(v -> v.resolve("bin").toString())
+                    .orElse("/usr/lib/postgresql/15/bin");
+        } catch (IOException e) {
+            return "/usr/lib/postgresql/15/bin";
+        }
+    }
 
     /** A JDBC URL of a new, empty database. */
     public static synchronized String freshDatabaseUrl() {
