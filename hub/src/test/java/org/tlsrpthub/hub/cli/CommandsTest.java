@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsrpthub.hub.testsupport.Corpus;
+import org.tlsrpthub.core.testsupport.Corpus;
 
 /** The store commands end to end, in-process, on SQLite in a temp data directory. */
 class CommandsTest {
@@ -39,11 +39,11 @@ class CommandsTest {
 
     @Test
     void importPrintsExactlyTheJsonSummaryAndIsIdempotent() {
-        Run first = run("import", "--data-dir", data(), "--json", Corpus.reports().toString());
+        Run first = run("import", "--data-dir", data(), "--json", Corpus.reportsDir().toString());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo("{\"stored\":30,\"duplicates\":10,\"quarantined\":0,\"rejected\":0}\n");
 
-        Run again = run("import", "--data-dir", data(), "--json", Corpus.reports().toString());
+        Run again = run("import", "--data-dir", data(), "--json", Corpus.reportsDir().toString());
         assertThat(again.out()).isEqualTo("{\"stored\":0,\"duplicates\":40,\"quarantined\":0,\"rejected\":0}\n");
     }
 
@@ -52,7 +52,7 @@ class CommandsTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("a.json"), "this is not a report");
         Files.writeString(in.resolve("b.json"), "neither is this");
-        Files.copy(Corpus.reports().resolve("mox__example.eml"), in.resolve("c.eml"));
+        Files.copy(Corpus.reportsDir().resolve("mox__example.eml"), in.resolve("c.eml"));
 
         Run ok = run("import", "--data-dir", data(), in.toString());
         assertThat(ok.exit()).isZero();
@@ -66,8 +66,8 @@ class CommandsTest {
 
     @Test
     void importReadsMboxFilesAndMaildirFolders() throws Exception {
-        byte[] a = Files.readAllBytes(Corpus.reports().resolve("mox__example.eml"));
-        byte[] b = Files.readAllBytes(Corpus.reports().resolve("mox__microsoft.eml"));
+        byte[] a = Files.readAllBytes(Corpus.reportsDir().resolve("mox__example.eml"));
+        byte[] b = Files.readAllBytes(Corpus.reportsDir().resolve("mox__microsoft.eml"));
         var mbox = new ByteArrayOutputStream();
         mbox.writeBytes("From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n".getBytes(StandardCharsets.US_ASCII));
         mbox.writeBytes(a);
@@ -81,8 +81,8 @@ class CommandsTest {
         Files.createDirectories(maildir.resolve("cur"));
         Files.createDirectories(maildir.resolve("new"));
         Files.createDirectories(maildir.resolve("tmp"));
-        Files.copy(Corpus.reports().resolve("tlsrpt-digest__tlsrpt_success_google_1.eml"), maildir.resolve("cur/1.host:2,S"));
-        Files.copy(Corpus.reports().resolve("tlsrpt-digest__tlsrpt_success_google_2.eml"), maildir.resolve("new/2.host"));
+        Files.copy(Corpus.reportsDir().resolve("tlsrpt-digest__tlsrpt_success_google_1.eml"), maildir.resolve("cur/1.host:2,S"));
+        Files.copy(Corpus.reportsDir().resolve("tlsrpt-digest__tlsrpt_success_google_2.eml"), maildir.resolve("new/2.host"));
         Files.writeString(maildir.resolve("tmp/3.host"), "half-delivered");
         Run fromMaildir = run("import", "--data-dir", data(), "--json", maildir.toString());
         assertThat(fromMaildir.out()).isEqualTo("{\"stored\":2,\"duplicates\":0,\"quarantined\":0,\"rejected\":0}\n");
@@ -94,7 +94,7 @@ class CommandsTest {
         assertThat(run("domains", "list", "--data-dir", data()).out()).isEqualTo("example.com\n# reports about other domains: store\n");
         assertThat(run("domains", "others", "--data-dir", data(), "quarantine").out()).isEqualTo("quarantine\n");
 
-        Run imported = run("import", "--data-dir", data(), "--json", Corpus.reports().toString());
+        Run imported = run("import", "--data-dir", data(), "--json", Corpus.reportsDir().toString());
         assertThat(imported.exit()).isZero();
         assertThat(imported.out()).doesNotContain("\"quarantined\":0");
 
@@ -141,7 +141,7 @@ class CommandsTest {
     void theConfigFileAndEnvironmentChooseTheStore() throws Exception {
         Path config = dir.resolve("hub.properties");
         Files.writeString(config, "data-dir=" + dir.resolve("from-config").toString().replace("\\", "/") + "\n");
-        run("import", "--config", config.toString(), "--json", Corpus.reports().resolve("mox__example.eml").toString());
+        run("import", "--config", config.toString(), "--json", Corpus.reportsDir().resolve("mox__example.eml").toString());
         assertThat(dir.resolve("from-config").resolve("tlsrpt-hub.db")).exists();
     }
 

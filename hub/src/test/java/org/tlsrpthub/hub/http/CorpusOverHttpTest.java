@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsrpthub.hub.testsupport.Corpus;
+import org.tlsrpthub.core.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.PostgresServer;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
@@ -29,7 +29,7 @@ class CorpusOverHttpTest {
     @TempDir Path dir;
 
     static List<Path> corpusFiles() throws Exception {
-        try (Stream<Path> s = Files.list(Corpus.reports())) {
+        try (Stream<Path> s = Files.list(Corpus.reportsDir())) {
             return s.filter(Files::isRegularFile).sorted().toList();
         }
     }

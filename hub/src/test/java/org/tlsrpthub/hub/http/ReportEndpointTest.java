@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
-import org.tlsrpthub.hub.testsupport.Corpus;
+import org.tlsrpthub.core.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /** The report endpoint's answers, one behaviour per test, against the real server and store. */
@@ -33,7 +33,7 @@ class ReportEndpointTest {
     @TempDir Path dir;
 
     static byte[] googleJson() throws Exception {
-        return Files.readAllBytes(Corpus.reports().resolve("dmarc-report-viewer__google.json"));
+        return Files.readAllBytes(Corpus.reportsDir().resolve("dmarc-report-viewer__google.json"));
     }
 
     static byte[] gzip(byte[] data) throws Exception {

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsrpthub.hub.testsupport.Corpus;
+import org.tlsrpthub.core.testsupport.Corpus;
 import java.time.Clock;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.serve.Hub;
@@ -63,7 +63,7 @@ class ServeCommandTest {
             assertThat(m.find()).as(line).isTrue();
             String url = m.group(1);
 
-            Path report = Corpus.reports().resolve("tls-rpt-monitor__microsoft-report.json.gz");
+            Path report = Corpus.reportsDir().resolve("tls-rpt-monitor__microsoft-report.json.gz");
             assertThat(Curl.run(List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H",
                     "Content-Type: application/tlsrpt+gzip", "--data-binary", "@" + report, url))).isEqualTo("200");
             assertThat(Curl.run(List.of("curl", "-sS", url.replace("/reports/tlsrpt", "/readyz")))).contains("ready");

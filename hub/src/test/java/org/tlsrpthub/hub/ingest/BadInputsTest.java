@@ -20,7 +20,7 @@ import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import org.tlsrpthub.hub.store.Provenance;
-import org.tlsrpthub.hub.testsupport.Corpus;
+import org.tlsrpthub.core.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -50,7 +50,7 @@ class BadInputsTest {
     @Test
     void everyRefusedInputIsQuarantinedWithTheParsersReasonAndNothingThrows() throws Exception {
         List<byte[]> seeds = new ArrayList<>();
-        for (Path root : List.of(Corpus.reports(), Path.of("..", "core", "src", "test", "resources"))) {
+        for (Path root : List.of(Corpus.reportsDir(), Path.of("..", "core", "src", "test", "resources"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) seeds.add(Files.readAllBytes(f));
             }

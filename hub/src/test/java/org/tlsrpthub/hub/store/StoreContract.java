@@ -30,7 +30,7 @@ import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.retention.RetentionService;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
-import org.tlsrpthub.hub.testsupport.Corpus;
+import org.tlsrpthub.core.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -230,7 +230,7 @@ public abstract class StoreContract {
     @Test
     void importingTheSharedCorpusStoresEveryReportOnce() throws Exception {
         ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), 7, 2);
-        ImportSummary first = runner.run(List.of(Corpus.reports()), n -> { });
+        ImportSummary first = runner.run(List.of(Corpus.reportsDir()), n -> { });
 
         // Golden totals: 40 files; 10 of them repeat a report found in another file (the RFC
         // example six times over, .json beside .eml / .json.gz of the same report).
@@ -240,7 +240,7 @@ public abstract class StoreContract {
                 .stream().map(o -> ((Number) o).longValue()).toList()).containsExactly(30L, 10517L, 439L);
         RollupCheck.assertRollupsMatchRawRows(db);
 
-        ImportSummary again = runner.run(List.of(Corpus.reports()), n -> { });
+        ImportSummary again = runner.run(List.of(Corpus.reportsDir()), n -> { });
         assertThat(again.toJson()).isEqualTo("{\"stored\":0,\"duplicates\":40,\"quarantined\":0,\"rejected\":0}");
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(30);
         assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).as("the same files are archived once").isEqualTo(40);

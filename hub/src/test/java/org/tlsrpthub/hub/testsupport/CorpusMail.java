@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.testsupport;
 
+import org.tlsrpthub.core.testsupport.Corpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ public final class CorpusMail {
     private CorpusMail() {}
 
     public static List<Path> emails() {
-        try (Stream<Path> s = Files.list(Corpus.reports())) {
+        try (Stream<Path> s = Files.list(Corpus.reportsDir())) {
             List<Path> out = s.filter(p -> p.getFileName().toString().endsWith(".eml")).sorted().toList();
             if (out.isEmpty()) throw new AssertionError("the corpus holds no .eml file");
             return out;

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.testsupport;
 
+import org.tlsrpthub.core.testsupport.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public final class DashboardData {
     }
 
     public static List<Path> corpusReports() throws Exception {
-        try (Stream<Path> files = Files.list(Corpus.reports())) {
+        try (Stream<Path> files = Files.list(Corpus.reportsDir())) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
