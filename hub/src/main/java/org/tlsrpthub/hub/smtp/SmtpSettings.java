@@ -11,7 +11,8 @@ import org.tlsrpthub.hub.config.SettingsException;
 /**
  * The SMTP listener's settings (keys {@code smtp.*}, listed in docs/receiving.md).
  *
- * @param enabled          {@code smtp.enabled}: whether serve starts the listener (default false)
+ * @param enabled          {@code smtp.enabled}: whether serve starts the listener (default: true when
+ *                         {@code smtp.port} is set, since setting a port means wanting a listener; else false)
  * @param bind             {@code smtp.bind}: address to listen on (default 0.0.0.0)
  * @param port             {@code smtp.port}: 0 picks a free port (default 25)
  * @param hostName         {@code smtp.hostname}: name in the greeting (default: the local host name)
@@ -49,7 +50,7 @@ public record SmtpSettings(boolean enabled, InetAddress bind, int port, String h
         String cert = s.get("smtp.tls.certificate");
         String key = s.get("smtp.tls.key");
         return new SmtpSettings(
-                s.getBoolean("smtp.enabled", false),
+                s.getBoolean("smtp.enabled", s.get("smtp.port") != null),
                 address,
                 s.getInt("smtp.port", 25),
                 s.get("smtp.hostname"),
