@@ -67,13 +67,7 @@ final class MtaStsCheckRecordCommand implements Callable<Integer> {
                 g.writeStringField("reason", n.reason());
             }
             case MtaStsRecordParse.Malformed m -> {
-                g.writeStringField("status", "malformed");
-                g.writeObjectFieldStart("error");
-                g.writeStringField("reason", m.error().reason());
-                g.writeNumberField("offset", m.error().offset());
-                g.writeNumberField("column", m.error().column());
-                g.writeStringField("caret", m.error().caretText());
-                g.writeEndObject();
+                RecordCheckCommand.writeMalformed(g, m.error());
             }
             case MtaStsRecordParse.Valid v -> {
                 g.writeStringField("status", "valid");

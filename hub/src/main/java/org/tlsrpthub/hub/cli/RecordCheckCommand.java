@@ -10,6 +10,7 @@ import org.tlsrpthub.core.record.RuaDestination;
 import org.tlsrpthub.core.record.TlsRptRecordParse;
 import org.tlsrpthub.core.record.TlsRptRecordParser;
 import org.tlsrpthub.core.syntax.Caret;
+import org.tlsrpthub.core.syntax.RecordError;
 import org.tlsrpthub.core.syntax.RecordWarning;
 import org.tlsrpthub.core.syntax.TxtRecords;
 import picocli.CommandLine.Command;
@@ -68,6 +69,17 @@ final class RecordCheckCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** A malformed record as JSON: status, then the error with its offset, column and caret line. */
+    static void writeMalformed(JsonGenerator g, RecordError error) throws IOException {
+        g.writeStringField("status", "malformed");
+        g.writeObjectFieldStart("error");
+        g.writeStringField("reason", error.reason());
+        g.writeNumberField("offset", error.offset());
+        g.writeNumberField("column", error.column());
+        g.writeStringField("caret", error.caretText());
+        g.writeEndObject();
+    }
+
     static void printWarnings(PrintWriter out, String text, List<RecordWarning> warnings) {
         for (RecordWarning w : warnings) {
             out.println("warning: " + w);
@@ -93,13 +105,7 @@ final class RecordCheckCommand implements Callable<Integer> {
                 g.writeStringField("reason", n.reason());
             }
             case TlsRptRecordParse.Malformed m -> {
-                g.writeStringField("status", "malformed");
-                g.writeObjectFieldStart("error");
-                g.writeStringField("reason", m.error().reason());
-                g.writeNumberField("offset", m.error().offset());
-                g.writeNumberField("column", m.error().column());
-                g.writeStringField("caret", m.error().caretText());
-                g.writeEndObject();
+                writeMalformed(g, m.error());
             }
             case TlsRptRecordParse.Valid v -> {
                 g.writeStringField("status", "valid");
