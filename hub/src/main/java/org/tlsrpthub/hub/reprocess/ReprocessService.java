@@ -35,7 +35,6 @@ public final class ReprocessService {
         this.ingest = ingest;
     }
 
-    /** What a run did. */
     /**
      * What a run did. The last three count reports that were stored already, re-parsed from the
      * input they were stored from: rewritten, equal to the re-parse, or kept because retention

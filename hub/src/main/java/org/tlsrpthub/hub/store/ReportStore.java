@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +88,7 @@ public final class ReportStore {
         List<Refresh> out = new ArrayList<>(reparsed.size());
         List<ParsedReport> replace = new ArrayList<>();
         List<StoredReport> stale = new ArrayList<>();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Reparsed r : reparsed) {
             Report fresh = r.parsed().report();
             StoredReport stored = StoredReport.read(c, fresh, fresh.reporterKey());
