@@ -47,6 +47,11 @@ public final class IngestService {
         this.observer = observer;
     }
 
+    /** The store this service writes to (reprocessing also rewrites stored reports through it). */
+    public ReportStore store() {
+        return store;
+    }
+
     /** Ingests one input in its own transaction. Throws only when the database fails (the caller should retry later). */
     public IngestOutcome ingest(byte[] raw, Provenance provenance) throws SQLException {
         return commit(List.of(prepare(raw, provenance))).get(0);

@@ -15,12 +15,14 @@ import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.store.RawInput;
+import org.tlsrpthub.hub.store.ReportStore;
 
 /**
  * Re-parses archived inputs after a parser upgrade (or after adding a served domain): quarantined
- * ones by default, every raw input with {@code all}. Reports already stored stay as they are and
- * gain no sighting (re-reading is not a new arrival); reports that now parse are stored; inputs
- * that now go through leave quarantine, the others keep it with the new parser's reason.
+ * ones by default, every raw input with {@code all}. Reports that now parse are stored; inputs
+ * that now go through leave quarantine, the others keep it with the new parser's reason. A report
+ * already stored gains no sighting (re-reading is not a new arrival); when the input it was stored
+ * from now parses differently, its contents and rollups are rewritten ({@link ReportStore#refresh}).
  */
 public final class ReprocessService {
     private static final int PAGE = 500;
@@ -33,11 +35,25 @@ public final class ReprocessService {
         this.ingest = ingest;
     }
 
-    /** What a run did. */
-    public record Result(long inputs, long released, long stillQuarantined, long reportsStored) {}
+    /**
+     * What a run did. The last three count reports that were stored already, re-parsed from the
+     * input they were stored from: rewritten, equal to the re-parse, or kept because retention
+     * removed their failure details.
+     */
+    public record Result(long inputs, long released, long stillQuarantined, long reportsStored,
+            long reportsUpdated, long reportsUnchanged, long reportsKeptDetailsExpired) {
+
+        Result plus(long inputs, long[] counts) {
+            return new Result(this.inputs + inputs, released + counts[0], stillQuarantined + counts[1],
+                    reportsStored + counts[2], reportsUpdated + counts[3], reportsUnchanged + counts[4],
+                    reportsKeptDetailsExpired + counts[5]);
+        }
+    }
+
+    private static final Result NOTHING = new Result(0, 0, 0, 0, 0, 0, 0);
 
     public Result run(boolean all) throws SQLException {
-        long inputs = 0, released = 0, still = 0, stored = 0;
+        Result result = NOTHING;
         long after = -1;
         while (true) {
             List<Archived> page = page(all, after);
@@ -46,12 +62,9 @@ public final class ReprocessService {
             List<PreparedInput> prepared = new ArrayList<>(page.size());
             for (Archived a : page) prepared.add(ingest.prepare(RawInput.gunzip(a.gzip), a.provenance));
             long[] counts = db.inTransaction(c -> apply(c, page, prepared));
-            inputs += page.size();
-            released += counts[0];
-            still += counts[1];
-            stored += counts[2];
+            result = result.plus(page.size(), counts);
         }
-        return new Result(inputs, released, still, stored);
+        return result;
     }
 
     /**
@@ -68,12 +81,13 @@ public final class ReprocessService {
         if (one.isEmpty()) return java.util.Optional.empty();
         List<PreparedInput> prepared = List.of(ingest.prepare(RawInput.gunzip(one.get(0).gzip), one.get(0).provenance));
         long[] counts = db.inTransaction(c -> apply(c, one, prepared));
-        return java.util.Optional.of(new Result(1, counts[0], counts[1], counts[2]));
+        return java.util.Optional.of(NOTHING.plus(1, counts));
     }
 
     private long[] apply(Connection c, List<Archived> page, List<PreparedInput> prepared) throws SQLException {
         List<IngestOutcome> outcomes = ingest.commit(c, prepared, false);
         long released = 0, still = 0, stored = 0;
+        List<ReportStore.Reparsed> known = new ArrayList<>();
         try (PreparedStatement release = c.prepareStatement(ReprocessSql.RELEASE);
                 PreparedStatement parsed = c.prepareStatement(ReprocessSql.MARK_PARSED);
                 PreparedStatement reason = c.prepareStatement(ReprocessSql.UPDATE_REASON)) {
@@ -81,6 +95,11 @@ public final class ReprocessService {
                 IngestOutcome o = outcomes.get(i);
                 long id = page.get(i).id;
                 stored += o.reports().stream().filter(r -> r.status() == IngestStatus.STORED).count();
+                for (int j = 0; j < o.reports().size(); j++) {
+                    if (o.reports().get(j).status() == IngestStatus.DUPLICATE) {
+                        known.add(new ReportStore.Reparsed(id, prepared.get(i).reports().get(j)));
+                    }
+                }
                 boolean quarantined = o.status() == IngestStatus.QUARANTINED
                         || o.reports().stream().anyMatch(r -> r.status() == IngestStatus.QUARANTINED);
                 if (!quarantined) {
@@ -103,7 +122,10 @@ public final class ReprocessService {
                 }
             }
         }
-        return new long[] {released, still, stored};
+        long[] refreshed = new long[ReportStore.Refresh.values().length];
+        for (ReportStore.Refresh r : ingest.store().refresh(c, known)) refreshed[r.ordinal()]++;
+        return new long[] {released, still, stored, refreshed[ReportStore.Refresh.UPDATED.ordinal()],
+                refreshed[ReportStore.Refresh.UNCHANGED.ordinal()], refreshed[ReportStore.Refresh.KEPT_DETAILS_EXPIRED.ordinal()]};
     }
 
     private record Archived(long id, byte[] gzip, Provenance provenance) {}

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.tlsrpthub.core.report.FailureDetail;
 import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
@@ -51,8 +52,33 @@ final class DashboardRollups {
     private final Map<Dimension, Long> dimensions = new TreeMap<>();
     /** last range end, last stored at, reports, successful, failed. */
     private final Map<String, long[]> totals = new TreeMap<>();
+    /** Domains that replaced reports no longer mention (see {@link #replace}). */
+    private final Set<String> domainsLeft = new TreeSet<>();
 
     void add(Report report, long storedAt) {
+        add(report, storedAt, 1);
+    }
+
+    /**
+     * What replacing a stored report's contents changes: the new contribution minus the old one.
+     * The newest report of a domain is a maximum, which subtraction cannot undo: domains the
+     * report no longer mentions are remembered and recomputed by {@link #deleteEmpty}.
+     */
+    void replace(Report old, Report fresh, long storedAt) {
+        add(old, storedAt, -1);
+        add(fresh, storedAt, 1);
+        Set<String> left = domains(old);
+        left.removeAll(domains(fresh));
+        domainsLeft.addAll(left);
+    }
+
+    private static Set<String> domains(Report report) {
+        Set<String> out = new HashSet<>();
+        for (PolicyResult p : report.policies()) out.add(p.policy().domain() == null ? "" : p.policy().domain());
+        return out;
+    }
+
+    private void add(Report report, long storedAt, long sign) {
         LocalDate date = report.dateRange().start().atZone(ZoneOffset.UTC).toLocalDate();
         int day = (int) date.toEpochDay();
         int month = (int) date.withDayOfMonth(1).toEpochDay();
@@ -64,31 +90,33 @@ final class DashboardRollups {
             long[] monthly = domainMonths.computeIfAbsent(new DomainDay(domain, month), k -> new long[3]);
             long[] total = totals.computeIfAbsent(domain, k -> new long[] {end, storedAt, 0, 0, 0});
             if (domains.add(domain)) {
-                daily[0]++;
-                monthly[0]++;
+                daily[0] += sign;
+                monthly[0] += sign;
                 total[0] = Math.max(total[0], end);
                 total[1] = Math.max(total[1], storedAt);
-                total[2]++;
+                total[2] += sign;
             }
-            daily[1] += p.summary().totalSuccessfulSessionCount();
-            daily[2] += p.summary().totalFailureSessionCount();
-            monthly[1] += p.summary().totalSuccessfulSessionCount();
-            monthly[2] += p.summary().totalFailureSessionCount();
-            total[3] += p.summary().totalSuccessfulSessionCount();
-            total[4] += p.summary().totalFailureSessionCount();
+            long ok = sign * p.summary().totalSuccessfulSessionCount();
+            long failed = sign * p.summary().totalFailureSessionCount();
+            daily[1] += ok;
+            daily[2] += failed;
+            monthly[1] += ok;
+            monthly[2] += failed;
+            total[3] += ok;
+            total[4] += failed;
             String type = p.policy().type().value();
-            add(new Dimension(domain, day, POLICY_TYPE, type, "S"), p.summary().totalSuccessfulSessionCount());
-            add(new Dimension(domain, day, POLICY_TYPE, type, "F"), p.summary().totalFailureSessionCount());
+            add(new Dimension(domain, day, POLICY_TYPE, type, "S"), ok);
+            add(new Dimension(domain, day, POLICY_TYPE, type, "F"), failed);
             for (FailureDetail d : p.failureDetails()) {
                 String ip = d.sendingMtaIp() == null ? "" : d.sendingMtaIp();
-                add(new Dimension(domain, day, SENDING_IP, ip, "D"), d.failedSessionCount());
-                add(new Dimension(domain, day, RESULT_TYPE, d.resultType().value(), "D"), d.failedSessionCount());
+                add(new Dimension(domain, day, SENDING_IP, ip, "D"), sign * d.failedSessionCount());
+                add(new Dimension(domain, day, RESULT_TYPE, d.resultType().value(), "D"), sign * d.failedSessionCount());
             }
         }
     }
 
     private void add(Dimension key, long n) {
-        if (n != 0) dimensions.merge(key, n, Long::sum);
+        if (n != 0) dimensions.merge(key, n, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     void upsert(Connection c) throws SQLException {
@@ -101,6 +129,7 @@ final class DashboardRollups {
         if (!cells.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Map.Entry<DomainDay, long[]> e : cells.entrySet()) {
+                    if (isZero(e.getValue(), 0)) continue; // a replacement that left the cell as it was
                     ps.setInt(1, e.getKey().day());
                     ps.setString(2, e.getKey().domain());
                     ps.setLong(3, e.getValue()[0]);
@@ -132,12 +161,69 @@ final class DashboardRollups {
         if (!totals.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(StoreSql.UPSERT_DOMAIN_TOTAL)) {
                 for (Map.Entry<String, long[]> e : totals.entrySet()) {
+                    // the maxima need no write when the counts do not change: the report was counted already
+                    if (isZero(e.getValue(), 2)) continue;
                     ps.setString(1, e.getKey());
                     for (int i = 0; i < 5; i++) ps.setLong(i + 2, e.getValue()[i]);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    private static boolean isZero(long[] counts, int from) {
+        for (int i = from; i < counts.length; i++) if (counts[i] != 0) return false;
+        return true;
+    }
+
+    /**
+     * After {@link #upsert} of replacements: removes the cells that fell to nothing (ingest never
+     * writes empty cells, and the raw rows have nothing there) and recomputes the newest report of
+     * domains a replaced report left.
+     */
+    void deleteEmpty(Connection c) throws SQLException {
+        deleteEmpty(c, StoreSql.DELETE_DOMAIN_DAY_IF_EMPTY, domainDays);
+        deleteEmpty(c, StoreSql.DELETE_DOMAIN_MONTH_IF_EMPTY, domainMonths);
+        if (!dimensions.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(StoreSql.DELETE_DIMENSION_IF_EMPTY)) {
+                for (Dimension k : dimensions.keySet()) {
+                    ps.setString(1, k.domain());
+                    ps.setInt(2, k.day());
+                    ps.setString(3, k.dimension());
+                    ps.setString(4, k.value());
+                    ps.setString(5, k.kind());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!domainsLeft.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement(StoreSql.DELETE_DOMAIN_TOTAL_IF_EMPTY);
+                    PreparedStatement last = c.prepareStatement(StoreSql.RECOMPUTE_DOMAIN_LAST)) {
+                for (String domain : domainsLeft) {
+                    delete.setString(1, domain);
+                    delete.addBatch();
+                    last.setString(1, domain);
+                    last.setString(2, domain);
+                    last.setString(3, domain);
+                    last.addBatch();
+                }
+                delete.executeBatch();
+                last.executeBatch();
+            }
+        }
+    }
+
+    private static void deleteEmpty(Connection c, String sql, Map<DomainDay, long[]> cells) throws SQLException {
+        if (cells.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (DomainDay k : cells.keySet()) {
+                ps.setInt(1, k.day());
+                ps.setString(2, k.domain());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }

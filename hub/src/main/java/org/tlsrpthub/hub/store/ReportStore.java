@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,126 @@ public final class ReportStore {
         List<StoreResult> results = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) results.add(new StoreResult(rawIds[i], stored.get(i)));
         return results;
+    }
+
+    /** What {@link #refresh} did with one re-parsed report. */
+    public enum Refresh {
+        /** Its policies, failure details and warnings were replaced by the re-parse, the rollups corrected. */
+        UPDATED,
+        UNCHANGED,
+        /**
+         * Left as it is: retention deleted its failure details, so the re-parse would bring back
+         * expired rows, and what the rollups hold for them can no longer be compared.
+         */
+        KEPT_DETAILS_EXPIRED,
+        /**
+         * Not compared: it was stored from another input (this one is a later copy, whose content
+         * may differ a little) or from an earlier report of this batch. Only the input a report
+         * was stored from rewrites it, so that two differing copies cannot overwrite each other
+         * on every run.
+         */
+        NOT_ITS_INPUT
+    }
+
+    /** A report of archived input {@code rawInputId}, parsed again. */
+    public record Reparsed(long rawInputId, ParsedReport parsed) {}
+
+    /**
+     * Brings stored reports in line with a re-parse of the inputs they were stored from (reprocess
+     * after a parser upgrade), in the transaction open on {@code c}. A report that differs keeps
+     * its id, its sightings and its provenance; its policies, failure details and warnings are
+     * replaced, and the old contribution to the rollups is taken out and the new one put in.
+     */
+    public List<Refresh> refresh(Connection c, List<Reparsed> reparsed) throws SQLException {
+        List<Refresh> out = new ArrayList<>(reparsed.size());
+        List<ParsedReport> replace = new ArrayList<>();
+        List<StoredReport> stale = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (Reparsed r : reparsed) {
+            Report fresh = r.parsed().report();
+            StoredReport stored = StoredReport.read(c, fresh, fresh.reporterKey());
+            if (stored == null || stored.rawInputId() != r.rawInputId() || !seen.add(stored.id())) {
+                out.add(Refresh.NOT_ITS_INPUT);
+            } else if (stored.rows().equals(StoredReport.rowsOf(r.parsed()))) {
+                out.add(Refresh.UNCHANGED);
+            } else if (!stored.hasDetails() && fresh.policies().stream().anyMatch(p -> !p.failureDetails().isEmpty())) {
+                out.add(Refresh.KEPT_DETAILS_EXPIRED);
+            } else {
+                out.add(Refresh.UPDATED);
+                replace.add(r.parsed());
+                stale.add(stored);
+            }
+        }
+        if (!replace.isEmpty()) replace(c, replace, stale);
+        return out;
+    }
+
+    private void replace(Connection c, List<ParsedReport> fresh, List<StoredReport> stale) throws SQLException {
+        int needed = 0;
+        for (ParsedReport pr : fresh) {
+            needed += pr.warnings().size();
+            for (PolicyResult p : pr.report().policies()) needed += 1 + p.failureDetails().size();
+        }
+        IdAllocator.Ids ids = db.ids().reserve(c, needed);
+        try (PreparedStatement deleteDetails = c.prepareStatement(StoreSql.DELETE_FAILURE_DETAILS);
+                PreparedStatement deletePolicies = c.prepareStatement(StoreSql.DELETE_POLICIES);
+                PreparedStatement deleteWarnings = c.prepareStatement(StoreSql.DELETE_WARNINGS)) {
+            for (StoredReport s : stale) {
+                for (PreparedStatement ps : List.of(deleteDetails, deletePolicies, deleteWarnings)) {
+                    ps.setLong(1, s.id());
+                    ps.addBatch();
+                }
+            }
+            deleteDetails.executeBatch(); // before the policies: SQLite may run without foreign keys (no cascade)
+            deletePolicies.executeBatch();
+            deleteWarnings.executeBatch();
+        }
+        Rollups rollups = new Rollups();
+        DashboardRollups dashboard = new DashboardRollups();
+        try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
+                PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
+                PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
+                PreparedStatement report = c.prepareStatement(StoreSql.UPDATE_REPORT)) {
+            Batch batch = new Batch();
+            for (int i = 0; i < fresh.size(); i++) {
+                Report r = fresh.get(i).report();
+                StoredReport old = stale.get(i);
+                addContents(batch, policy, detail, warning, ids, old.id(), fresh.get(i));
+                report.setString(1, r.organizationName());
+                report.setString(2, r.contactInfo());
+                report.setLong(3, r.totalSuccessfulSessions());
+                report.setLong(4, r.totalFailureSessions());
+                report.setLong(5, old.id());
+                report.addBatch();
+                rollups.replace(old.report(), r, r.reporterKey());
+                dashboard.replace(old.report(), r, old.storedAt());
+            }
+            if (batch.policies) policy.executeBatch();
+            if (batch.details) detail.executeBatch();
+            if (batch.warnings) warning.executeBatch();
+            report.executeBatch();
+        }
+        upsertRollups(c, rollups);
+        deleteEmptyRollups(c, rollups);
+        dashboard.upsert(c);
+        dashboard.deleteEmpty(c);
+    }
+
+    /** Cells a replacement emptied: ingest never writes an empty cell, so neither may a replacement leave one. */
+    private static void deleteEmptyRollups(Connection c, Rollups rollups) throws SQLException {
+        if (rollups.cells().isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(StoreSql.DELETE_ROLLUP_IF_EMPTY)) {
+            for (RollupKey k : rollups.cells().keySet()) {
+                ps.setString(1, k.policyDomain());
+                ps.setInt(2, k.day());
+                ps.setString(3, k.reporterKey());
+                ps.setString(4, k.kind());
+                ps.setString(5, k.resultType());
+                ps.setString(6, k.receivingMx());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /**

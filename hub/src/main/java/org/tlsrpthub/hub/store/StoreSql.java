@@ -87,4 +87,57 @@ final class StoreSql {
                 reports = rollup_domain_total.reports + excluded.reports,
                 successful_sessions = rollup_domain_total.successful_sessions + excluded.successful_sessions,
                 failed_sessions = rollup_domain_total.failed_sessions + excluded.failed_sessions""";
+
+    // Re-parsing a stored report (ReportStore.refresh): read what is stored, replace it, settle the rollups.
+
+    static final String REPORT_FOR_REFRESH = """
+            SELECT id, raw_input_id, organization_name, contact_info, stored_at, successful_sessions, failed_sessions
+            FROM report WHERE reporter_key = ? AND report_id = ? AND range_start = ? AND range_end = ?""";
+
+    static final String STORED_POLICIES = """
+            SELECT id, policy_type, policy_domain, policy_strings, mx_hosts, successful_sessions, failed_sessions
+            FROM policy WHERE report_id = ? ORDER BY position""";
+
+    // Ids are handed out in insertion order (IdAllocator), so ORDER BY id is the order of the report.
+    static final String STORED_FAILURE_DETAILS = """
+            SELECT policy_id, result_type, sending_mta_ip, receiving_mx_hostname, receiving_mx_helo, receiving_ip,
+                   failed_session_count, additional_information, failure_reason_code
+            FROM failure_detail WHERE report_id = ? ORDER BY id""";
+
+    static final String STORED_WARNINGS = "SELECT code, location, message FROM report_warning WHERE report_id = ? ORDER BY id";
+
+    static final String DELETE_FAILURE_DETAILS = "DELETE FROM failure_detail WHERE report_id = ?";
+    static final String DELETE_POLICIES = "DELETE FROM policy WHERE report_id = ?";
+    static final String DELETE_WARNINGS = "DELETE FROM report_warning WHERE report_id = ?";
+
+    static final String UPDATE_REPORT = """
+            UPDATE report SET organization_name = ?, contact_info = ?, successful_sessions = ?, failed_sessions = ?
+            WHERE id = ?""";
+
+    static final String DELETE_ROLLUP_IF_EMPTY = """
+            DELETE FROM rollup_daily WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND kind = ?
+                AND result_type = ? AND receiving_mx = ? AND sessions = 0""";
+
+    static final String DELETE_DOMAIN_DAY_IF_EMPTY = """
+            DELETE FROM rollup_domain_daily WHERE day = ? AND policy_domain = ?
+                AND reports = 0 AND successful_sessions = 0 AND failed_sessions = 0""";
+
+    static final String DELETE_DOMAIN_MONTH_IF_EMPTY = """
+            DELETE FROM rollup_domain_monthly WHERE month = ? AND policy_domain = ?
+                AND reports = 0 AND successful_sessions = 0 AND failed_sessions = 0""";
+
+    static final String DELETE_DIMENSION_IF_EMPTY = """
+            DELETE FROM rollup_dimension_daily WHERE policy_domain = ? AND day = ? AND dimension = ? AND value = ?
+                AND kind = ? AND sessions = 0""";
+
+    static final String DELETE_DOMAIN_TOTAL_IF_EMPTY = "DELETE FROM rollup_domain_total WHERE policy_domain = ? AND reports = 0";
+
+    // Only for domains a re-parsed report no longer mentions (rare: a parser fix of the policy-domain).
+    static final String RECOMPUTE_DOMAIN_LAST = """
+            UPDATE rollup_domain_total SET
+                last_range_end = (SELECT MAX(r.range_end) FROM report r JOIN policy p ON p.report_id = r.id
+                                  WHERE COALESCE(p.policy_domain, '') = ?),
+                last_stored_at = (SELECT MAX(r.stored_at) FROM report r JOIN policy p ON p.report_id = r.id
+                                  WHERE COALESCE(p.policy_domain, '') = ?)
+            WHERE policy_domain = ?""";
 }

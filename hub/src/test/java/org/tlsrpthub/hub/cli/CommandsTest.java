@@ -106,7 +106,11 @@ class CommandsTest {
 
         run("domains", "others", "--data-dir", data(), "store");
         Run reprocess = run("reprocess", "--data-dir", data());
-        assertThat(reprocess.out()).contains("released from quarantine").doesNotContain(" 0 released");
+        assertThat(reprocess.out()).contains("released from quarantine").doesNotContain(" 0 released")
+                .contains("updated,").contains("kept: raw details expired");
+        Run all = run("reprocess", "--data-dir", data(), "--all", "--json");
+        assertThat(all.out()).as(all.err()).matches("\\{\"inputs\":\\d+,\"released\":0,\"stillQuarantined\":\\d+,\"reportsStored\":0,"
+                + "\"reportsUpdated\":0,\"reportsUnchanged\":[1-9]\\d*,\"reportsKeptDetailsExpired\":0}\n");
 
         Run dry = run("retention", "--data-dir", data(), "--retention-days", "1", "--dry-run");
         assertThat(dry.out()).startsWith("would delete 0 raw inputs"); // everything was received just now

@@ -15,7 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.core.json.ReportWriter;
+import org.tlsrpthub.core.report.FailureDetail;
+import org.tlsrpthub.core.report.ParsedReport;
+import org.tlsrpthub.core.report.Policy;
+import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
+import org.tlsrpthub.core.report.Summary;
+import org.tlsrpthub.hub.analysis.ReportDetail;
+import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.hub.generate.ReportGenerator;
@@ -23,6 +30,7 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.IngestStatus;
+import org.tlsrpthub.hub.ingest.InputDecoder;
 import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.importer.ImportRunner;
 import org.tlsrpthub.hub.importer.ImportSummary;
@@ -31,6 +39,7 @@ import org.tlsrpthub.hub.retention.RetentionService;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
 import org.tlsrpthub.core.testsupport.Corpus;
+import org.tlsrpthub.hub.testsupport.DashboardRollupCheck;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -292,12 +301,12 @@ public abstract class StoreContract {
 
         ReprocessService.Result result = new ReprocessService(db, ingest).run(false);
 
-        assertThat(result).isEqualTo(new ReprocessService.Result(2, 1, 1, 1));
+        assertThat(result).isEqualTo(new ReprocessService.Result(2, 1, 1, 1, 0, 0, 0));
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
         assertThat(Sql.rows(db, "SELECT kind FROM quarantine")).containsExactly(List.of("UNRECOGNISED_FORMAT"));
         assertThat(Sql.count(db, "SELECT count(*) FROM raw_input WHERE status = 'parsed'")).isEqualTo(1);
 
-        assertThat(new ReprocessService(db, ingest).run(true)).isEqualTo(new ReprocessService.Result(2, 0, 1, 0));
+        assertThat(new ReprocessService(db, ingest).run(true)).isEqualTo(new ReprocessService.Result(2, 0, 1, 0, 0, 1, 0));
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
         assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).as("re-reading is no new arrival").isZero();
         RollupCheck.assertRollupsMatchRawRows(db);
@@ -315,6 +324,96 @@ public abstract class StoreContract {
 
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
         assertThat(Sql.count(db, "SELECT count(*) FROM quarantine")).isZero();
+    }
+
+    @Test
+    void reprocessingAllRewritesReportsAnOlderParserStoredDifferentlyInPlace() throws Exception {
+        new ImportRunner(new IngestService(db, olderParser(), Clock.systemUTC()), Clock.systemUTC(), 7, 2)
+                .run(List.of(Corpus.reportsDir()), n -> { });
+        // And a difference no parser change makes, written straight into the rows.
+        Sql.update(db, "UPDATE report_warning SET message = 'older wording' WHERE id = (SELECT MIN(id) FROM report_warning)");
+        RollupCheck.assertRollupsMatchRawRows(db);
+        DashboardRollupCheck.assertDashboardRollupsMatchRawRows(db);
+        String reportsSql = "SELECT id, reporter_key, report_id, range_start, range_end, raw_input_id, stored_at FROM report ORDER BY id";
+        String sightingsSql = "SELECT * FROM report_sighting ORDER BY id";
+        List<List<Object>> reports = Sql.rows(db, reportsSql);
+        List<List<Object>> sightings = Sql.rows(db, sightingsSql);
+        assertThat(reports).hasSize(30);
+        assertThat(sightings).hasSize(10);
+
+        ReprocessService.Result first = new ReprocessService(db, ingest).run(true);
+
+        assertThat(first.reportsStored()).isZero();
+        assertThat(first.reportsUpdated()).isEqualTo(30); // every report had a policy-domain with a dot at the end
+        assertThat(first.reportsKeptDetailsExpired()).isZero();
+        assertThat(Sql.rows(db, reportsSql)).as("ids, keys and provenance").isEqualTo(reports);
+        assertThat(Sql.rows(db, sightingsSql)).isEqualTo(sightings);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).isEqualTo(10);
+        assertThat(Sql.count(db, "SELECT count(*) FROM policy WHERE policy_domain LIKE '%.'")).isZero();
+        RollupCheck.assertRollupsMatchRawRows(db);
+        DashboardRollupCheck.assertDashboardRollupsMatchRawRows(db);
+        assertEveryReportEqualsAFreshParseOfItsInput();
+
+        assertThat(new ReprocessService(db, ingest).run(true))
+                .isEqualTo(new ReprocessService.Result(40, 0, 0, 0, 0, 30, 0));
+    }
+
+    @Test
+    void reprocessingKeepsAReportWhoseFailureDetailsRetentionDeleted() throws Exception {
+        // Received late (so its raw input is still there), about January: its details are past retention.
+        new IngestService(db, olderParser(), Clock.systemUTC())
+                .ingest(json(reportWithFailures()), Provenance.file("late", Instant.parse("2026-07-20T00:00:00Z")));
+        new RetentionService(db, Clock.fixed(Instant.parse("2026-08-01T00:00:00Z"), java.time.ZoneOffset.UTC)).apply(60, false);
+        String contents = "SELECT policy_domain, successful_sessions FROM policy UNION ALL SELECT code, id FROM report_warning";
+        List<List<Object>> before = Sql.rows(db, contents);
+        List<List<Object>> rollups = Sql.rows(db, "SELECT * FROM rollup_domain_total");
+
+        ReprocessService.Result r = new ReprocessService(db, ingest).run(true);
+
+        assertThat(r.reportsKeptDetailsExpired()).isEqualTo(1);
+        assertThat(r.reportsUpdated()).isZero();
+        assertThat(Sql.rows(db, contents)).isEqualTo(before);
+        assertThat(Sql.rows(db, "SELECT * FROM rollup_domain_total")).isEqualTo(rollups);
+    }
+
+    /** A parser as an older release might have been: a policy-domain with its dot, one session more, a detail and a warning missed. */
+    private static InputDecoder olderParser() {
+        InputDecoder current = new CoreInputDecoder();
+        return (raw, source) -> {
+            InputDecoder.Decoded d = current.decode(raw, source);
+            return new InputDecoder.Decoded(d.reports().stream().map(StoreContract::asOlderParser).toList(), d.messageId());
+        };
+    }
+
+    private static ParsedReport asOlderParser(ParsedReport pr) {
+        Report r = pr.report();
+        List<PolicyResult> policies = new ArrayList<>();
+        for (PolicyResult p : r.policies()) {
+            Policy policy = p.policy();
+            // Never all of them: a report without failure details is taken for one that retention emptied.
+            List<FailureDetail> details = p.failureDetails().size() < 2 ? p.failureDetails()
+                    : p.failureDetails().subList(0, p.failureDetails().size() - 1);
+            policies.add(new PolicyResult(
+                    new Policy(policy.type(), policy.policyStrings(), policy.domain() == null ? null : policy.domain() + ".", policy.mxHosts()),
+                    new Summary(p.summary().totalSuccessfulSessionCount() + 1, p.summary().totalFailureSessionCount()), details));
+        }
+        return new ParsedReport(new Report(r.organizationName(), r.dateRange(), r.contactInfo(), r.reportId(), policies),
+                pr.warnings().isEmpty() ? List.of() : pr.warnings().subList(1, pr.warnings().size()));
+    }
+
+    /** Each stored report against today's parse of the input it was stored from: the report as written, and its warnings. */
+    private void assertEveryReportEqualsAFreshParseOfItsInput() throws Exception {
+        ReportQueryService reports = new ReportQueryService(db);
+        for (List<Object> row : Sql.rows(db, "SELECT r.id, i.content_gzip FROM report r JOIN raw_input i ON i.id = r.raw_input_id")) {
+            ReportDetail stored = reports.get(((Number) row.get(0)).longValue()).orElseThrow();
+            ParsedReport fresh = new CoreInputDecoder().decode(RawInput.gunzip((byte[]) row.get(1)), "test").reports().stream()
+                    .filter(pr -> pr.report().reportId().equals(stored.reportId())
+                            && pr.report().dateRange().start().equals(stored.rangeStart()))
+                    .findFirst().orElseThrow();
+            assertThat(stored.canonicalJson()).isEqualTo(new String(new ReportWriter().write(fresh.report(), true), StandardCharsets.UTF_8));
+            assertThat(stored.warnings()).isEqualTo(fresh.warnings().stream()
+                    .map(w -> new ReportDetail.StoredWarning(w.code().id(), w.where(), w.message())).toList());
+        }
     }
 
     @Test

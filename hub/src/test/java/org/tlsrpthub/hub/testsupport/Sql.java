@@ -36,6 +36,15 @@ public final class Sql {
         });
     }
 
+    /** Changes rows behind the store's back (to simulate what an older release wrote). */
+    public static int update(Database db, String sql, Object... args) throws SQLException {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = prepare(c, sql, args)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public static byte[] bytes(Database db, String sql, Object... args) throws SQLException {
         return db.withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
