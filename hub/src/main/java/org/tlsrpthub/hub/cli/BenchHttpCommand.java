@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "http", mixinStandardHelpOptions = true,
         description = {"HTTP ingest benchmark: starts the report endpoint on 127.0.0.1 with a fresh SQLite store",
-                "(or the one of --db / --data-dir), then for each sender count posts --reports new gzipped reports with the JDK",
-                "HttpClient and prints reports/s and p50/p99 latency. Client and server share this machine."})
+                "(or the one of --db / --data-dir), then for each sender count posts --reports new gzipped reports (with a",
+                "minimal keep-alive client, or the JDK HttpClient with --client jdk) and prints reports/s and p50/p99 latency.",
+                "Client and server share this machine."})
 final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--senders", split = ",", defaultValue = "1,16,64", description = "Concurrent senders per run (default ${DEFAULT-VALUE}).")
     List<Integer> senders;
@@ -46,6 +47,9 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--url", description = "Post to this running endpoint (e.g. one started by 'serve') instead of starting a server; then only the client's figures are printed.")
     java.net.URI url;
 
+    @Option(names = "--client", defaultValue = "raw", description = "Load generator: raw (a minimal HTTP/1.1 keep-alive client, a few µs per request; plain http only) or jdk (the JDK HttpClient, as heavy as the server). Default ${DEFAULT-VALUE}.")
+    String client;
+
     @Option(names = "--request-log", description = "Keep the one-line-per-request log on (default off: it measures the terminal).")
     boolean requestLog;
 
@@ -54,10 +58,15 @@ final class BenchHttpCommand implements Callable<Integer> {
         if (!requestLog) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.tlsrpthub.hub.http")).setLevel(Level.WARN);
         }
+        HttpLoad.Client clientKind = switch (client.toLowerCase(java.util.Locale.ROOT)) {
+            case "raw" -> HttpLoad.Client.RAW;
+            case "jdk" -> HttpLoad.Client.JDK;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--client must be raw or jdk, not " + client);
+        };
         int total = warmup + reports * senders.size();
         System.out.printf("generating %,d gzipped reports in memory…%n", total);
         List<byte[]> bodies = generate(total);
-        if (url != null) return external(bodies);
+        if (url != null) return external(bodies, clientKind);
         // The store given by --db / --data-dir (use an empty one), else SQLite in a new temporary directory.
         StoreOptions store = StoreOptions.of(spec);
         boolean given = store.db != null && !store.db.isBlank() || store.dataDir != null;
@@ -70,9 +79,9 @@ final class BenchHttpCommand implements Callable<Integer> {
             Settings settings = Settings.of(values);
             Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
             try {
-                HttpLoad load = new HttpLoad();
-                System.out.printf("%s on %s, %d CPUs; %,d warm-up reports…%n", database.dialect(), hub.http().reportUrl(),
-                        Runtime.getRuntime().availableProcessors(), warmup);
+                HttpLoad load = new HttpLoad(clientKind);
+                System.out.printf("%s on %s, %d CPUs, %s client; %,d warm-up reports…%n", database.dialect(), hub.http().reportUrl(),
+                        Runtime.getRuntime().availableProcessors(), clientKind.name().toLowerCase(java.util.Locale.ROOT), warmup);
                 if (warmup > 0) load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
                 int from = warmup;
                 for (int n : senders) {
@@ -97,9 +106,10 @@ final class BenchHttpCommand implements Callable<Integer> {
     }
 
     // Against a server in another process: its CPU is not ours, so only the client side is measured here.
-    private int external(List<byte[]> bodies) throws Exception {
-        HttpLoad load = new HttpLoad();
-        System.out.printf("posting to %s; %,d warm-up reports…%n", url, warmup);
+    private int external(List<byte[]> bodies, HttpLoad.Client clientKind) throws Exception {
+        HttpLoad load = new HttpLoad(clientKind);
+        System.out.printf("posting to %s with the %s client; %,d warm-up reports…%n", url,
+                clientKind.name().toLowerCase(java.util.Locale.ROOT), warmup);
         if (warmup > 0) load.run(url, bodies.subList(0, warmup), 16);
         int from = warmup;
         for (int n : senders) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Reads a request body within a size cap and a deadline. The Content-Length is checked before the
@@ -31,11 +32,31 @@ final class BodyReader {
             throw new TooLarge("Content-Length " + declaredLength + " is more than the limit of " + maxBytes + " bytes");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        // The common case (senders send a Content-Length): read into one array of that size, without
+        // the 16 KiB scratch buffer and the copy out of a ByteArrayOutputStream below.
+        byte[] declared = new byte[(int) Math.max(declaredLength, 0)];
+        int off = 0;
+        int n;
+        while (off < declared.length && (n = in.read(declared, off, declared.length - off)) >= 0) {
+            off += n;
+            if (System.nanoTime() > deadline) {
+                throw new TooSlow("the body did not arrive within " + timeout.toSeconds() + " s");
+            }
+        }
+        if (off < declared.length) return Arrays.copyOf(declared, off); // the stream ended early
+        int next = in.read();
+        if (next < 0) return declared;
+        // No length, or more bytes than declared: go on reading within the cap.
         int initial = (int) Math.min(declaredLength > 0 ? declaredLength : 16 * 1024, maxBytes);
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(initial, 32));
+        out.write(declared, 0, off);
+        out.write(next);
+        long total = off + 1;
+        if (total > maxBytes) throw new TooLarge("the body is more than the limit of " + maxBytes + " bytes");
+        if (System.nanoTime() > deadline) {
+            throw new TooSlow("the body did not arrive within " + timeout.toSeconds() + " s");
+        }
         byte[] buf = new byte[16 * 1024];
-        long total = 0;
-        int n;
         while ((n = in.read(buf)) >= 0) {
             total += n;
             if (total > maxBytes) throw new TooLarge("the body is more than the limit of " + maxBytes + " bytes");
