@@ -72,6 +72,11 @@ public final class TlsRptRecordParser {
                 }
                 throw new RecordSyntaxException("the required rua= field is missing", text, text.length());
             }
+            if (rua.values().stream().allMatch(d -> d instanceof RuaDestination.OtherScheme)) {
+                // RFC 8460 §3 defines only mailto: and https:, so senders have nowhere to send reports
+                warnings.add(new RecordWarning(RecordWarning.Code.NO_USABLE_DESTINATION,
+                        "no mailto: or https: destination: senders have nowhere to send reports", text.indexOf("rua=")));
+            }
             return new TlsRptRecordParse.Valid(new TlsRptRecord(List.copyOf(rua.values()), extensions), warnings);
         } catch (RecordSyntaxException e) {
             return new TlsRptRecordParse.Malformed(e.error());

@@ -22,6 +22,8 @@ public record RecordWarning(Code code, String message, int offset) {
         TRAILING_WHITESPACE,
         /** A {@code rua} URI whose scheme is neither mailto nor https; senders ignore it. */
         UNKNOWN_URI_SCHEME,
+        /** Every {@code rua} URI has an unknown scheme: the record is valid, but no report can arrive. */
+        NO_USABLE_DESTINATION,
         /** More than one {@code rua=} field; their URIs were merged. */
         SEVERAL_RUA_FIELDS,
         /** The same URI listed twice; kept once. */

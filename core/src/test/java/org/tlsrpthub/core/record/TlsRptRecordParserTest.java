@@ -146,6 +146,13 @@ class TlsRptRecordParserTest {
     }
 
     @Test
+    void aRecordWithOnlyUnknownSchemesIsValidButWarnsThatNoReportCanArrive() {
+        var v = valid("v=TLSRPTv1; rua=ftp://r.example/x");
+        assertThat(codes(v)).containsExactly(Code.UNKNOWN_URI_SCHEME, Code.NO_USABLE_DESTINATION);
+        assertThat(v.warnings().get(1).offset()).isEqualTo(12);
+    }
+
+    @Test
     void severalRuaFieldsAreMergedWithAWarning() {
         var v = valid("v=TLSRPTv1; rua=mailto:a@example.com; rua=https://r.example/,mailto:a@example.com");
         assertThat(v.record().rua()).extracting(RuaDestination::uri)
