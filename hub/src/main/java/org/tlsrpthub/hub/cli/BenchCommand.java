@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Benchmarks: import, HTTP, SMTP and dashboard throughput and latency.",
         description = {"Benchmarks: 'bench import' generates reports in memory (no disk reads), imports them through",
                 "the same path as 'import' (parse, hash, compress, archive, store, rollups; batched durable commits)",
                 "and prints reports/s; then times 'summary' for one domain over the whole period.",

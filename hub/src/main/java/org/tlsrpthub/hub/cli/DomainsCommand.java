@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "domains", mixinStandardHelpOptions = true,
+        header = "The policy domains this hub serves, and what to do with reports about others.",
         description = {"The policy domains this hub serves. While none is configured every report is stored;",
                 "afterwards reports about other domains follow the 'others' setting (store, quarantine, reject)."},
         subcommands = {DomainsCommand.Add.class, DomainsCommand.ListDomains.class, DomainsCommand.Remove.class,

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Write realistic synthetic reports for N domains × M senders × D days.",
         description = {"Write realistic synthetic reports (Google-, Microsoft- and small-sender shapes, a mix of",
                 "failure types) for N domains × M senders × D days, one file per report."})
 final class GenerateCommand implements Callable<Integer> {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
+        header = "Import reports from files, directories, mbox files and Maildir folders.",
         description = {"Import reports from files (.json, .json.gz, .gz, .zip, .eml — recognised by content),",
                 "directories (recursively), mbox files and Maildir folders.",
                 "Exit status 0 unless an input could not be read at all (1), 3 on a database error."})

@@ -10,20 +10,20 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Receive, parse, store and analyse SMTP TLS Reporting (RFC 8460) reports.",
         subcommands = {
-                RecordCommand.class,
-                MtaStsCommand.class,
                 CommandLine.HelpCommand.class,
+                ServeCommand.class,
                 ParseCommand.class,
                 ImportCommand.class,
-                ReprocessCommand.class,
-                DomainsCommand.class,
                 SummaryCommand.class,
+                DomainsCommand.class,
+                ReprocessCommand.class,
                 RetentionCommand.class,
-                GenerateCommand.class,
-                BenchCommand.class,
-                ServeCommand.class,
+                RecordCommand.class,
+                MtaStsCommand.class,
                 UsersCommand.class,
                 TokensCommand.class,
+                GenerateCommand.class,
+                BenchCommand.class,
         })
 public final class Main {
     /** --db, --data-dir, --config: global, accepted before or after any subcommand. */

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Run the hub: report endpoint, dashboard, API, SMTP, IMAP and Maildir receivers.",
         description = "Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until SIGTERM or "
                 + "SIGINT, which stop it gracefully (reports in progress are committed and answered). Settings (http.port, "
                 + "http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_* environment variables and the "

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "users", mixinStandardHelpOptions = true,
+        header = "Local users of the dashboard and API.",
         description = {"Local users of the dashboard and API. The first admin can also be created on the",
                 "first-run setup page, which is shown only while there is no user."},
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Password.class,
