@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.Dialect;
 
 /**
  * Users, browser sessions and API tokens, all kept in the database so that several hub nodes
@@ -54,13 +55,24 @@ public final class AccessService {
 
     /**
      * Creates the first admin, only while there is no user at all: the setup page's action. The check
-     * and the insert share a transaction, so two racing setup forms cannot both win.
+     * and the insert share a transaction, so two racing setup forms cannot both win: SQLite runs one
+     * writer at a time; on PostgreSQL a lock on the users table serialises the two transactions, and
+     * the count (a new snapshot under READ COMMITTED) then sees the winner's row.
      */
     public boolean addFirstAdmin(String name, char[] password) throws SQLException {
         checkName(name);
         checkPassword(password);
-        String hash = PasswordHasher.hash(password);
+        return insertFirstAdmin(name, PasswordHasher.hash(password));
+    }
+
+    /** The transaction of {@link #addFirstAdmin}, after the slow hashing (tests race it directly). */
+    boolean insertFirstAdmin(String name, String hash) throws SQLException {
         return db.inTransaction(c -> {
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                try (PreparedStatement lock = c.prepareStatement(AccessSql.LOCK_USERS_POSTGRESQL)) {
+                    lock.execute();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(AccessSql.COUNT_USERS); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) > 0) return false;

@@ -5,6 +5,8 @@ final class AccessSql {
     private AccessSql() {}
 
     static final String COUNT_USERS = "SELECT COUNT(*) FROM app_user";
+    /** Conflicts with itself, so two first-admin transactions run one after the other (readers are not blocked). */
+    static final String LOCK_USERS_POSTGRESQL = "LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE";
     static final String INSERT_USER = "INSERT INTO app_user (name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?)";
     static final String USER_HASH = "SELECT password_hash FROM app_user WHERE name = ?";
     static final String SET_PASSWORD = "UPDATE app_user SET password_hash = ? WHERE name = ?";

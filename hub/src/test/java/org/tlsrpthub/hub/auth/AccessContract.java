@@ -55,6 +55,28 @@ abstract class AccessContract {
     }
 
     @Test
+    void racingSetupFormsCreateExactlyOneFirstAdmin() throws Exception {
+        int racers = 6;
+        String hash = PasswordHasher.hash("a password".toCharArray()); // hashed once, so the racers really race
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < racers; i++) {
+                String name = "admin" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return access.insertFirstAdmin(name, hash);
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (var r : results) if (r.get()) winners++;
+            assertThat(winners).isEqualTo(1);
+        }
+        assertThat(access.users()).hasSize(1);
+    }
+
+    @Test
     void sessionsExpireAndEndOnSignOutOrPasswordChange() throws Exception {
         access.addUser("alice", "alice password".toCharArray(), false);
         assertThat(access.signIn("alice", "wrong password".toCharArray())).isEmpty();
