@@ -11,11 +11,12 @@ import org.tlsrpthub.core.ReportParseException.Kind;
  * Gunzip (RFC 1952) with a hard cap on the output, checked while inflating, so a gzip bomb is refused
  * after at most {@code maxOutput} bytes of work and memory. Concatenated members are joined (RFC 1952
  * §2.2); bytes after the last member are reported, not refused, because real mailers append them.
- * The {@link Inflater} is reused per thread: creating one per report costs more than the inflating.
+ * Inflaters come from a pool: creating one per report costs more than the inflating.
  */
 final class BoundedGunzip {
     private static final int FTEXT = 1, FHCRC = 2, FEXTRA = 4, FNAME = 8, FCOMMENT = 16;
-    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+    private static final NativePool<Inflater> INFLATERS = new NativePool<>(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), () -> new Inflater(true), Inflater::reset, Inflater::end);
 
     record Result(byte[] data, int length, boolean trailingBytes) {}
 
@@ -28,9 +29,18 @@ final class BoundedGunzip {
     static Result gunzip(byte[] in, int off, int len, long maxOutput, String source) throws ReportParseException {
         int end = off + len;
         byte[] out = new byte[initialSize(in, off, len, maxOutput)];
+        Inflater inflater = INFLATERS.take();
+        try {
+            return gunzip(in, off, end, maxOutput, source, inflater, out);
+        } finally {
+            INFLATERS.give(inflater);
+        }
+    }
+
+    private static Result gunzip(byte[] in, int off, int end, long maxOutput, String source, Inflater inflater, byte[] out)
+            throws ReportParseException {
         int outLen = 0;
         int pos = off;
-        Inflater inflater = INFLATERS.get();
         CRC32 crc = new CRC32();
         do {
             pos = skipHeader(in, pos, end, source);

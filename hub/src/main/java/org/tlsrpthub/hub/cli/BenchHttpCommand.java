@@ -87,13 +87,16 @@ final class BenchHttpCommand implements Callable<Integer> {
                 for (int n : senders) {
                     long[] before = hub.committer().counts();
                     long cpu0 = processCpuNanos();
+                    long[] writer0 = hub.committer().writerTime();
                     HttpLoad.Result r = load.run(hub.http().reportUrl(), bodies.subList(from, from + reports), n);
                     long[] after = hub.committer().counts();
                     double cpuUsPerReport = (processCpuNanos() - cpu0) / 1e3 / r.reports();
+                    long[] writer1 = hub.committer().writerTime();
                     from += reports;
-                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms avg-batch=%.1f cpu=%.0fus/report%n",
+                    System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms avg-batch=%.1f cpu=%.0fus/report writer-busy=%.0f%% writer-cpu=%.0fus/report%n",
                             r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
-                            (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]), cpuUsPerReport);
+                            (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]), cpuUsPerReport,
+                            100.0 * (writer1[0] - writer0[0]) / 1e9 / r.seconds(), (writer1[1] - writer0[1]) / 1e3 / r.reports());
                 }
             } finally {
                 hub.close();

@@ -41,6 +41,7 @@ public final class GroupCommitter implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
 
     /**
      * @param maxQueue how many inputs may wait; beyond that {@link #submit} refuses (back-pressure)
@@ -78,6 +79,16 @@ public final class GroupCommitter implements AutoCloseable {
         return new long[] {commits.get(), committed.get()};
     }
 
+    /**
+     * The writer's time so far: wall-clock nanoseconds spent committing, and its CPU nanoseconds
+     * (-1 where the JVM cannot tell). Busy close to elapsed time means the writer is the bottleneck.
+     */
+    public long[] writerTime() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(writer.threadId()) : -1;
+        return new long[] {busyNanos.get(), cpu};
+    }
+
     /** Inputs waiting for a commit (for logs and tests). */
     public int waiting() {
         return queue.size();
@@ -104,7 +115,11 @@ public final class GroupCommitter implements AutoCloseable {
                 if (p == STOP) stopping = true;
                 else batch.add(p);
             }
-            if (!batch.isEmpty()) commit(batch);
+            if (!batch.isEmpty()) {
+                long t0 = System.nanoTime();
+                commit(batch);
+                busyNanos.addAndGet(System.nanoTime() - t0);
+            }
         }
     }
 

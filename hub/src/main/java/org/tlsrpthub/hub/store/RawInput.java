@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.Deflater;
 import java.util.zip.CRC32;
+import org.tlsrpthub.core.payload.NativePool;
 
 /**
  * An input exactly as received, ready for the archive: its sha256 (of the bytes as received) and
@@ -33,29 +34,66 @@ public record RawInput(byte[] bytes, String sha256, byte[] gzip, Provenance prov
     }
 
     // A Deflater costs a few hundred KB of native memory and tens of microseconds to set up, more
-    // than compressing a typical report; one per thread, reset between inputs, keeps imports fast.
-    private static final ThreadLocal<Deflater> DEFLATER =
-            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    // than compressing a typical report: a shared pool keeps imports and servers fast.
+    private static final NativePool<Deflater> DEFLATERS = new NativePool<>(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+            () -> new Deflater(Deflater.BEST_SPEED, true), Deflater::reset, Deflater::end);
     private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    private static final int STORED_BLOCK_MAX = 65_535;
 
-    /** A gzip member (RFC 1952) of {@code bytes}: header, raw deflate, CRC-32 and length. */
+    /**
+     * A gzip member (RFC 1952) of {@code bytes}: header, raw deflate, CRC-32 and length. Input that
+     * is already gzip or zip (most reports) would not shrink, so it goes into stored deflate blocks,
+     * a copy instead of a compression attempt.
+     */
     static byte[] gzip(byte[] bytes) {
-        Deflater d = DEFLATER.get();
-        d.reset();
-        d.setInput(bytes);
-        d.finish();
         var out = new ByteArrayOutputStream(bytes.length / 3 + 64);
         out.writeBytes(GZIP_HEADER);
-        byte[] buf = new byte[Math.min(64 * 1024, Math.max(512, bytes.length / 2))];
-        while (!d.finished()) {
-            int n = d.deflate(buf);
-            out.write(buf, 0, n);
+        if (isCompressed(bytes)) {
+            stored(bytes, out);
+        } else {
+            deflated(bytes, out);
         }
         CRC32 crc = new CRC32();
         crc.update(bytes);
         writeIntLe(out, (int) crc.getValue());
         writeIntLe(out, bytes.length);
         return out.toByteArray();
+    }
+
+    private static boolean isCompressed(byte[] b) {
+        return b.length >= 4 && ((b[0] == 0x1f && (b[1] & 0xff) == 0x8b) || (b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4));
+    }
+
+    // RFC 1951 §3.2.4: per block a header byte (BFINAL, BTYPE=00), LEN and its complement NLEN, the bytes.
+    private static void stored(byte[] bytes, ByteArrayOutputStream out) {
+        int pos = 0;
+        do {
+            int len = Math.min(STORED_BLOCK_MAX, bytes.length - pos);
+            boolean last = pos + len == bytes.length;
+            out.write(last ? 1 : 0);
+            out.write(len);
+            out.write(len >>> 8);
+            out.write(~len);
+            out.write(~len >>> 8);
+            out.write(bytes, pos, len);
+            pos += len;
+        } while (pos < bytes.length);
+    }
+
+    private static void deflated(byte[] bytes, ByteArrayOutputStream out) {
+        Deflater d = DEFLATERS.take();
+        try {
+            d.setInput(bytes);
+            d.finish();
+            byte[] buf = new byte[Math.min(64 * 1024, Math.max(512, bytes.length / 2))];
+            while (!d.finished()) {
+                int n = d.deflate(buf);
+                out.write(buf, 0, n);
+            }
+        } finally {
+            DEFLATERS.give(d);
+        }
     }
 
     private static void writeIntLe(ByteArrayOutputStream out, int v) {
