@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -13,19 +14,29 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
+    // Checkpoint every half second; restart the log once it holds 64 MB of 4 KB pages.
+    private static final Duration CHECKPOINT_TICK = Duration.ofMillis(500);
+    private static final int RESTART_LOG_FRAMES = 16_384;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final IdAllocator ids;
+    private final WalCheckpointer checkpointer;
 
-    private Database(HikariDataSource pool, Dialect dialect) {
+    private Database(HikariDataSource pool, Dialect dialect, WalCheckpointer checkpointer) {
         this.pool = pool;
         this.dialect = dialect;
         this.ids = IdAllocator.of(dialect);
+        this.checkpointer = checkpointer;
     }
 
     /** Opens the database at {@code jdbcUrl}, creating or upgrading its schema. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, CHECKPOINT_TICK, RESTART_LOG_FRAMES);
+    }
+
+    /** As {@link #open(String)}, with the SQLite checkpoint tick and log restart size given (for tests). */
+    static Database open(String jdbcUrl, Duration checkpointTick, int restartLogFrames) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -38,15 +49,22 @@ public final class Database implements AutoCloseable {
             // Batches of policies, failure details and rollup cells go as multi-row INSERTs: one
             // round trip per batch. (The store never reads batch update counts, which this hides.)
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        } else {
+            config.setConnectionInitSql(WalCheckpointer.DISABLE_AUTOMATIC); // a thread of its own does it
         }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             migrate(pool, dialect);
+            WalCheckpointer checkpointer = dialect == Dialect.SQLITE
+                    ? WalCheckpointer.startIfWal(jdbcUrl, checkpointTick, restartLogFrames) : null;
+            return new Database(pool, dialect, checkpointer);
+        } catch (SQLException e) {
+            pool.close();
+            throw new IllegalStateException("cannot open " + jdbcUrl + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect);
     }
 
     private static void migrate(DataSource ds, Dialect dialect) {
@@ -130,6 +148,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) checkpointer.close();
         pool.close();
     }
 }
