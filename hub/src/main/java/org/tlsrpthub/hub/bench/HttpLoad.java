@@ -62,7 +62,7 @@ public final class HttpLoad {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         long t0 = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(senders)) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
                 running.add(pool.submit(() -> {

@@ -129,6 +129,9 @@ public final class HttpServer implements AutoCloseable {
         }
         c.setHost(settings.bind());
         c.setPort(settings.port());
+        // The JDK's default listen backlog is 50: a burst of senders connecting at once (many arrive
+        // just after midnight UTC) would see SYNs dropped and retry only after a second.
+        c.setAcceptQueueSize(1024);
         // A silent client is cut off after this; a trickling one by BodyReader's deadline.
         c.setIdleTimeout(settings.bodyTimeout().toMillis());
         this.connector = c;
