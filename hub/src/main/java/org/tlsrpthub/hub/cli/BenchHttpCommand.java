@@ -36,8 +36,15 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--reports", defaultValue = "20000", description = "Reports posted per run (default ${DEFAULT-VALUE}).")
     int reports;
 
-    @Option(names = "--warmup", defaultValue = "5000", description = "Reports posted first and not measured (default ${DEFAULT-VALUE}).")
+    // The JIT compiles for 15-20 s of CPU after start (Jetty, Jackson, SQLite JDBC, the hub) and again
+    // when the concurrency, so the batch sizes, changes; a run measured meanwhile came out 20-45 %
+    // slower than the same run repeated. So each run is preceded by chunks of warm-up reports at
+    // its concurrency until a chunk passes with the JIT nearly idle.
+    @Option(names = "--warmup", defaultValue = "100000", description = "Most warm-up reports over all runs (posted before each run at its concurrency, in chunks of 10,000, until the JIT is quiet; not measured). Default ${DEFAULT-VALUE}.")
     int warmup;
+
+    private static final int WARMUP_CHUNK = 10_000;
+    private static final long QUIET_JIT_MS = 100; // compilation time during one chunk (about a second)
 
     @Spec CommandSpec spec;
 
@@ -80,15 +87,17 @@ final class BenchHttpCommand implements Callable<Integer> {
             Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
             try {
                 HttpLoad load = new HttpLoad(clientKind);
-                System.out.printf("%s on %s, %d CPUs, %s client; %,d warm-up reports…%n", database.dialect(), hub.http().reportUrl(),
-                        Runtime.getRuntime().availableProcessors(), clientKind.name().toLowerCase(java.util.Locale.ROOT), warmup);
-                if (warmup > 0) load.run(hub.http().reportUrl(), bodies.subList(0, warmup), 16);
-                int from = warmup;
+                System.out.printf("%s on %s, %d CPUs, %s client%n", database.dialect(), hub.http().reportUrl(),
+                        Runtime.getRuntime().availableProcessors(), clientKind.name().toLowerCase(java.util.Locale.ROOT));
+                List<byte[]> warmups = bodies.subList(0, warmup);
+                List<byte[]> measured = bodies.subList(warmup, bodies.size());
+                int from = 0;
                 for (int n : senders) {
+                    warmed += warmUp(load, hub.http().reportUrl(), warmups.subList(warmed, warmups.size()), n);
                     long[] before = hub.committer().counts();
                     long cpu0 = processCpuNanos();
                     long[] writer0 = hub.committer().writerTime();
-                    HttpLoad.Result r = load.run(hub.http().reportUrl(), bodies.subList(from, from + reports), n);
+                    HttpLoad.Result r = load.run(hub.http().reportUrl(), measured.subList(from, from + reports), n);
                     long[] after = hub.committer().counts();
                     double cpuUsPerReport = (processCpuNanos() - cpu0) / 1e3 / r.reports();
                     long[] writer1 = hub.committer().writerTime();
@@ -101,7 +110,7 @@ final class BenchHttpCommand implements Callable<Integer> {
             } finally {
                 hub.close();
             }
-            System.out.printf("stored reports: %,d (expected %,d)%n", storedReports(database), total);
+            System.out.printf("stored reports: %,d (expected %,d)%n", storedReports(database), warmed + reports * senders.size());
         } finally {
             if (tmp != null) deleteTree(tmp);
         }
@@ -111,19 +120,43 @@ final class BenchHttpCommand implements Callable<Integer> {
     // Against a server in another process: its CPU is not ours, so only the client side is measured here.
     private int external(List<byte[]> bodies, HttpLoad.Client clientKind) throws Exception {
         HttpLoad load = new HttpLoad(clientKind);
-        System.out.printf("posting to %s with the %s client; %,d warm-up reports…%n", url,
-                clientKind.name().toLowerCase(java.util.Locale.ROOT), warmup);
-        if (warmup > 0) load.run(url, bodies.subList(0, warmup), 16);
-        int from = warmup;
+        System.out.printf("posting to %s with the %s client%n", url, clientKind.name().toLowerCase(java.util.Locale.ROOT));
+        List<byte[]> warmups = bodies.subList(0, warmup);
+        List<byte[]> measured = bodies.subList(warmup, bodies.size());
+        int from = 0;
         for (int n : senders) {
+            warmed += warmUp(load, url, warmups.subList(warmed, warmups.size()), n);
             long cpu0 = processCpuNanos();
-            HttpLoad.Result r = load.run(url, bodies.subList(from, from + reports), n);
+            HttpLoad.Result r = load.run(url, measured.subList(from, from + reports), n);
             from += reports;
             System.out.printf("senders=%-3d reports=%,d failures=%d time=%.2fs throughput=%,.0f reports/s p50=%.2fms p99=%.2fms max=%.1fms client-cpu=%.0fus/report%n",
                     r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
                     (processCpuNanos() - cpu0) / 1e3 / r.reports());
         }
         return 0;
+    }
+
+    private int warmed;
+
+    /**
+     * Posts warm-up reports from {@code pool} in chunks at {@code senders} concurrency until a chunk
+     * passes with this JVM's JIT nearly idle, or the pool runs out; returns how many were posted.
+     */
+    private static int warmUp(HttpLoad load, java.net.URI url, List<byte[]> pool, int senders) throws Exception {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int posted = 0;
+        long jitMs = -1;
+        while (posted < pool.size()) {
+            int chunk = Math.min(WARMUP_CHUNK, pool.size() - posted);
+            long jit0 = jit.getTotalCompilationTime();
+            load.run(url, pool.subList(posted, posted + chunk), senders);
+            posted += chunk;
+            jitMs = jit.getTotalCompilationTime() - jit0;
+            if (jitMs < QUIET_JIT_MS) break;
+        }
+        System.out.printf("  warm-up at %d senders: %,d reports%s%n", senders, posted,
+                jitMs < 0 ? " (none left)" : jitMs < QUIET_JIT_MS ? ", JIT quiet" : ", JIT still compiling (" + jitMs + " ms in the last chunk)");
+        return posted;
     }
 
     // CPU time of this whole process (server and client): a figure that other load on the machine does not inflate.

@@ -16,4 +16,9 @@ public record PreparedInput(RawInput raw, List<ParsedReport> reports, Quarantine
     public PreparedInput {
         reports = List.copyOf(reports);
     }
+
+    /** This input as re-read from archive row {@code rawInputId} (reprocessing): no second copy is archived. */
+    public PreparedInput archivedAs(long rawInputId) {
+        return new PreparedInput(raw.archivedAs(rawInputId), reports, parseError);
+    }
 }

@@ -60,7 +60,7 @@ public final class ReprocessService {
             if (page.isEmpty()) break;
             after = page.get(page.size() - 1).id;
             List<PreparedInput> prepared = new ArrayList<>(page.size());
-            for (Archived a : page) prepared.add(ingest.prepare(RawInput.gunzip(a.gzip), a.provenance));
+            for (Archived a : page) prepared.add(ingest.prepare(RawInput.gunzip(a.gzip), a.provenance).archivedAs(a.id));
             long[] counts = db.inTransaction(c -> apply(c, page, prepared));
             result = result.plus(page.size(), counts);
         }
@@ -79,7 +79,8 @@ public final class ReprocessService {
             }
         });
         if (one.isEmpty()) return java.util.Optional.empty();
-        List<PreparedInput> prepared = List.of(ingest.prepare(RawInput.gunzip(one.get(0).gzip), one.get(0).provenance));
+        List<PreparedInput> prepared = List.of(
+                ingest.prepare(RawInput.gunzip(one.get(0).gzip), one.get(0).provenance).archivedAs(one.get(0).id));
         long[] counts = db.inTransaction(c -> apply(c, one, prepared));
         return java.util.Optional.of(NOTHING.plus(1, counts));
     }

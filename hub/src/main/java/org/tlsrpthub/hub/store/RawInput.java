@@ -13,11 +13,18 @@ import org.tlsrpthub.core.payload.NativePool;
 /**
  * An input exactly as received, ready for the archive: its sha256 (of the bytes as received) and
  * a gzip of those bytes. Computing both is CPU work, so it happens before the writing transaction.
+ *
+ * @param archivedId the archive row this input was read from (re-parsing), else null: a new arrival
  */
-public record RawInput(byte[] bytes, String sha256, byte[] gzip, Provenance provenance) {
+public record RawInput(byte[] bytes, String sha256, byte[] gzip, Provenance provenance, Long archivedId) {
 
     public static RawInput of(byte[] bytes, Provenance provenance) {
-        return new RawInput(bytes, sha256(bytes), gzip(bytes), provenance);
+        return new RawInput(bytes, sha256(bytes), gzip(bytes), provenance, null);
+    }
+
+    /** The same input, known to be archived already as row {@code id}: writing it adds no archive row. */
+    public RawInput archivedAs(long id) {
+        return new RawInput(bytes, sha256, gzip, provenance, id);
     }
 
     /** The sha256 as stored: 32 bytes. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.tlsrpthub.core.report.Warning;
  *
  * <p>Deduplication is the database's job, not a read-then-write here: the dedup key is UNIQUE and
  * every insert is {@code ON CONFLICT DO NOTHING}, so concurrent writers (threads or processes on
- * one PostgreSQL) store a report exactly once; whoever loses the race records a sighting.
+ * one PostgreSQL) store a report exactly once; whoever loses the race records a sighting. Raw
+ * inputs are archived once per distinct bytes, found through their reports ({@link #archive}).
  */
 public final class ReportStore {
     private final Database db;
@@ -48,9 +50,16 @@ public final class ReportStore {
         if (requests.isEmpty()) return List.of();
         long now = clock.millis();
         IdAllocator.Ids ids = db.ids().reserve(c, idsNeeded(requests));
-        long[] rawIds = writeRawInputs(c, requests, ids);
+        long[] rawIds = new long[requests.size()];
+        for (int i = 0; i < rawIds.length; i++) {
+            Long archived = requests.get(i).raw().archivedId();
+            rawIds[i] = archived != null ? archived : ids.next();
+        }
+        // Reports first: whether they are new tells whether the input can be a copy of an archived one.
+        ReportRows rows = insertReports(c, requests, rawIds, ids, now);
+        archive(c, requests, rawIds, rows);
         writeQuarantines(c, requests, rawIds, now);
-        List<List<Boolean>> stored = writeReports(c, requests, rawIds, ids, now, recordSightings);
+        List<List<Boolean>> stored = writeContents(c, requests, rawIds, rows, ids, now, recordSightings);
         List<StoreResult> results = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) results.add(new StoreResult(rawIds[i], stored.get(i)));
         return results;
@@ -206,33 +215,92 @@ public final class ReportStore {
         return n;
     }
 
-    private long[] writeRawInputs(Connection c, List<StoreRequest> requests, IdAllocator.Ids ids) throws SQLException {
-        long[] rawIds = new long[requests.size()];
-        for (int i = 0; i < rawIds.length; i++) rawIds[i] = ids.next();
-        Set<Long> inserted = MultiRowInsert.insert(c, StoreSql.INSERT_RAW, 10, requests.size(), (ps, p, i) -> {
-            StoreRequest r = requests.get(i);
-            RawInput raw = r.raw();
-            Provenance prov = raw.provenance();
-            ps.setLong(p, rawIds[i]);
-            ps.setBytes(p + 1, raw.sha256Bytes());
-            ps.setLong(p + 2, raw.bytes().length);
-            ps.setBytes(p + 3, raw.gzip());
-            ps.setString(p + 4, r.reports().isEmpty() ? RawStatus.QUARANTINED : RawStatus.PARSED);
-            ps.setString(p + 5, prov.channel().id());
-            ps.setLong(p + 6, prov.receivedAt().toEpochMilli());
-            ps.setString(p + 7, prov.origin());
-            ps.setString(p + 8, prov.messageId());
-            ps.setString(p + 9, prov.dkimResult());
-        });
-        // Same bytes as an input archived before (or earlier in this batch): point at that one.
-        try (PreparedStatement ps = c.prepareStatement(StoreSql.RAW_ID_BY_SHA)) {
-            for (int i = 0; i < rawIds.length; i++) {
-                if (inserted.contains(rawIds[i])) continue;
-                ps.setBytes(1, requests.get(i).raw().sha256Bytes());
-                rawIds[i] = singleLong(ps);
+    /**
+     * Archives each new input, or points it at the archived copy of the same bytes. A copy can only
+     * exist when every report in the input is already known (otherwise those reports would be known
+     * from the copy), so only such inputs look for one, among the inputs their first report arrived
+     * in; quarantined inputs (no report to look through) are unique by sha256 in the database.
+     * Reports already inserted with an input's provisional id are re-pointed when it turns out to be
+     * a copy.
+     */
+    private static void archive(Connection c, List<StoreRequest> requests, long[] rawIds, ReportRows rows)
+            throws SQLException {
+        long[] provisional = rawIds.clone(); // what the reports were inserted with
+        List<Integer> toInsert = new ArrayList<>();
+        boolean[] archiving = new boolean[requests.size()];
+        int[] sameAs = new int[requests.size()]; // an earlier request of this batch with the same bytes, else -1
+        Map<String, Integer> thisBatch = new HashMap<>();
+        try (PreparedStatement known = c.prepareStatement(StoreSql.RAW_ID_OF_KNOWN_REPORT_BY_SHA);
+                PreparedStatement quarantined = c.prepareStatement(StoreSql.QUARANTINED_RAW_ID_BY_SHA)) {
+            for (int i = 0; i < requests.size(); i++) {
+                sameAs[i] = -1;
+                RawInput raw = requests.get(i).raw();
+                if (raw.archivedId() != null) continue;
+                Integer earlier = thisBatch.putIfAbsent(raw.sha256(), i);
+                if (earlier != null) {
+                    sameAs[i] = earlier;
+                    continue;
+                }
+                Long copy = rows.allKnown(i) ? archivedCopy(known, rows.firstReport(i), raw) : null;
+                // Also held in quarantine, e.g. for a domain served only since (a read of a small index, no write).
+                if (copy == null) copy = optionalLong(quarantined, raw.sha256Bytes());
+                if (copy != null) {
+                    rawIds[i] = copy;
+                } else {
+                    toInsert.add(i);
+                    archiving[i] = true;
+                }
             }
         }
-        return rawIds;
+        Set<Long> inserted = toInsert.isEmpty() ? Set.of()
+                : MultiRowInsert.insert(c, StoreSql.INSERT_RAW, 10, toInsert.size(), (ps, p, k) -> {
+                    int i = toInsert.get(k);
+                    StoreRequest r = requests.get(i);
+                    RawInput raw = r.raw();
+                    Provenance prov = raw.provenance();
+                    ps.setLong(p, rawIds[i]);
+                    ps.setBytes(p + 1, raw.sha256Bytes());
+                    ps.setLong(p + 2, raw.bytes().length);
+                    ps.setBytes(p + 3, raw.gzip());
+                    ps.setString(p + 4, r.reports().isEmpty() ? RawStatus.QUARANTINED : RawStatus.PARSED);
+                    ps.setString(p + 5, prov.channel().id());
+                    ps.setLong(p + 6, prov.receivedAt().toEpochMilli());
+                    ps.setString(p + 7, prov.origin());
+                    ps.setString(p + 8, prov.messageId());
+                    ps.setString(p + 9, prov.dkimResult());
+                });
+        try (PreparedStatement bySha = c.prepareStatement(StoreSql.QUARANTINED_RAW_ID_BY_SHA);
+                PreparedStatement repoint = c.prepareStatement(StoreSql.REPOINT_REPORTS)) {
+            for (int i = 0; i < requests.size(); i++) {
+                if (sameAs[i] >= 0) {
+                    rawIds[i] = rawIds[sameAs[i]];
+                } else if (archiving[i] && !inserted.contains(provisional[i])) {
+                    // Another writer quarantined the same bytes meanwhile: use that row.
+                    bySha.setBytes(1, requests.get(i).raw().sha256Bytes());
+                    rawIds[i] = singleLong(bySha);
+                }
+                if (rawIds[i] != provisional[i] && rows.anyNew(i)) {
+                    repoint.setLong(1, rawIds[i]);
+                    repoint.setLong(2, provisional[i]);
+                    repoint.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static Long archivedCopy(PreparedStatement known, Report first, RawInput raw) throws SQLException {
+        byte[] sha = raw.sha256Bytes();
+        for (int half = 0; half < 2; half++) {
+            int p = half * 5;
+            known.setString(p + 1, first.reporterKey());
+            known.setString(p + 2, first.reportId());
+            known.setLong(p + 3, first.dateRange().start().toEpochMilli());
+            known.setLong(p + 4, first.dateRange().end().toEpochMilli());
+            known.setBytes(p + 5, sha);
+        }
+        try (ResultSet rs = known.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
     }
 
     private static void writeQuarantines(Connection c, List<StoreRequest> requests, long[] rawIds, long now)
@@ -254,12 +322,38 @@ public final class ReportStore {
         }
     }
 
-    private List<List<Boolean>> writeReports(Connection c, List<StoreRequest> requests, long[] rawIds,
-            IdAllocator.Ids ids, long now, boolean recordSightings) throws SQLException {
+    /** The reports of a write, flattened, with their ids and whether each was new. */
+    private record ReportRows(List<Report> reports, List<ParsedReport> parsed, List<Integer> requestOf,
+            long[] reportIds, String[] reporterKeys, Set<Long> inserted, int[] firstOfRequest, int[] countOfRequest) {
+
+        /** True when request {@code i} has reports and none of them was new. */
+        boolean allKnown(int i) {
+            if (countOfRequest[i] == 0) return false;
+            for (int k = firstOfRequest[i]; k < firstOfRequest[i] + countOfRequest[i]; k++) {
+                if (inserted.contains(reportIds[k])) return false;
+            }
+            return true;
+        }
+
+        boolean anyNew(int i) {
+            return countOfRequest[i] > 0 && !allKnown(i);
+        }
+
+        Report firstReport(int i) {
+            return reports.get(firstOfRequest[i]);
+        }
+    }
+
+    private static ReportRows insertReports(Connection c, List<StoreRequest> requests, long[] rawIds,
+            IdAllocator.Ids ids, long now) throws SQLException {
         List<Report> reports = new ArrayList<>();
         List<ParsedReport> parsed = new ArrayList<>();
         List<Integer> requestOf = new ArrayList<>();
+        int[] first = new int[requests.size()];
+        int[] count = new int[requests.size()];
         for (int i = 0; i < requests.size(); i++) {
+            first[i] = reports.size();
+            count[i] = requests.get(i).reports().size();
             for (ParsedReport pr : requests.get(i).reports()) {
                 reports.add(pr.report());
                 parsed.add(pr);
@@ -286,6 +380,17 @@ public final class ReportStore {
             ps.setLong(p + 9, r.totalSuccessfulSessions());
             ps.setLong(p + 10, r.totalFailureSessions());
         });
+        return new ReportRows(reports, parsed, requestOf, reportIds, reporterKeys, inserted, first, count);
+    }
+
+    private List<List<Boolean>> writeContents(Connection c, List<StoreRequest> requests, long[] rawIds,
+            ReportRows rows, IdAllocator.Ids ids, long now, boolean recordSightings) throws SQLException {
+        List<Report> reports = rows.reports();
+        List<ParsedReport> parsed = rows.parsed();
+        List<Integer> requestOf = rows.requestOf();
+        long[] reportIds = rows.reportIds();
+        String[] reporterKeys = rows.reporterKeys();
+        Set<Long> inserted = rows.inserted();
 
         List<List<Boolean>> stored = new ArrayList<>();
         for (StoreRequest ignored : requests) stored.add(new ArrayList<>());
@@ -396,6 +501,13 @@ public final class ReportStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    private static Long optionalLong(PreparedStatement ps, byte[] parameter) throws SQLException {
+        ps.setBytes(1, parameter);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
         }
     }
 

@@ -8,9 +8,19 @@ final class StoreSql {
             INSERT INTO raw_input (id, sha256, size_bytes, content_gzip, status, channel, received_at,
                                    origin, message_id, dkim_result)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (sha256) DO NOTHING""";
+            ON CONFLICT (sha256) WHERE status = 'quarantined' DO NOTHING""";
 
-    static final String RAW_ID_BY_SHA = "SELECT id FROM raw_input WHERE sha256 = ?";
+    static final String QUARANTINED_RAW_ID_BY_SHA = "SELECT id FROM raw_input WHERE sha256 = ? AND status = 'quarantined'";
+
+    /** The archived input with these bytes among those a known report arrived in (first arrival or sightings). */
+    static final String RAW_ID_OF_KNOWN_REPORT_BY_SHA = """
+            SELECT i.id FROM report r JOIN raw_input i ON i.id = r.raw_input_id
+            WHERE r.reporter_key = ? AND r.report_id = ? AND r.range_start = ? AND r.range_end = ? AND i.sha256 = ?
+            UNION ALL
+            SELECT i.id FROM report r JOIN report_sighting s ON s.report_id = r.id JOIN raw_input i ON i.id = s.raw_input_id
+            WHERE r.reporter_key = ? AND r.report_id = ? AND r.range_start = ? AND r.range_end = ? AND i.sha256 = ?""";
+
+    static final String REPOINT_REPORTS = "UPDATE report SET raw_input_id = ? WHERE raw_input_id = ?";
 
     static final String INSERT_QUARANTINE = """
             INSERT INTO quarantine (raw_input_id, kind, reason, message, quarantined_at)

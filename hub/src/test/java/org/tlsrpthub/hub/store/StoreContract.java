@@ -134,6 +134,58 @@ public abstract class StoreContract {
     }
 
     @Test
+    void theSameBytesTwiceInOneTransactionAreArchivedOnceAndTheSecondIsASightingOfIt() throws Exception {
+        byte[] raw = json(reportWithFailures());
+        List<IngestOutcome> out = ingest.commit(List.of(ingest.prepare(raw, fromFile("a")), ingest.prepare(raw, fromFile("b"))));
+
+        assertThat(out).extracting(IngestOutcome::status).containsExactly(IngestStatus.STORED, IngestStatus.DUPLICATE);
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).isEqualTo(1);
+        assertThat(Sql.count(db, """
+                SELECT count(*) FROM report_sighting s JOIN report r ON r.id = s.report_id
+                WHERE s.raw_input_id = r.raw_input_id""")).isEqualTo(1);
+    }
+
+    @Test
+    void bytesFirstSeenAsALaterArrivalOfAKnownReportAreAlsoArchivedOnce() throws Exception {
+        Report r = reportWithFailures();
+        byte[] compact = json(r);
+        byte[] pretty = new ReportWriter().write(r, true);
+        ingest.ingest(compact, fromFile("first"));
+        ingest.ingest(pretty, fromFile("second")); // same report, other bytes: archived, a sighting
+        ingest.ingest(pretty, fromFile("third"));  // those bytes again: found through the sighting
+        ingest.ingest(compact, fromFile("fourth")); // and the first bytes again: found through the report
+
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).isEqualTo(2);
+        assertThat(Sql.count(db, "SELECT count(DISTINCT raw_input_id) FROM report_sighting")).isEqualTo(2);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).isEqualTo(3);
+    }
+
+    @Test
+    void quarantinedBytesAgainAreArchivedOnceInOneTransactionOrMany() throws Exception {
+        byte[] bad = "{\"organization-name\": 5}".getBytes(StandardCharsets.UTF_8);
+        ingest.ingest(bad, fromFile("a"));
+        ingest.commit(List.of(ingest.prepare(bad, fromFile("b")), ingest.prepare(bad, fromFile("c"))));
+
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM quarantine")).isEqualTo(1);
+    }
+
+    @Test
+    void bytesQuarantinedForAnOtherDomainAndSentAgainOnceServedPointAtTheQuarantinedCopy() throws Exception {
+        DomainStore domains = new DomainStore(db, Clock.systemUTC());
+        domains.add(ReportGenerator.domainName(1));
+        domains.setOtherDomains(OtherDomains.QUARANTINE);
+        byte[] raw = json(GENERATOR.report(2, 0, 0));
+        assertThat(ingest.ingest(raw, fromFile("early")).status()).isEqualTo(IngestStatus.QUARANTINED);
+
+        domains.add(ReportGenerator.domainName(2));
+        assertThat(ingest.ingest(raw, fromFile("again")).status()).isEqualTo(IngestStatus.STORED);
+
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM report r JOIN raw_input i ON i.id = r.raw_input_id")).isEqualTo(1);
+    }
+
+    @Test
     void unparseableInputsAreQuarantinedWithTheirReason() throws Exception {
         List<byte[]> bad = List.of(
                 "not json at all".getBytes(StandardCharsets.UTF_8),

@@ -29,14 +29,19 @@ public final class Dnsmasq implements AutoCloseable {
     /** Starts dnsmasq answering TXT {@code name} with the given value, split into 255-byte strings. */
     public static Dnsmasq serving(String name, String txtValue) throws Exception {
         String binary = find();
-        int port = freeUdpPort();
-        List<String> cmd = new ArrayList<>(List.of(binary, "--no-daemon", "--conf-file=/dev/null", "--pid-file=",
-                "--bind-interfaces", "--listen-address=127.0.0.1", "--port=" + port, "--no-resolv", "--no-hosts"));
-        cmd.add("--txt-record=" + name + "," + characterStrings(txtValue));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Dnsmasq d = new Dnsmasq(p, new InetSocketAddress("127.0.0.1", port));
-        d.awaitAnswer(name);
-        return d;
+        // dnsmasq listens on UDP and TCP: a port free for UDP may be taken for TCP by the time it
+        // starts (exit code 2, address in use); then try another.
+        for (int attempt = 1; ; attempt++) {
+            int port = freeUdpPort();
+            List<String> cmd = new ArrayList<>(List.of(binary, "--no-daemon", "--conf-file=/dev/null", "--pid-file=",
+                    "--bind-interfaces", "--listen-address=127.0.0.1", "--port=" + port, "--no-resolv", "--no-hosts"));
+            cmd.add("--txt-record=" + name + "," + characterStrings(txtValue));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS) && p.exitValue() == 2 && attempt < 5) continue;
+            Dnsmasq d = new Dnsmasq(p, new InetSocketAddress("127.0.0.1", port));
+            d.awaitAnswer(name);
+            return d;
+        }
     }
 
     public InetSocketAddress address() {
