@@ -40,10 +40,11 @@ final class BenchHttpCommand implements Callable<Integer> {
     // when the concurrency, so the batch sizes, changes; a run measured meanwhile came out 20-45 %
     // slower than the same run repeated. So each run is preceded by chunks of warm-up reports at
     // its concurrency until a chunk passes with the JIT nearly idle.
-    @Option(names = "--warmup", defaultValue = "100000", description = "Most warm-up reports over all runs (posted before each run at its concurrency, in chunks of 10,000, until the JIT is quiet; not measured). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "120000", description = "Most warm-up reports over all runs (posted before each run at its concurrency, at least 30,000, then in chunks of 10,000 until the JIT is quiet; not measured). Default ${DEFAULT-VALUE}.")
     int warmup;
 
     private static final int WARMUP_CHUNK = 10_000;
+    private static final int WARMUP_MIN_CHUNKS = 3; // batch sizes settle, and the JIT with them, after a concurrency change
     private static final long QUIET_JIT_MS = 100; // compilation time during one chunk (about a second)
 
     @Spec CommandSpec spec;
@@ -152,7 +153,7 @@ final class BenchHttpCommand implements Callable<Integer> {
             load.run(url, pool.subList(posted, posted + chunk), senders);
             posted += chunk;
             jitMs = jit.getTotalCompilationTime() - jit0;
-            if (jitMs < QUIET_JIT_MS) break;
+            if (jitMs < QUIET_JIT_MS && posted >= WARMUP_MIN_CHUNKS * WARMUP_CHUNK) break;
         }
         System.out.printf("  warm-up at %d senders: %,d reports%s%n", senders, posted,
                 jitMs < 0 ? " (none left)" : jitMs < QUIET_JIT_MS ? ", JIT quiet" : ", JIT still compiling (" + jitMs + " ms in the last chunk)");
