@@ -230,8 +230,8 @@ public final class ReportStore {
         boolean[] archiving = new boolean[requests.size()];
         int[] sameAs = new int[requests.size()]; // an earlier request of this batch with the same bytes, else -1
         Map<String, Integer> thisBatch = new HashMap<>();
-        try (PreparedStatement known = c.prepareStatement(StoreSql.RAW_ID_OF_KNOWN_REPORT_BY_SHA);
-                PreparedStatement quarantined = c.prepareStatement(StoreSql.QUARANTINED_RAW_ID_BY_SHA)) {
+        List<Integer> candidates = new ArrayList<>();
+        try (PreparedStatement known = c.prepareStatement(StoreSql.RAW_ID_OF_KNOWN_REPORT_BY_SHA)) {
             for (int i = 0; i < requests.size(); i++) {
                 sameAs[i] = -1;
                 RawInput raw = requests.get(i).raw();
@@ -242,14 +242,23 @@ public final class ReportStore {
                     continue;
                 }
                 Long copy = rows.allKnown(i) ? archivedCopy(known, rows.firstReport(i), raw) : null;
-                // Also held in quarantine, e.g. for a domain served only since (a read of a small index, no write).
-                if (copy == null) copy = optionalLong(quarantined, raw.sha256Bytes());
                 if (copy != null) {
                     rawIds[i] = copy;
                 } else {
-                    toInsert.add(i);
-                    archiving[i] = true;
+                    candidates.add(i);
                 }
+            }
+        }
+        // Also held in quarantine, e.g. for a domain served only since: one read of a small index per
+        // chunk of inputs (a round trip each on PostgreSQL), no write.
+        Map<String, Long> inQuarantine = quarantinedCopies(c, requests, candidates);
+        for (int i : candidates) {
+            Long copy = inQuarantine.get(requests.get(i).raw().sha256());
+            if (copy != null) {
+                rawIds[i] = copy;
+            } else {
+                toInsert.add(i);
+                archiving[i] = true;
             }
         }
         Set<Long> inserted = toInsert.isEmpty() ? Set.of()
@@ -286,6 +295,21 @@ public final class ReportStore {
                 }
             }
         }
+    }
+
+    private static Map<String, Long> quarantinedCopies(Connection c, List<StoreRequest> requests, List<Integer> candidates)
+            throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        for (int start = 0; start < candidates.size(); start += MultiRowInsert.CHUNK) {
+            int n = Math.min(MultiRowInsert.CHUNK, candidates.size() - start);
+            try (PreparedStatement ps = c.prepareStatement(StoreSql.quarantinedRawIdsBySha(n))) {
+                for (int k = 0; k < n; k++) ps.setBytes(k + 1, requests.get(candidates.get(start + k)).raw().sha256Bytes());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) found.put(java.util.HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1));
+                }
+            }
+        }
+        return found;
     }
 
     private static Long archivedCopy(PreparedStatement known, Report first, RawInput raw) throws SQLException {
@@ -501,13 +525,6 @@ public final class ReportStore {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    private static Long optionalLong(PreparedStatement ps, byte[] parameter) throws SQLException {
-        ps.setBytes(1, parameter);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : null;
         }
     }
 

@@ -12,6 +12,12 @@ final class StoreSql {
 
     static final String QUARANTINED_RAW_ID_BY_SHA = "SELECT id FROM raw_input WHERE sha256 = ? AND status = 'quarantined'";
 
+    /** Ids and sha256 of the quarantined inputs among {@code n} given sha256 values. */
+    static String quarantinedRawIdsBySha(int n) {
+        return "SELECT id, sha256 FROM raw_input WHERE status = 'quarantined' AND sha256 IN ("
+                + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
     /** The archived input with these bytes among those a known report arrived in (first arrival or sightings). */
     static final String RAW_ID_OF_KNOWN_REPORT_BY_SHA = """
             SELECT i.id FROM report r JOIN raw_input i ON i.id = r.raw_input_id
