@@ -8,10 +8,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds gzip and zip inputs for tests. */
-final class Packing {
+public final class Packing {
     private Packing() {}
 
-    static byte[] gzip(byte[] data) {
+    public static byte[] gzip(byte[] data) {
         try {
             var out = new ByteArrayOutputStream();
             try (var gz = new GZIPOutputStream(out)) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
+import org.tlsrpthub.core.payload.Packing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.core.json.Reports;
@@ -26,17 +25,10 @@ class ParseCommandTest {
         return p;
     }
 
-    private static byte[] gzip(byte[] data) throws Exception {
-        var out = new ByteArrayOutputStream();
-        try (var gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        }
-        return out.toByteArray();
-    }
 
     @Test
     void explainsAReportWithFailuresInPlainWords() throws Exception {
-        Path file = write("r.json.gz", gzip(Reports.bytes(Reports.valid())));
+        Path file = write("r.json.gz", Packing.gzip(Reports.bytes(Reports.valid())));
         CliRun run = CliRun.run("parse", file.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())

@@ -2,12 +2,11 @@ package org.tlsrpthub.hub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
+import org.tlsrpthub.core.payload.Packing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,7 @@ class RawInputTest {
 
     @Test
     void gzipInputIsStoredNotCompressedAgain() throws Exception {
-        byte[] gz = gzipOf(randomBytes(3_000, 1));
+        byte[] gz = Packing.gzip(randomBytes(3_000, 1));
         byte[] archived = RawInput.gzip(gz);
         // header 10 + one stored block header 5 + the bytes + trailer 8
         assertThat(archived).hasSize(gz.length + 23);
@@ -32,7 +31,7 @@ class RawInputTest {
 
     @Test
     void largeCompressedInputSpansSeveralStoredBlocks() throws Exception {
-        byte[] gz = gzipOf(randomBytes(200_000, 2)); // random data: the gzip is larger than one 64 KiB block
+        byte[] gz = Packing.gzip(randomBytes(200_000, 2)); // random data: the gzip is larger than one 64 KiB block
         assertThat(gz.length).isGreaterThan(3 * 65_535);
         byte[] archived = RawInput.gzip(gz);
         assertThat(RawInput.gunzip(archived)).isEqualTo(gz);
@@ -47,7 +46,7 @@ class RawInputTest {
 
     @Test
     void theSystemGzipToolReadsBothKindsOfArchive(@TempDir Path dir) throws Exception {
-        byte[] gz = gzipOf(randomBytes(100_000, 3));
+        byte[] gz = Packing.gzip(randomBytes(100_000, 3));
         byte[] json = "{\"report-id\":\"r\"}\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
         for (byte[] input : new byte[][] {gz, json}) {
             Path file = dir.resolve("a.gz");
@@ -65,11 +64,4 @@ class RawInputTest {
         return b;
     }
 
-    private static byte[] gzipOf(byte[] data) throws Exception {
-        var bytes = new ByteArrayOutputStream();
-        try (var gz = new GZIPOutputStream(bytes)) {
-            gz.write(data);
-        }
-        return bytes.toByteArray();
-    }
 }
