@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class ReportStore {
         }
         // Reports first: whether they are new tells whether the input can be a copy of an archived one.
         ReportRows rows = insertReports(c, requests, rawIds, ids, now);
-        archive(c, requests, rawIds, rows);
+        RawArchive.archive(c, requests, rawIds, rows);
         writeQuarantines(c, requests, rawIds, now);
         List<List<Boolean>> stored = writeContents(c, requests, rawIds, rows, ids, now, recordSightings);
         List<StoreResult> results = new ArrayList<>(requests.size());
@@ -215,118 +214,6 @@ public final class ReportStore {
         return n;
     }
 
-    /**
-     * Archives each new input, or points it at the archived copy of the same bytes. A copy can only
-     * exist when every report in the input is already known (otherwise those reports would be known
-     * from the copy), so only such inputs look for one, among the inputs their first report arrived
-     * in; quarantined inputs (no report to look through) are unique by sha256 in the database.
-     * Reports already inserted with an input's provisional id are re-pointed when it turns out to be
-     * a copy.
-     */
-    private static void archive(Connection c, List<StoreRequest> requests, long[] rawIds, ReportRows rows)
-            throws SQLException {
-        long[] provisional = rawIds.clone(); // what the reports were inserted with
-        List<Integer> toInsert = new ArrayList<>();
-        boolean[] archiving = new boolean[requests.size()];
-        int[] sameAs = new int[requests.size()]; // an earlier request of this batch with the same bytes, else -1
-        Map<String, Integer> thisBatch = new HashMap<>();
-        List<Integer> candidates = new ArrayList<>();
-        try (PreparedStatement known = c.prepareStatement(StoreSql.RAW_ID_OF_KNOWN_REPORT_BY_SHA)) {
-            for (int i = 0; i < requests.size(); i++) {
-                sameAs[i] = -1;
-                RawInput raw = requests.get(i).raw();
-                if (raw.archivedId() != null) continue;
-                Integer earlier = thisBatch.putIfAbsent(raw.sha256(), i);
-                if (earlier != null) {
-                    sameAs[i] = earlier;
-                    continue;
-                }
-                Long copy = rows.allKnown(i) ? archivedCopy(known, rows.firstReport(i), raw) : null;
-                if (copy != null) {
-                    rawIds[i] = copy;
-                } else {
-                    candidates.add(i);
-                }
-            }
-        }
-        // Also held in quarantine, e.g. for a domain served only since: one read of a small index per
-        // chunk of inputs (a round trip each on PostgreSQL), no write.
-        Map<String, Long> inQuarantine = quarantinedCopies(c, requests, candidates);
-        for (int i : candidates) {
-            Long copy = inQuarantine.get(requests.get(i).raw().sha256());
-            if (copy != null) {
-                rawIds[i] = copy;
-            } else {
-                toInsert.add(i);
-                archiving[i] = true;
-            }
-        }
-        Set<Long> inserted = toInsert.isEmpty() ? Set.of()
-                : MultiRowInsert.insert(c, StoreSql.INSERT_RAW, 10, toInsert.size(), (ps, p, k) -> {
-                    int i = toInsert.get(k);
-                    StoreRequest r = requests.get(i);
-                    RawInput raw = r.raw();
-                    Provenance prov = raw.provenance();
-                    ps.setLong(p, rawIds[i]);
-                    ps.setBytes(p + 1, raw.sha256Bytes());
-                    ps.setLong(p + 2, raw.bytes().length);
-                    ps.setBytes(p + 3, raw.gzip());
-                    ps.setString(p + 4, r.reports().isEmpty() ? RawStatus.QUARANTINED : RawStatus.PARSED);
-                    ps.setString(p + 5, prov.channel().id());
-                    ps.setLong(p + 6, prov.receivedAt().toEpochMilli());
-                    ps.setString(p + 7, prov.origin());
-                    ps.setString(p + 8, prov.messageId());
-                    ps.setString(p + 9, prov.dkimResult());
-                });
-        try (PreparedStatement bySha = c.prepareStatement(StoreSql.QUARANTINED_RAW_ID_BY_SHA);
-                PreparedStatement repoint = c.prepareStatement(StoreSql.REPOINT_REPORTS)) {
-            for (int i = 0; i < requests.size(); i++) {
-                if (sameAs[i] >= 0) {
-                    rawIds[i] = rawIds[sameAs[i]];
-                } else if (archiving[i] && !inserted.contains(provisional[i])) {
-                    // Another writer quarantined the same bytes meanwhile: use that row.
-                    bySha.setBytes(1, requests.get(i).raw().sha256Bytes());
-                    rawIds[i] = singleLong(bySha);
-                }
-                if (rawIds[i] != provisional[i] && rows.anyNew(i)) {
-                    repoint.setLong(1, rawIds[i]);
-                    repoint.setLong(2, provisional[i]);
-                    repoint.executeUpdate();
-                }
-            }
-        }
-    }
-
-    private static Map<String, Long> quarantinedCopies(Connection c, List<StoreRequest> requests, List<Integer> candidates)
-            throws SQLException {
-        Map<String, Long> found = new HashMap<>();
-        for (int start = 0; start < candidates.size(); start += MultiRowInsert.CHUNK) {
-            int n = Math.min(MultiRowInsert.CHUNK, candidates.size() - start);
-            try (PreparedStatement ps = c.prepareStatement(StoreSql.quarantinedRawIdsBySha(n))) {
-                for (int k = 0; k < n; k++) ps.setBytes(k + 1, requests.get(candidates.get(start + k)).raw().sha256Bytes());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) found.put(java.util.HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Long archivedCopy(PreparedStatement known, Report first, RawInput raw) throws SQLException {
-        byte[] sha = raw.sha256Bytes();
-        for (int half = 0; half < 2; half++) {
-            int p = half * 5;
-            known.setString(p + 1, first.reporterKey());
-            known.setString(p + 2, first.reportId());
-            known.setLong(p + 3, first.dateRange().start().toEpochMilli());
-            known.setLong(p + 4, first.dateRange().end().toEpochMilli());
-            known.setBytes(p + 5, sha);
-        }
-        try (ResultSet rs = known.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : null;
-        }
-    }
-
     private static void writeQuarantines(Connection c, List<StoreRequest> requests, long[] rawIds, long now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(StoreSql.INSERT_QUARANTINE)) {
@@ -343,28 +230,6 @@ public final class ReportStore {
                 any = true;
             }
             if (any) ps.executeBatch();
-        }
-    }
-
-    /** The reports of a write, flattened, with their ids and whether each was new. */
-    private record ReportRows(List<Report> reports, List<ParsedReport> parsed, List<Integer> requestOf,
-            long[] reportIds, String[] reporterKeys, Set<Long> inserted, int[] firstOfRequest, int[] countOfRequest) {
-
-        /** True when request {@code i} has reports and none of them was new. */
-        boolean allKnown(int i) {
-            if (countOfRequest[i] == 0) return false;
-            for (int k = firstOfRequest[i]; k < firstOfRequest[i] + countOfRequest[i]; k++) {
-                if (inserted.contains(reportIds[k])) return false;
-            }
-            return true;
-        }
-
-        boolean anyNew(int i) {
-            return countOfRequest[i] > 0 && !allKnown(i);
-        }
-
-        Report firstReport(int i) {
-            return reports.get(firstOfRequest[i]);
         }
     }
 
@@ -528,7 +393,7 @@ public final class ReportStore {
         }
     }
 
-    private static long singleLong(PreparedStatement ps) throws SQLException {
+    static long singleLong(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) throw new SQLException("expected a row for " + ps);
             return rs.getLong(1);
