@@ -33,6 +33,8 @@ final class WalCheckpointer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private long lastLogFrames = -1;
+    private long lastFailureLogged;
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private WalCheckpointer(String jdbcUrl, Duration tick, int restartFrames) {
         this.jdbcUrl = jdbcUrl;
@@ -66,8 +68,14 @@ final class WalCheckpointer implements AutoCloseable {
                 sleep();
                 try {
                     checkpoint(st);
+                    lastFailureLogged = 0;
                 } catch (SQLException e) {
-                    log.warn("event=checkpoint-failed error=\"{}\"", e.getMessage());
+                    // e.g. a full disk: say so, but not twice a second while it lasts
+                    long now = System.nanoTime();
+                    if (lastFailureLogged == 0 || now - lastFailureLogged > FAILURE_LOG_INTERVAL.toNanos()) {
+                        log.warn("event=checkpoint-failed error=\"{}\"", e.getMessage());
+                        lastFailureLogged = now;
+                    }
                 }
             }
         } catch (SQLException e) {
