@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 import org.tlsrpthub.hub.bench.HttpLoad;
+import org.tlsrpthub.hub.bench.JitWarmup;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.generate.ReportFiles;
 import org.tlsrpthub.hub.generate.ReportGenerator;
@@ -36,16 +37,10 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--reports", defaultValue = "20000", description = "Reports posted per run (default ${DEFAULT-VALUE}).")
     int reports;
 
-    // The JIT compiles for 15-20 s of CPU after start (Jetty, Jackson, SQLite JDBC, the hub) and again
-    // when the concurrency, so the batch sizes, changes; a run measured meanwhile came out 20-45 %
-    // slower than the same run repeated. So each run is preceded by chunks of warm-up reports at
-    // its concurrency until a chunk passes with the JIT nearly idle.
+    // Before each run, at its concurrency (see JitWarmup).
     @Option(names = "--warmup", defaultValue = "120000", description = "Most warm-up reports over all runs (posted before each run at its concurrency, at least 30,000, then in chunks of 10,000 until the JIT is quiet; not measured). Default ${DEFAULT-VALUE}.")
     int warmup;
 
-    private static final int WARMUP_CHUNK = 10_000;
-    private static final int WARMUP_MIN_CHUNKS = 3; // batch sizes settle, and the JIT with them, after a concurrency change
-    private static final long QUIET_JIT_MS = 100; // compilation time during one chunk (about a second)
 
     @Spec CommandSpec spec;
 
@@ -139,25 +134,10 @@ final class BenchHttpCommand implements Callable<Integer> {
 
     private int warmed;
 
-    /**
-     * Posts warm-up reports from {@code pool} in chunks at {@code senders} concurrency until a chunk
-     * passes with this JVM's JIT nearly idle, or the pool runs out; returns how many were posted.
-     */
     private static int warmUp(HttpLoad load, java.net.URI url, List<byte[]> pool, int senders) throws Exception {
-        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        int posted = 0;
-        long jitMs = -1;
-        while (posted < pool.size()) {
-            int chunk = Math.min(WARMUP_CHUNK, pool.size() - posted);
-            long jit0 = jit.getTotalCompilationTime();
-            load.run(url, pool.subList(posted, posted + chunk), senders);
-            posted += chunk;
-            jitMs = jit.getTotalCompilationTime() - jit0;
-            if (jitMs < QUIET_JIT_MS && posted >= WARMUP_MIN_CHUNKS * WARMUP_CHUNK) break;
-        }
-        System.out.printf("  warm-up at %d senders: %,d reports%s%n", senders, posted,
-                jitMs < 0 ? " (none left)" : jitMs < QUIET_JIT_MS ? ", JIT quiet" : ", JIT still compiling (" + jitMs + " ms in the last chunk)");
-        return posted;
+        JitWarmup.Result r = JitWarmup.run(pool, chunk -> load.run(url, chunk, senders));
+        System.out.printf("  warm-up at %d senders: %s%n", senders, r);
+        return r.sent();
     }
 
     // CPU time of this whole process (server and client): a figure that other load on the machine does not inflate.
