@@ -106,11 +106,12 @@ public final class Database implements AutoCloseable {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    T result = work.run(c);
+                    T result = work.run(dialect == Dialect.SQLITE ? SqliteStatementCache.wrap(c) : c);
                     c.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c, e);
+                    if (dialect == Dialect.SQLITE) SqliteStatementCache.forget(c);
                     if (e instanceof SQLException s && dialect.isRetryable(s) && attempt < MAX_ATTEMPTS) {
                         backOff(attempt);
                         continue;

@@ -119,8 +119,8 @@ final class RawArchive {
     private static Map<String, Long> quarantinedCopies(Connection c, List<StoreRequest> requests, List<Integer> candidates)
             throws SQLException {
         Map<String, Long> found = new HashMap<>();
-        for (int start = 0; start < candidates.size(); start += MultiRowInsert.CHUNK) {
-            int n = Math.min(MultiRowInsert.CHUNK, candidates.size() - start);
+        for (int start = 0, n; start < candidates.size(); start += n) {
+            n = MultiRowInsert.chunk(candidates.size() - start);
             try (PreparedStatement ps = c.prepareStatement(StoreSql.quarantinedRawIdsBySha(n))) {
                 for (int k = 0; k < n; k++) ps.setBytes(k + 1, requests.get(candidates.get(start + k)).raw().sha256Bytes());
                 try (ResultSet rs = ps.executeQuery()) {
