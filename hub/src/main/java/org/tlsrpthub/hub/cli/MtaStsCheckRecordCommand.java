@@ -42,15 +42,12 @@ final class MtaStsCheckRecordCommand implements Callable<Integer> {
         } else {
             switch (result) {
                 case MtaStsRecordParse.NotMtaSts n -> out.println("not an MTA-STS record: " + n.reason());
-                case MtaStsRecordParse.Malformed m -> {
-                    out.println("invalid MTA-STS record: " + m.error().reason() + " (at column " + m.error().column() + ")");
-                    out.println(m.error().caretText());
-                }
+                case MtaStsRecordParse.Malformed m -> RecordCheckOutput.printMalformed(out, "MTA-STS", m.error());
                 case MtaStsRecordParse.Valid v -> {
                     out.println("valid MTA-STS record");
                     out.println("  id: " + v.record().id());
                     v.record().extensions().forEach(e -> out.println("  extension (ignored by senders): " + e));
-                    RecordCheckCommand.printWarnings(out, text, v.warnings());
+                    RecordCheckOutput.printWarnings(out, text, v.warnings());
                 }
             }
             out.flush();
@@ -66,13 +63,11 @@ final class MtaStsCheckRecordCommand implements Callable<Integer> {
                 g.writeStringField("status", "not-mta-sts");
                 g.writeStringField("reason", n.reason());
             }
-            case MtaStsRecordParse.Malformed m -> {
-                RecordCheckCommand.writeMalformed(g, m.error());
-            }
+            case MtaStsRecordParse.Malformed m -> RecordCheckOutput.writeMalformed(g, m.error());
             case MtaStsRecordParse.Valid v -> {
                 g.writeStringField("status", "valid");
                 g.writeStringField("id", v.record().id());
-                RecordCheckCommand.writeWarnings(g, v.warnings());
+                RecordCheckOutput.writeWarnings(g, v.warnings());
             }
         }
         g.writeEndObject();

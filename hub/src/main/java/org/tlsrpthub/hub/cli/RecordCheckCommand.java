@@ -9,9 +9,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.tlsrpthub.core.record.RuaDestination;
 import org.tlsrpthub.core.record.TlsRptRecordParse;
 import org.tlsrpthub.core.record.TlsRptRecordParser;
-import org.tlsrpthub.core.syntax.Caret;
-import org.tlsrpthub.core.syntax.RecordError;
-import org.tlsrpthub.core.syntax.RecordWarning;
 import org.tlsrpthub.core.syntax.TxtRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,38 +50,17 @@ final class RecordCheckCommand implements Callable<Integer> {
     private static void printText(PrintWriter out, String text, TlsRptRecordParse result) {
         switch (result) {
             case TlsRptRecordParse.NotTlsRpt n -> out.println("not a TLS-RPT record: " + n.reason());
-            case TlsRptRecordParse.Malformed m -> {
-                out.println("invalid TLS-RPT record: " + m.error().reason() + " (at column " + m.error().column() + ")");
-                out.println(m.error().caretText());
-            }
+            case TlsRptRecordParse.Malformed m -> RecordCheckOutput.printMalformed(out, "TLS-RPT", m.error());
             case TlsRptRecordParse.Valid v -> {
                 out.println("valid TLS-RPT record");
                 for (RuaDestination d : v.record().rua()) {
                     out.println("  rua: " + d.uri() + describe(d));
                 }
                 v.record().extensions().forEach(e -> out.println("  extension (ignored by senders): " + e));
-                printWarnings(out, text, v.warnings());
+                RecordCheckOutput.printWarnings(out, text, v.warnings());
             }
         }
         out.flush();
-    }
-
-    /** A malformed record as JSON: status, then the error with its offset, column and caret line. */
-    static void writeMalformed(JsonGenerator g, RecordError error) throws IOException {
-        g.writeStringField("status", "malformed");
-        g.writeObjectFieldStart("error");
-        g.writeStringField("reason", error.reason());
-        g.writeNumberField("offset", error.offset());
-        g.writeNumberField("column", error.column());
-        g.writeStringField("caret", error.caretText());
-        g.writeEndObject();
-    }
-
-    static void printWarnings(PrintWriter out, String text, List<RecordWarning> warnings) {
-        for (RecordWarning w : warnings) {
-            out.println("warning: " + w);
-            out.println(Caret.render(text, Math.min(w.offset(), text.length())));
-        }
     }
 
     private static String describe(RuaDestination d) {
@@ -104,9 +80,7 @@ final class RecordCheckCommand implements Callable<Integer> {
                 g.writeStringField("status", "not-tlsrpt");
                 g.writeStringField("reason", n.reason());
             }
-            case TlsRptRecordParse.Malformed m -> {
-                writeMalformed(g, m.error());
-            }
+            case TlsRptRecordParse.Malformed m -> RecordCheckOutput.writeMalformed(g, m.error());
             case TlsRptRecordParse.Valid v -> {
                 g.writeStringField("status", "valid");
                 g.writeArrayFieldStart("rua");
@@ -130,22 +104,9 @@ final class RecordCheckCommand implements Callable<Integer> {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                writeWarnings(g, v.warnings());
+                RecordCheckOutput.writeWarnings(g, v.warnings());
             }
         }
         g.writeEndObject();
-    }
-
-    static void writeWarnings(JsonGenerator g, List<RecordWarning> warnings) throws IOException {
-        g.writeArrayFieldStart("warnings");
-        for (RecordWarning w : warnings) {
-            g.writeStartObject();
-            g.writeStringField("code", w.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            g.writeStringField("message", w.message());
-            g.writeNumberField("offset", w.offset());
-            g.writeNumberField("column", w.column());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 }
