@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.core.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.DashboardData;
 import org.tlsrpthub.hub.testsupport.DashboardRollupCheck;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
@@ -263,8 +264,7 @@ public abstract class AnalysisContract {
 
     @Test
     void oneReportCarriesWarningsProvenanceCanonicalJsonAndTheOriginalBytes() throws Exception {
-        Path file = DashboardData.corpusReports().stream()
-                .filter(p -> p.getFileName().toString().equals("dmarc-report-viewer__no-contact.json")).findFirst().orElseThrow();
+        Path file = Corpus.reportsDir().resolve("dmarc-report-viewer__no-contact.json");
         long id = Sql.count(db, "SELECT r.id FROM report r JOIN raw_input i ON i.id = r.raw_input_id WHERE i.origin = ?",
                 file.toString());
         ReportDetail r = reports.get(id).orElseThrow();
