@@ -35,6 +35,16 @@ public final class ImapReceiver implements Receiver {
         }
     }
 
+    /** Inbox sweeps finished over all mailboxes. */
+    synchronized long sweeps() {
+        return pollers.stream().mapToLong(MailboxPoller::sweeps).sum();
+    }
+
+    /** Connections or sessions that ended in an error, over all mailboxes. */
+    synchronized long failures() {
+        return pollers.stream().mapToLong(MailboxPoller::failures).sum();
+    }
+
     /** Stops the pollers; a message being stored is finished first (its commit is not interrupted). */
     @Override
     public synchronized void close() {

@@ -42,6 +42,10 @@ final class MailboxPoller implements Runnable {
     private final Object lock = new Object();
     private volatile boolean closed;
     private volatile IMAPStore store;
+    /** Sweeps of the inbox finished, so that a caller can wait for one instead of guessing a time. */
+    private final java.util.concurrent.atomic.AtomicLong sweeps = new java.util.concurrent.atomic.AtomicLong();
+    /** Connections or sessions that ended in an error, for the same reason. */
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
     MailboxPoller(ImapMailboxSettings settings, MailIntake intake, Clock clock) {
         this.settings = settings;
@@ -56,6 +60,7 @@ final class MailboxPoller implements Runnable {
                 serve();
             } catch (MessagingException | RuntimeException e) {
                 if (closed) break;
+                failures.incrementAndGet();
                 log.warn("{}: {}; reconnecting in {} s", settings, e.getMessage(), Math.min(settings.pollSeconds(), 30));
             } finally {
                 closeStore();
@@ -78,6 +83,7 @@ final class MailboxPoller implements Runnable {
         log.info("{}: connected; waiting with {}", settings, idle ? "IDLE" : "polling every " + settings.pollSeconds() + " s");
         while (!closed) {
             sweep(inbox, disposal);
+            sweeps.incrementAndGet();
             if (closed) return;
             if (idle) {
                 idleUntilNews(inbox);
@@ -185,6 +191,14 @@ final class MailboxPoller implements Runnable {
                 closed = true;
             }
         }
+    }
+
+    long sweeps() {
+        return sweeps.get();
+    }
+
+    long failures() {
+        return failures.get();
     }
 
     void close() {

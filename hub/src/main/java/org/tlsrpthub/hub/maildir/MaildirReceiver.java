@@ -35,6 +35,8 @@ public final class MaildirReceiver implements Receiver {
     private WatchService watch;
     private Thread thread;
     private volatile boolean closed;
+    /** Scans of new/ finished, so that a caller can wait for one instead of guessing a time. */
+    private final java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
 
     public MaildirReceiver(MaildirSettings settings, MailIntake intake, Clock clock) {
         if (!settings.enabled()) throw new IllegalArgumentException("maildir.path is not set");
@@ -62,6 +64,7 @@ public final class MaildirReceiver implements Receiver {
         while (!closed) {
             try {
                 scan();
+                scans.incrementAndGet();
                 WatchKey key = watch.poll(settings.rescanSeconds(), TimeUnit.SECONDS);
                 if (key != null) {
                     key.pollEvents();
@@ -99,6 +102,10 @@ public final class MaildirReceiver implements Receiver {
                 maildir.markSeen(file);
             }
         }
+    }
+
+    long scans() {
+        return scans.get();
     }
 
     private void sleepQuietly() {

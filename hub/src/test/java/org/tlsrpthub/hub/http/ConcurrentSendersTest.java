@@ -91,7 +91,7 @@ class ConcurrentSendersTest {
                     return ok;
                 }));
             }
-            Thread.sleep(500);
+            while (unavailable.get() < 8) Thread.sleep(5); // wait until the store's failure has been answered
             assertThat(unavailable.get()).as("503 answers while the store fails").isPositive();
             assertThat(Sql.count(hub.db, "SELECT count(*) FROM report")).isEqualTo(5);
             sql(hub, "DROP TRIGGER storage_down");

@@ -64,22 +64,25 @@ class GroupCommitterTest {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             // Hold the writer inside a transaction so that the queue fills up behind it.
             CompletableFuture<Void> release = new CompletableFuture<>();
+            CompletableFuture<Void> holding = new CompletableFuture<>();
             GroupCommitter committer = new GroupCommitter(ingest, 2, 1);
             Thread blocker = Thread.ofPlatform().start(() -> {
                 try {
                     db.inTransaction(c -> {
                         c.createStatement().execute("INSERT INTO served_domain (domain, added_at) VALUES ('x.example', 0)");
+                        holding.complete(null);
                         release.join();
                         throw new IllegalStateException("rolled back on purpose: it only held the write lock");
                     });
                 } catch (Exception expected) {
                     // rolled back
                 }
+                holding.complete(null); // also if it failed early: then the assertions below fail, never wait
             });
-            Thread.sleep(200);
+            holding.join(); // the blocker holds the write lock
             List<CompletableFuture<IngestOutcome>> futures = new ArrayList<>();
+            // submit() refuses synchronously when the queue is full: no waiting needed to see it
             for (byte[] r : reports(6)) futures.add(committer.submit(ingest.prepare(r, Provenance.file("r", Instant.now()))));
-            Thread.sleep(200);
             long refused = futures.stream().filter(CompletableFuture::isCompletedExceptionally).count();
             assertThat(refused).as("refused at once while the queue was full").isPositive();
             release.complete(null);

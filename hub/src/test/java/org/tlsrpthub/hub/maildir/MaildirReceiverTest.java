@@ -98,7 +98,8 @@ class MaildirReceiverTest {
         store.breakStorage();
         startReceiver();
         for (Path p : emails) deliver(CorpusMail.read(p));
-        Thread.sleep(2000);
+        long scans = receiver.scans();
+        await(() -> receiver.scans() >= scans + 2); // at least one whole scan after both files arrived
         assertThat(files("new")).isEqualTo(2);
 
         store.repairStorage();
