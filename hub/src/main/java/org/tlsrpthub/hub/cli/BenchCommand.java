@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.bench.BenchStore;
+import org.tlsrpthub.hub.bench.MemoryFigures;
 import org.tlsrpthub.hub.generate.ReportFiles;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.importer.ImportRunner;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
         subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class})
 final class BenchCommand {
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Import benchmark; use an empty database.")
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import benchmark, into a fresh temporary store (or an empty one given with --db / --data-dir).")
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--domains", defaultValue = "28") int domains;
@@ -52,7 +55,8 @@ final class BenchCommand {
             List<InputFile> inputs = new ArrayList<>();
             new ReportFiles(new ReportGenerator(7, LocalDate.of(2025, 1, 1)), gzip)
                     .forEach(domains, senders, days, (name, bytes) -> inputs.add(InputFile.read(name, bytes)));
-            try (Database db = StoreOptions.of(spec).open()) {
+            try (BenchStore store = BenchStore.open(StoreOptions.of(spec).namedOnCommandLine(spec), "import")) {
+                Database db = store.db();
                 IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
                 ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), batchSize, workers, StoreOptions.writers(writers, db));
                 if (warmup > 0) {
@@ -66,6 +70,7 @@ final class BenchCommand {
                 }
                 double cpuAtStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+                MemoryFigures.reset();
                 long t0 = System.nanoTime();
                 ImportSummary s = runner.run(sink -> inputs.forEach(sink), n -> { });
                 double secs = (System.nanoTime() - t0) / 1e9;
@@ -75,6 +80,7 @@ final class BenchCommand {
                         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9 - cpuAtStart;
                 System.out.printf("  of which %.2f s in %,d write transactions (writer thread CPU %.2f s); process CPU %.2f s%n",
                         s.writeNanos() / 1e9, s.transactions(), s.writeCpuNanos() / 1e9, cpu);
+                System.out.printf("  memory: %s (with the %,d generated inputs held in memory)%n", MemoryFigures.now(), inputs.size());
                 System.out.printf("  machine load average now: %.2f on %d CPUs%n",
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                         Runtime.getRuntime().availableProcessors());

@@ -1,35 +1,34 @@
 package org.tlsrpthub.hub.cli;
 
 import ch.qos.logback.classic.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
+import org.tlsrpthub.hub.bench.BenchStore;
 import org.tlsrpthub.hub.bench.HttpLoad;
+import org.tlsrpthub.hub.bench.MemoryFigures;
 import org.tlsrpthub.hub.bench.JitWarmup;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.generate.ReportFiles;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
-import org.tlsrpthub.hub.store.DatabaseLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "http", mixinStandardHelpOptions = true,
-        description = {"HTTP ingest benchmark: starts the report endpoint on 127.0.0.1 with a fresh SQLite store",
-                "(or the one of --db / --data-dir), then for each sender count posts --reports new gzipped reports (with a",
+        description = {"HTTP ingest benchmark: starts the report endpoint on 127.0.0.1 with a fresh temporary SQLite store",
+                "(or an empty one given with --db / --data-dir), then for each sender count posts --reports new gzipped reports (with a",
                 "minimal keep-alive client, or the JDK HttpClient with --client jdk) and prints reports/s and p50/p99 latency.",
-                "Client and server share this machine."})
+                "Client and server share this machine (and this process: run the server alone with 'serve' and",
+                "--url to measure it apart). Peak heap and RSS are printed per run; to try a heap limit, run through",
+                "the launcher with e.g. TLSRPT_HUB_JAVA_OPTS=-Xmx256m."})
 final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--senders", split = ",", defaultValue = "1,16,64", description = "Concurrent senders per run (default ${DEFAULT-VALUE}).")
     List<Integer> senders;
@@ -70,12 +69,8 @@ final class BenchHttpCommand implements Callable<Integer> {
         System.out.printf("generating %,d gzipped reports in memory…%n", total);
         List<byte[]> bodies = generate(total);
         if (url != null) return external(bodies, clientKind);
-        // The store given by --db / --data-dir (use an empty one), else SQLite in a new temporary directory.
-        StoreOptions store = StoreOptions.of(spec);
-        boolean given = store.db != null && !store.db.isBlank() || store.dataDir != null;
-        Path tmp = given ? null : Files.createTempDirectory("tlsrpt-bench-http");
-        String url = given ? store.jdbcUrl() : DatabaseLocation.sqliteUrl(tmp);
-        try (Database database = Database.open(url)) {
+        try (BenchStore store = BenchStore.open(StoreOptions.of(spec).namedOnCommandLine(spec), "http")) {
+            Database database = store.db();
             Map<String, String> values = new java.util.HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
                     "http.rate-limit.per-minute", "0"));
             values.putAll(set);
@@ -91,6 +86,7 @@ final class BenchHttpCommand implements Callable<Integer> {
                 for (int n : senders) {
                     warmed += warmUp(load, hub.http().reportUrl(), warmups.subList(warmed, warmups.size()), n);
                     long[] before = hub.committer().counts();
+                    MemoryFigures.reset();
                     long cpu0 = processCpuNanos();
                     long[] writer0 = hub.committer().writerTime();
                     HttpLoad.Result r = load.run(hub.http().reportUrl(), measured.subList(from, from + reports), n);
@@ -102,13 +98,14 @@ final class BenchHttpCommand implements Callable<Integer> {
                             r.senders(), r.reports(), r.failures(), r.seconds(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(),
                             (after[1] - before[1]) / (double) Math.max(1, after[0] - before[0]), cpuUsPerReport,
                             100.0 * (writer1[0] - writer0[0]) / 1e9 / r.seconds(), (writer1[1] - writer0[1]) / 1e3 / r.reports());
+                    // the process also holds the generated reports and the client: an upper bound for the server
+                    System.out.printf("  memory: %s (server, client and %,d generated reports together)%n",
+                            MemoryFigures.now(), bodies.size());
                 }
             } finally {
                 hub.close();
             }
             System.out.printf("stored reports: %,d (expected %,d)%n", storedReports(database), warmed + reports * senders.size());
-        } finally {
-            if (tmp != null) deleteTree(tmp);
         }
         return 0;
     }
@@ -163,11 +160,5 @@ final class BenchHttpCommand implements Callable<Integer> {
         new ReportFiles(new ReportGenerator(3, LocalDate.of(2024, 1, 1)), true)
                 .forEach(domains, 20, days, (name, bytes) -> out.add(bytes));
         return out.subList(0, total);
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

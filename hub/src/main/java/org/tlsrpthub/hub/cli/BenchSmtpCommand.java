@@ -6,7 +6,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tlsrpthub.hub.bench.BenchStore;
 import org.tlsrpthub.hub.bench.JitWarmup;
+import org.tlsrpthub.hub.bench.MemoryFigures;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.dkim.DkimPolicy;
 import org.tlsrpthub.hub.dkim.DkimSettings;
@@ -32,18 +33,17 @@ import org.tlsrpthub.hub.intake.MailIntake;
 import org.tlsrpthub.hub.smtp.SmtpReceiver;
 import org.tlsrpthub.hub.smtp.SmtpSettings;
 import org.tlsrpthub.hub.store.Database;
-import org.tlsrpthub.hub.store.DatabaseLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * SMTP ingest benchmark: the real listener on loopback, N concurrent Angus Mail clients each on
- * one connection sending report emails one after another, into a fresh SQLite store (a temp dir
- * unless --data-dir). Every 250 is an acknowledged commit, as in production.
+ * one connection sending report emails one after another, into a fresh temporary SQLite store (or
+ * an empty one given with --db / --data-dir). Every 250 is an acknowledged commit, as in production.
  */
 @Command(name = "smtp", mixinStandardHelpOptions = true,
-        description = {"SMTP ingest benchmark: report emails over loopback SMTP into a store (default: a fresh SQLite in a",
-                "temp dir; or the global --db / --data-dir); prints messages/s, latency and CPU per message."})
+        description = {"SMTP ingest benchmark: report emails over loopback SMTP into a store (default: a fresh temporary SQLite;",
+                "or an empty one given with --db / --data-dir); prints messages/s, latency and CPU per message."})
 final class BenchSmtpCommand implements Callable<Integer> {
     @Option(names = "--messages", defaultValue = "20000", description = "Messages to send (default ${DEFAULT-VALUE}).")
     int messages;
@@ -65,11 +65,8 @@ final class BenchSmtpCommand implements Callable<Integer> {
         List<byte[]> all = generate(warmup + messages);
         List<byte[]> warmups = all.subList(0, warmup);
         List<byte[]> mails = all.subList(warmup, all.size());
-        // The global --db / --data-dir choose the store; without them a fresh SQLite in a temp dir.
-        StoreOptions where = StoreOptions.of(spec);
-        String url = where.db != null && !where.db.isBlank() ? where.db
-                : DatabaseLocation.sqliteUrl(where.dataDir != null ? where.dataDir : Files.createTempDirectory("tlsrpt-bench-smtp"));
-        try (Database db = Database.open(url)) {
+        try (BenchStore store = BenchStore.open(StoreOptions.of(spec).namedOnCommandLine(spec), "smtp")) {
+            Database db = store.db();
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             try (GroupCommitter commits = new GroupCommitter(ingest, 10_000, 500);
                     SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(Settings.of(Map.of("smtp.bind", "127.0.0.1",
@@ -80,6 +77,7 @@ final class BenchSmtpCommand implements Callable<Integer> {
                 System.out.printf("warm-up: %s%n", warm);
                 long[] latencies = new long[mails.size()];
                 var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                MemoryFigures.reset();
                 long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 send(smtp.port(), mails, clients, latencies, raw());
@@ -102,6 +100,8 @@ final class BenchSmtpCommand implements Callable<Integer> {
                 System.out.printf("CPU %.3f ms per message (clients + server, this process); %d cores → at most %,.0f messages/s "
                                 + "if the cores were free%n", cpuMsPerMessage, Runtime.getRuntime().availableProcessors(),
                         Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerMessage);
+                System.out.printf("memory: %s (server, clients and %,d generated messages together)%n",
+                        MemoryFigures.now(), all.size());
             }
         }
         return 0;

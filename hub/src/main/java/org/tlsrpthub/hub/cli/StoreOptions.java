@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -69,6 +70,22 @@ public final class StoreOptions {
     static int writers(int asked, Database db) {
         if (asked > 0) return db.dialect() == org.tlsrpthub.hub.store.Dialect.SQLITE ? 1 : asked;
         return db.dialect() == org.tlsrpthub.hub.store.Dialect.SQLITE ? 1 : 3;
+    }
+
+    /**
+     * The store named on this command line with --db or --data-dir, else null: the benchmarks, which
+     * write generated reports, ignore TLSRPT_DB_URL, TLSRPT_DATA_DIR and the config file (they name
+     * a real store).
+     */
+    String namedOnCommandLine(CommandSpec spec) {
+        boolean db = false;
+        boolean dir = false;
+        for (ParseResult p = spec.root().commandLine().getParseResult(); p != null; p = p.subcommand()) {
+            db |= p.hasMatchedOption("--db");
+            dir |= p.hasMatchedOption("--data-dir");
+        }
+        if (!db && !dir) return null;
+        return DatabaseLocation.resolve(db ? this.db : null, dir ? dataDir : Path.of("data"));
     }
 
     Database open() {

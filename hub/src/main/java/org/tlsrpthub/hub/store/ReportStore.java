@@ -184,25 +184,6 @@ public final class ReportStore {
         }
     }
 
-    /**
-     * Adds reports to the rollups only, without storing the reports: for the dashboard benchmark,
-     * which needs a year of a thousand domains' rollups in seconds rather than the raw rows.
-     */
-    public void writeRollupsOnly(List<Report> reports) throws SQLException {
-        long now = clock.millis();
-        Rollups rollups = new Rollups();
-        DashboardRollups dashboard = new DashboardRollups();
-        for (Report r : reports) {
-            rollups.add(r, r.reporterKey());
-            dashboard.add(r, now);
-        }
-        db.inTransaction(c -> {
-            upsertRollups(c, rollups);
-            dashboard.upsert(c);
-            return null;
-        });
-    }
-
     private static int idsNeeded(List<StoreRequest> requests) {
         int n = requests.size();
         for (StoreRequest r : requests) {
