@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * must not flood the store and hide real reports; a sender that is refused retries later (§5.5).
  */
 final class RateLimiter {
-    private static final int MAX_TRACKED = 100_000;
+    static final int MAX_TRACKED = 100_000;
 
     private final double perNano;
     private final double burst;
@@ -40,7 +40,7 @@ final class RateLimiter {
     boolean tryAcquire(String client) {
         if (!enabled()) return true;
         long now = nanoTime.getAsLong();
-        if (buckets.size() > MAX_TRACKED) forgetFull(now);
+        if (buckets.size() > MAX_TRACKED) forget(now);
         Bucket b = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
         synchronized (b) {
             b.tokens = Math.min(burst, b.tokens + (now - b.at) * perNano);
@@ -60,13 +60,27 @@ final class RateLimiter {
         }
     }
 
-    // A refilled bucket is the same as no bucket: dropping those bounds the memory a spoofed flood takes.
-    private void forgetFull(long now) {
+    /** Clients tracked now (at most a little over {@link #MAX_TRACKED}). */
+    int tracked() {
+        return buckets.size();
+    }
+
+    // A refilled bucket is the same as no bucket: dropping those costs nothing. When a flood from
+    // more addresses than that keeps every bucket partly used, some are dropped anyway (each such
+    // address gets a fresh burst): memory stays bounded, and the scan runs once per quarter of
+    // MAX_TRACKED new addresses, not on every request.
+    private synchronized void forget(long now) {
+        if (buckets.size() <= MAX_TRACKED) return; // another thread just did it
         buckets.entrySet().removeIf(e -> {
             Bucket b = e.getValue();
             synchronized (b) {
                 return b.tokens + (now - b.at) * perNano >= burst;
             }
         });
+        var it = buckets.keySet().iterator();
+        while (buckets.size() > MAX_TRACKED * 3 / 4 && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
     }
 }
