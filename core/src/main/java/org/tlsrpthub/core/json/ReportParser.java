@@ -56,9 +56,9 @@ public final class ReportParser {
         try (JsonParser parser = factory.createParser(json, offset, length)) {
             return new ReportReading(parser, source, limits, hasByteOrderMark(json, offset, length)).read();
         } catch (StreamConstraintsException e) {
-            throw ReportReading.error(Kind.LIMIT_EXCEEDED, e.getOriginalMessage(), source, e);
+            throw JsonCursor.error(Kind.LIMIT_EXCEEDED, e.getOriginalMessage(), source, e);
         } catch (JsonProcessingException e) {
-            throw ReportReading.error(Kind.BAD_JSON, describe(e), source, e);
+            throw JsonCursor.error(Kind.BAD_JSON, describe(e), source, e);
         } catch (CharConversionException e) {
             throw new ReportParseException(Kind.BAD_JSON, "invalid UTF-8: " + e.getMessage(), source);
         } catch (IOException e) {

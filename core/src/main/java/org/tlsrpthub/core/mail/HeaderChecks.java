@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.core.report.Warning;
 import org.tlsrpthub.core.report.WarningCode;
+import org.tlsrpthub.core.syntax.DomainNames;
 
 /**
  * Compares what the email says about a report (TLS-Report headers, Subject, attachment name) with the
@@ -111,7 +111,6 @@ final class HeaderChecks {
     }
 
     private static String normal(String domain) {
-        String d = domain.strip().toLowerCase(Locale.ROOT);
-        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+        return DomainNames.normalise(domain);
     }
 }

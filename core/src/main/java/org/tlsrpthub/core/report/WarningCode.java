@@ -17,6 +17,13 @@ public enum WarningCode {
     MX_HOST_PREFIX,
     /** No {@code policy-domain} in a policy. */
     MISSING_POLICY_DOMAIN,
+    /**
+     * A {@code policy-domain} not in its one stored form (upper case, a trailing dot, a U-label):
+     * read as lower-case A-labels without the dot, so that every spelling is one domain.
+     */
+    POLICY_DOMAIN_NORMALISED,
+    /** A {@code policy-domain} that is not a host name; kept as sent and merged with no other domain. */
+    POLICY_DOMAIN_NOT_HOST_NAME,
     /** {@code policy-string} as a bare string instead of an array of strings. */
     POLICY_STRING_NOT_ARRAY,
     /** No {@code policy-string} in an sts or tlsa policy. */

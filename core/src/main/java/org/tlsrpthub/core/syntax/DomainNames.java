@@ -33,6 +33,18 @@ public final class DomainNames {
     }
 
     /**
+     * The one form in which the hub stores, compares and looks up a domain: {@link #toALabels} of
+     * the name without surrounding white space, so {@code Example.COM.}, {@code example.com} and
+     * a U-label spelling are one domain. A name that is not a host name (an underscore label, a
+     * space inside, an empty label) is returned as given apart from the white space: DNS would
+     * not treat it as any host name, so it is kept recognisable and merged with nothing.
+     */
+    public static String normalise(String name) {
+        String s = name.strip();
+        return toALabels(s).orElse(s);
+    }
+
+    /**
      * True for an ASCII host name of letter-digit-hyphen labels (RFC 1123 §2.1, RFC 5321 §4.1.2
      * {@code Domain}): labels of 1–63 characters, no hyphen first or last, at most 253 characters.
      */

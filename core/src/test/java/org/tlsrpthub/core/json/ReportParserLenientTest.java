@@ -85,6 +85,26 @@ class ReportParserLenientTest {
     }
 
     @Test
+    void readsEverySpellingOfAPolicyDomainAsItsOneFormWithAWarning() throws Exception {
+        for (String sent : List.of("Example.COM.", "example.com.", "EXAMPLE.com")) {
+            var r = parse(report(POLICY.replace("\"example.com\",", "\"" + sent + "\","), SUMMARY, DETAIL));
+            assertThat(r.report().policies().get(0).policy().domain()).isEqualTo("example.com");
+            assertThat(codes(r)).containsExactly(WarningCode.POLICY_DOMAIN_NORMALISED);
+            assertThat(r.warnings().get(0).where()).isEqualTo("/policies/0/policy/policy-domain");
+            assertThat(r.warnings().get(0).message()).contains(sent);
+        }
+        var idn = parse(report(POLICY.replace("\"example.com\",", "\"Bücher.Example\","), SUMMARY, DETAIL));
+        assertThat(idn.report().policies().get(0).policy().domain()).isEqualTo("xn--bcher-kva.example");
+    }
+
+    @Test
+    void keepsAPolicyDomainThatIsNotAHostNameAsSentWithAWarning() throws Exception {
+        var r = parse(report(POLICY.replace("\"example.com\",", "\"Bad_Name.Example.\","), SUMMARY, DETAIL));
+        assertThat(r.report().policies().get(0).policy().domain()).isEqualTo("Bad_Name.Example.");
+        assertThat(codes(r)).containsExactly(WarningCode.POLICY_DOMAIN_NOT_HOST_NAME);
+    }
+
+    @Test
     void acceptsMissingFailureDetailFields() throws Exception {
         var r = parse(report(POLICY, SUMMARY, """
                 {"result-type": "sts-policy-fetch-error", "failed-session-count": 2}"""));

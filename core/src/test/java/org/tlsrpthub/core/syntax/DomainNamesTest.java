@@ -22,4 +22,19 @@ class DomainNamesTest {
         assertThat(DomainNames.toALabels("a".repeat(64) + ".example")).isEmpty();
         assertThat(DomainNames.isHostName("a".repeat(63) + ".example")).isTrue();
     }
+
+    @Test
+    void normalisingGivesEverySpellingOfAHostNameOneForm() {
+        assertThat(DomainNames.normalise("Example.COM.")).isEqualTo("example.com");
+        assertThat(DomainNames.normalise(" example.com ")).isEqualTo("example.com");
+        assertThat(DomainNames.normalise("Bücher.example")).isEqualTo(DomainNames.normalise("XN--BCHER-KVA.example."));
+    }
+
+    @Test
+    void normalisingKeepsANameThatIsNotAHostNameAsGiven() {
+        assertThat(DomainNames.normalise("Under_Score.example.")).isEqualTo("Under_Score.example.");
+        assertThat(DomainNames.normalise("two words.example")).isEqualTo("two words.example");
+        assertThat(DomainNames.normalise(".")).isEqualTo(".");
+        assertThat(DomainNames.normalise("")).isEmpty();
+    }
 }
