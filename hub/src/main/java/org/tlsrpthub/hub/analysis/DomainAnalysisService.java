@@ -17,13 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tlsrpthub.core.report.ResultType;
+import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.core.taxonomy.FailureTaxonomy;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.AppliedPolicy;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.FailureTypeCount;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.NamedCount;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.PolicyTypeCount;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.ReporterCount;
-import org.tlsrpthub.hub.domains.DomainFilter;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
@@ -48,7 +48,7 @@ public final class DomainAnalysisService {
 
     /** @param top how many sending IPs to list (the busiest) */
     public DomainAnalysis analyse(String domain, Period period, int top) throws SQLException {
-        String d = DomainFilter.normalise(domain);
+        String d = DomainNames.normalise(domain);
         DomainSummary summary = summaries.summarise(d, period.from(), period.to());
         return db.withConnection(c -> {
             List<DailyCount> daily = daily(c, d, period);
@@ -67,7 +67,7 @@ public final class DomainAnalysisService {
 
     /** The daily series alone (the API's time-series endpoint and CSV). */
     public List<DailyCount> daily(String domain, Period period) throws SQLException {
-        String d = DomainFilter.normalise(domain);
+        String d = DomainNames.normalise(domain);
         return db.withConnection(c -> daily(c, d, period));
     }
 

@@ -1,5 +1,7 @@
 package org.tlsrpthub.hub.analysis;
 
+import org.tlsrpthub.core.syntax.DomainNames;
+
 /**
  * Which reports to list; null parts do not filter.
  *
@@ -14,7 +16,7 @@ public record ReportFilter(String domain, String sender, Period period, Boolean 
 
     public ReportFilter {
         domain = blankToNull(domain);
-        if (domain != null) domain = org.tlsrpthub.hub.domains.DomainFilter.normalise(domain);
+        if (domain != null) domain = DomainNames.normalise(domain);
         sender = blankToNull(sender);
         if (sender != null) sender = sender.trim().toLowerCase(java.util.Locale.ROOT);
         if (page < 0) throw new IllegalArgumentException("page must not be negative");

@@ -22,6 +22,7 @@ import org.tlsrpthub.core.report.PolicyType;
 import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.core.report.ResultType;
 import org.tlsrpthub.core.report.Summary;
+import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.core.taxonomy.FailureTaxonomy;
 import org.tlsrpthub.hub.analysis.ReportDetail.StoredFailure;
 import org.tlsrpthub.hub.analysis.ReportDetail.StoredPolicy;
@@ -192,7 +193,7 @@ public final class ReportQueryService {
      * Reads the stored details (not rollups): an export wants every row.
      */
     public List<FailureDetailRow> failureDetails(String domain, Period period, int limit) throws SQLException {
-        String d = domain == null || domain.isBlank() ? null : org.tlsrpthub.hub.domains.DomainFilter.normalise(domain);
+        String d = domain == null || domain.isBlank() ? null : DomainNames.normalise(domain);
         return db.withConnection(c -> {
             List<FailureDetailRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.failureDetails(d != null))) {

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.domains;
 
-import java.util.Locale;
 import java.util.Set;
 import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
@@ -24,14 +23,9 @@ public record DomainFilter(Set<String> served, OtherDomains others) {
     private boolean isServed(Report report) {
         for (PolicyResult p : report.policies()) {
             String d = p.policy().domain();
-            if (d != null && served.contains(normalise(d))) return true;
+            // the parser stored d in its one form (DomainNames.normalise), as served domains are
+            if (d != null && served.contains(d)) return true;
         }
         return false;
-    }
-
-    /** Lower case, without a trailing dot: the form in which domains are stored and compared. */
-    public static String normalise(String domain) {
-        String d = domain.trim().toLowerCase(Locale.ROOT);
-        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 }

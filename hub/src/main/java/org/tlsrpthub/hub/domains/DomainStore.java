@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.hub.store.Database;
 
 /** The domains the hub serves and what happens to reports about other domains. */
@@ -24,7 +25,7 @@ public final class DomainStore {
     public boolean add(String domain) throws SQLException {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(DomainSql.ADD)) {
-                ps.setString(1, DomainFilter.normalise(domain));
+                ps.setString(1, DomainNames.normalise(domain));
                 ps.setLong(2, clock.millis());
                 return ps.executeUpdate() == 1;
             }
@@ -35,7 +36,7 @@ public final class DomainStore {
     public boolean remove(String domain) throws SQLException {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(DomainSql.REMOVE)) {
-                ps.setString(1, DomainFilter.normalise(domain));
+                ps.setString(1, DomainNames.normalise(domain));
                 return ps.executeUpdate() == 1;
             }
         });

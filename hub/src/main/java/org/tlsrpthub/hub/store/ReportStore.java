@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.tlsrpthub.core.report.FailureDetail;
 import org.tlsrpthub.core.report.ParsedReport;
@@ -137,7 +136,6 @@ public final class ReportStore {
             deleteWarnings.executeBatch();
         }
         Rollups rollups = new Rollups();
-        DashboardRollups dashboard = new DashboardRollups();
         try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
                 PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
                 PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
@@ -153,35 +151,15 @@ public final class ReportStore {
                 report.setLong(4, r.totalFailureSessions());
                 report.setLong(5, old.id());
                 report.addBatch();
-                rollups.replace(old.report(), r, r.reporterKey());
-                dashboard.replace(old.report(), r, old.storedAt());
+                rollups.replace(old.report(), r, r.reporterKey(), old.storedAt());
             }
             if (batch.policies) policy.executeBatch();
             if (batch.details) detail.executeBatch();
             if (batch.warnings) warning.executeBatch();
             report.executeBatch();
         }
-        upsertRollups(c, rollups);
-        deleteEmptyRollups(c, rollups);
-        dashboard.upsert(c);
-        dashboard.deleteEmpty(c);
-    }
-
-    /** Cells a replacement emptied: ingest never writes an empty cell, so neither may a replacement leave one. */
-    private static void deleteEmptyRollups(Connection c, Rollups rollups) throws SQLException {
-        if (rollups.cells().isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement(StoreSql.DELETE_ROLLUP_IF_EMPTY)) {
-            for (RollupKey k : rollups.cells().keySet()) {
-                ps.setString(1, k.policyDomain());
-                ps.setInt(2, k.day());
-                ps.setString(3, k.reporterKey());
-                ps.setString(4, k.kind());
-                ps.setString(5, k.resultType());
-                ps.setString(6, k.receivingMx());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        rollups.upsert(c);
+        rollups.deleteEmpty(c);
     }
 
     private static int idsNeeded(List<StoreRequest> requests) {
@@ -265,7 +243,6 @@ public final class ReportStore {
         List<List<Boolean>> stored = new ArrayList<>();
         for (StoreRequest ignored : requests) stored.add(new ArrayList<>());
         Rollups rollups = new Rollups();
-        DashboardRollups dashboard = new DashboardRollups();
         try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
                 PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
                 PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
@@ -278,8 +255,7 @@ public final class ReportStore {
                 stored.get(req).add(isNew);
                 if (isNew) {
                     addContents(batch, policy, detail, warning, ids, reportIds[k], parsed.get(k));
-                    rollups.add(reports.get(k), reporterKeys[k]);
-                    dashboard.add(reports.get(k), now);
+                    rollups.add(reports.get(k), reporterKeys[k], now);
                 } else if (recordSightings) {
                     Report r = reports.get(k);
                     findExisting.setString(1, reporterKeys[k]);
@@ -303,8 +279,7 @@ public final class ReportStore {
             if (batch.warnings) warning.executeBatch();
             if (batch.sightings) sighting.executeBatch();
         }
-        upsertRollups(c, rollups);
-        dashboard.upsert(c);
+        rollups.upsert(c);
         return stored;
     }
 
@@ -353,24 +328,6 @@ public final class ReportStore {
             warning.setString(5, w.message());
             warning.addBatch();
             batch.warnings = true;
-        }
-    }
-
-    private static void upsertRollups(Connection c, Rollups rollups) throws SQLException {
-        if (rollups.cells().isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement(StoreSql.UPSERT_ROLLUP)) {
-            for (Map.Entry<RollupKey, Long> e : rollups.cells().entrySet()) {
-                RollupKey k = e.getKey();
-                ps.setInt(1, k.day());
-                ps.setString(2, k.policyDomain());
-                ps.setString(3, k.reporterKey());
-                ps.setString(4, k.kind());
-                ps.setString(5, k.resultType());
-                ps.setString(6, k.receivingMx());
-                ps.setLong(7, e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 

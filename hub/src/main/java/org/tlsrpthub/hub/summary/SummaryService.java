@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tlsrpthub.hub.domains.DomainFilter;
+import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -26,7 +26,7 @@ public final class SummaryService {
 
     /** The summary of {@code domain} for the UTC days {@code from} to {@code to}, both included. */
     public DomainSummary summarise(String domain, LocalDate from, LocalDate to) throws SQLException {
-        String d = DomainFilter.normalise(domain);
+        String d = DomainNames.normalise(domain);
         Totals t = new Totals();
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(SummarySql.CELLS)) {
