@@ -71,6 +71,8 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(ds)
                 .locations(dialect.migrations())
+                // the one migration SQL cannot do (IDN), the same for both dialects
+                .javaMigrations(new DomainSpellingMerge())
                 // features number their migrations in blocks (store V1, access V10, dashboard V20+) and
                 // touch separate tables, so a store that already has V20 may still receive V10
                 .outOfOrder(true)

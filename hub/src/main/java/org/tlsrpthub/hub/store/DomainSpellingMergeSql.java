@@ -1,0 +1,98 @@
+package org.tlsrpthub.hub.store;
+
+/** The SQL of {@link DomainSpellingMerge} (migration V31); the same text on SQLite and PostgreSQL. */
+final class DomainSpellingMergeSql {
+    private DomainSpellingMergeSql() {}
+
+    /** Every domain a rollup table or the served list names (policy rows are scanned separately). */
+    static final String ROLLUP_DOMAINS = """
+            SELECT policy_domain FROM rollup_domain_total
+            UNION SELECT DISTINCT policy_domain FROM rollup_daily
+            UNION SELECT DISTINCT policy_domain FROM rollup_domain_daily
+            UNION SELECT DISTINCT policy_domain FROM rollup_domain_monthly
+            UNION SELECT DISTINCT policy_domain FROM rollup_dimension_daily
+            UNION SELECT domain FROM served_domain""";
+
+    /** In report order, so that one report's policies come together. */
+    static final String POLICIES = "SELECT id, report_id, policy_domain FROM policy WHERE policy_domain IS NOT NULL ORDER BY report_id, id";
+
+    static final String REPORT_DAY_AND_REPORTER = "SELECT range_start, reporter_key FROM report WHERE id = ?";
+
+    static final String RENAME_POLICY = "UPDATE policy SET policy_domain = ? WHERE id = ?";
+
+    // Each merge copies the rows of spelling ? (second parameter) under the one form (first
+    // parameter), adding where the one form has the cell already; the spelling's rows are then deleted.
+    // "WHERE" before "ON CONFLICT" is what lets SQLite read an INSERT … SELECT with an upsert.
+
+    static final String MERGE_ROLLUP_DAILY = """
+            INSERT INTO rollup_daily (day, policy_domain, reporter_key, kind, result_type, receiving_mx, sessions)
+            SELECT day, ?, reporter_key, kind, result_type, receiving_mx, sessions FROM rollup_daily WHERE policy_domain = ?
+            ON CONFLICT (policy_domain, day, reporter_key, kind, result_type, receiving_mx)
+            DO UPDATE SET sessions = rollup_daily.sessions + excluded.sessions""";
+
+    static final String MERGE_DOMAIN_DAILY = """
+            INSERT INTO rollup_domain_daily (day, policy_domain, reports, successful_sessions, failed_sessions)
+            SELECT day, ?, reports, successful_sessions, failed_sessions FROM rollup_domain_daily WHERE policy_domain = ?
+            ON CONFLICT (day, policy_domain) DO UPDATE SET
+                reports = rollup_domain_daily.reports + excluded.reports,
+                successful_sessions = rollup_domain_daily.successful_sessions + excluded.successful_sessions,
+                failed_sessions = rollup_domain_daily.failed_sessions + excluded.failed_sessions""";
+
+    static final String MERGE_DOMAIN_MONTHLY = """
+            INSERT INTO rollup_domain_monthly (month, policy_domain, reports, successful_sessions, failed_sessions)
+            SELECT month, ?, reports, successful_sessions, failed_sessions FROM rollup_domain_monthly WHERE policy_domain = ?
+            ON CONFLICT (month, policy_domain) DO UPDATE SET
+                reports = rollup_domain_monthly.reports + excluded.reports,
+                successful_sessions = rollup_domain_monthly.successful_sessions + excluded.successful_sessions,
+                failed_sessions = rollup_domain_monthly.failed_sessions + excluded.failed_sessions""";
+
+    static final String MERGE_DIMENSION = """
+            INSERT INTO rollup_dimension_daily (policy_domain, day, dimension, value, kind, sessions)
+            SELECT ?, day, dimension, value, kind, sessions FROM rollup_dimension_daily WHERE policy_domain = ?
+            ON CONFLICT (policy_domain, day, dimension, value, kind)
+            DO UPDATE SET sessions = rollup_dimension_daily.sessions + excluded.sessions""";
+
+    static final String MERGE_DOMAIN_TOTAL = """
+            INSERT INTO rollup_domain_total (policy_domain, last_range_end, last_stored_at, reports,
+                                             successful_sessions, failed_sessions)
+            SELECT ?, last_range_end, last_stored_at, reports, successful_sessions, failed_sessions
+            FROM rollup_domain_total WHERE policy_domain = ?
+            ON CONFLICT (policy_domain) DO UPDATE SET
+                last_range_end = CASE WHEN excluded.last_range_end > rollup_domain_total.last_range_end
+                                      THEN excluded.last_range_end ELSE rollup_domain_total.last_range_end END,
+                last_stored_at = CASE WHEN excluded.last_stored_at > rollup_domain_total.last_stored_at
+                                      THEN excluded.last_stored_at ELSE rollup_domain_total.last_stored_at END,
+                reports = rollup_domain_total.reports + excluded.reports,
+                successful_sessions = rollup_domain_total.successful_sessions + excluded.successful_sessions,
+                failed_sessions = rollup_domain_total.failed_sessions + excluded.failed_sessions""";
+
+    static final String MERGE_SERVED = """
+            INSERT INTO served_domain (domain, added_at) SELECT ?, added_at FROM served_domain WHERE domain = ?
+            ON CONFLICT (domain) DO NOTHING""";
+
+    /** The tables above with their domain column, for deleting a spelling once it is merged. */
+    static final String[][] DOMAIN_COLUMNS = {
+        {"rollup_daily", "policy_domain"}, {"rollup_domain_daily", "policy_domain"},
+        {"rollup_domain_monthly", "policy_domain"}, {"rollup_dimension_daily", "policy_domain"},
+        {"rollup_domain_total", "policy_domain"}, {"served_domain", "domain"}};
+
+    static String deleteSpelling(String[] tableAndColumn) {
+        return "DELETE FROM " + tableAndColumn[0] + " WHERE " + tableAndColumn[1] + " = ?";
+    }
+
+    static final String[] MERGES = {
+        MERGE_ROLLUP_DAILY, MERGE_DOMAIN_DAILY, MERGE_DOMAIN_MONTHLY, MERGE_DIMENSION, MERGE_DOMAIN_TOTAL, MERGE_SERVED};
+
+    // A report that named one domain in two spellings counted as a report about each; merged, it
+    // counts once. The parameters: how many too many, then the cell's key.
+
+    static final String UNCOUNT_ROLLUP_DAILY = """
+            UPDATE rollup_daily SET sessions = sessions - ?
+            WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND kind = 'R' AND result_type = '' AND receiving_mx = ''""";
+
+    static final String UNCOUNT_DOMAIN_DAILY = "UPDATE rollup_domain_daily SET reports = reports - ? WHERE policy_domain = ? AND day = ?";
+
+    static final String UNCOUNT_DOMAIN_MONTHLY = "UPDATE rollup_domain_monthly SET reports = reports - ? WHERE policy_domain = ? AND month = ?";
+
+    static final String UNCOUNT_DOMAIN_TOTAL = "UPDATE rollup_domain_total SET reports = reports - ? WHERE policy_domain = ?";
+}
