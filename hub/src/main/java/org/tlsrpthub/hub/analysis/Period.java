@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.analysis;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -8,9 +9,10 @@ import java.util.Objects;
 
 /**
  * A period of whole UTC days, both ends included. Rollups are daily, so every period the
- * dashboard offers is a number of days ending today: "24h" is yesterday and today (a day's
- * reports arrive the day after, so "today" alone would almost always be empty), "7d" the last
- * seven days, "30d" the last thirty.
+ * dashboard offers is a number of complete days ending yesterday: "24h" is yesterday, "7d" the
+ * seven days before today, "30d" the thirty. Today is left out because its reports are still to
+ * come (a day's reports arrive the day after): a period ending today would hold a nearly empty
+ * day and compare low against the period before it, which holds none.
  */
 public record Period(LocalDate from, LocalDate to) {
     /** Ten years: longer ranges are a typo, and would make the overview read every row. */
@@ -28,22 +30,26 @@ public record Period(LocalDate from, LocalDate to) {
     /** The preset names, as the API and pages accept them. */
     public static final java.util.List<String> PRESETS = java.util.List.of("24h", "7d", "30d", "90d", "365d");
 
-    /** A preset ending on {@code today}; throws IllegalArgumentException for an unknown name. */
+    /** A preset ending the day before {@code today} (UTC); throws IllegalArgumentException for an unknown name. */
     public static Period preset(String name, LocalDate today) {
+        LocalDate yesterday = today.minusDays(1);
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "24h" -> lastDays(2, today);
-            case "7d" -> lastDays(7, today);
-            case "30d" -> lastDays(30, today);
-            case "90d" -> lastDays(90, today);
-            case "365d" -> lastDays(365, today);
+            case "24h" -> lastDays(1, yesterday);
+            case "7d" -> lastDays(7, yesterday);
+            case "30d" -> lastDays(30, yesterday);
+            case "90d" -> lastDays(90, yesterday);
+            case "365d" -> lastDays(365, yesterday);
             default -> throw new IllegalArgumentException("unknown period '" + name + "' (expected one of " + PRESETS + ")");
         };
     }
 
-    public static Period lastDays(int days, LocalDate today) {
-        return new Period(today.minusDays(days - 1L), today);
+    /** The {@code days} days ending on {@code last}, which is included. */
+    public static Period lastDays(int days, LocalDate last) {
+        return new Period(last.minusDays(days - 1L), last);
     }
 
+    /** How many UTC days the period covers; in the API output beside from and to. */
+    @JsonProperty("days")
     public int days() {
         return (int) ChronoUnit.DAYS.between(from, to) + 1;
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.hub.analysis.Period;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
@@ -114,10 +115,12 @@ final class ApiParams {
     }
 
     /** A domain name from the path: something a report could name, not an arbitrary string. */
+    /** The path's domain in its one form, so that a U-label or {@code Example.COM.} finds what is stored. */
     static String domain(Context ctx) {
-        String d = ctx.pathParam("domain");
+        String sent = ctx.pathParam("domain");
+        String d = DomainNames.normalise(sent);
         if (d.isEmpty() || d.length() > 253 || !d.matches("[A-Za-z0-9._-]+")) {
-            throw bad("domain", "'" + d + "' is not a domain name");
+            throw bad("domain", "'" + sent + "' is not a domain name");
         }
         return d;
     }

@@ -22,10 +22,10 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--domain", required = true, description = "The policy domain.")
     String domain;
 
-    @Option(names = "--from", description = "First UTC day, YYYY-MM-DD (default: 30 days before --to).")
+    @Option(names = "--from", description = "First UTC day, YYYY-MM-DD (default: 29 days before --to: 30 days).")
     LocalDate from;
 
-    @Option(names = "--to", description = "Last UTC day, YYYY-MM-DD (default: today).")
+    @Option(names = "--to", description = "Last UTC day, YYYY-MM-DD (default: yesterday, the last complete day; today's reports mostly arrive tomorrow).")
     LocalDate to;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -33,8 +33,8 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
-        LocalDate first = from != null ? from : last.minusDays(30);
+        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate first = from != null ? from : last.minusDays(29);
         try (Database db = StoreOptions.of(spec).open()) {
             DomainSummary s = new SummaryService(db).summarise(domain, first, last);
             if (json) {
@@ -48,7 +48,8 @@ final class SummaryCommand implements Callable<Integer> {
     }
 
     private static void print(DomainSummary s) {
-        System.out.printf("%s, %s to %s: %,d reports%n", s.domain(), s.from(), s.to(), s.reports());
+        System.out.printf("%s, %s to %s (UTC days; a report counts on the day its range starts): %,d reports%n",
+                s.domain(), s.from(), s.to(), s.reports());
         System.out.printf("sessions: %,d successful, %,d failed (failure rate %.2f%%)%n",
                 s.successfulSessions(), s.failedSessions(), 100 * s.failureRate());
         if (!s.byResultType().isEmpty()) {

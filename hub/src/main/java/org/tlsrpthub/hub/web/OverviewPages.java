@@ -72,7 +72,8 @@ public final class OverviewPages {
         PeriodParam period = PeriodParam.of(ctx, clock);
         String domain = ctx.pathParam("domain");
         DomainAnalysis a = analysis.analyse(domain, period.period(), DomainAnalysisService.DEFAULT_TOP);
-        pages.render(ctx, "domain.jte", PageInfo.of(ctx, domain, "overview"), "a", a, "period", period);
+        // titled by the domain's one form, whatever spelling the address used
+        pages.render(ctx, "domain.jte", PageInfo.of(ctx, a.domain(), "overview"), "a", a, "period", period);
     }
 
     static String orEmpty(String s) {

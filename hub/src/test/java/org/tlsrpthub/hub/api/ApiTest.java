@@ -56,7 +56,10 @@ class ApiTest {
     @Test
     void overviewAnswersEveryDomainWithRawSums() throws Exception {
         JsonNode page = api.json("/api/v1/overview?period=30d&q=domain&sort=failed&order=desc&size=100");
-        assertThat(page.get("period").get("from").asText()).isEqualTo("2026-01-22");
+        // complete days only: the thirty days before today (2026-02-20)
+        assertThat(page.get("period").get("from").asText()).isEqualTo("2026-01-21");
+        assertThat(page.get("period").get("to").asText()).isEqualTo("2026-02-19");
+        assertThat(page.get("period").get("days").asInt()).isEqualTo(30);
         List<String> names = new ArrayList<>();
         for (JsonNode d : page.get("domains")) {
             names.add(d.get("domain").asText());

@@ -35,9 +35,14 @@ public final class WebHub implements AutoCloseable {
     }
 
     public WebHub(Database db) throws Exception {
+        this(db, new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0")),
+                db, Clock.systemUTC(), s -> List.of()).start());
+    }
+
+    /** A browser on a started hub, which it closes with the store. */
+    public WebHub(Database db, Hub hub) {
         this.db = db;
-        this.hub = new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0")),
-                db, Clock.systemUTC(), s -> List.of()).start();
+        this.hub = hub;
     }
 
     public URI url(String path) {
