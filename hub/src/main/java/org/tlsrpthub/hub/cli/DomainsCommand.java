@@ -3,11 +3,13 @@ package org.tlsrpthub.hub.cli;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,9 +28,18 @@ final class DomainsCommand {
 
         @Override
         public Integer call() throws Exception {
+            for (String d : domains) {
+                // before opening the store: a typo adds nothing
+                if (DomainNames.toALabels(d.strip()).isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "'" + d + "' is not a host name (e.g. example.com)");
+                }
+            }
             try (Database db = StoreOptions.of(spec).open()) {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
-                for (String d : domains) System.out.println((ds.add(d) ? "added " : "already served: ") + d);
+                for (String d : domains) {
+                    String one = DomainNames.normalise(d);
+                    System.out.println((ds.add(d) ? "added " : "already served: ") + one);
+                }
                 return 0;
             }
         }

@@ -90,7 +90,10 @@ class CommandsTest {
 
     @Test
     void domainsSummaryReprocessAndRetentionWorkFromTheCommandLine() throws Exception {
-        assertThat(run("domains", "add", "--data-dir", data(), "Example.COM.").out()).contains("added Example.COM.");
+        assertThat(run("domains", "add", "--data-dir", data(), "Example.COM.").out()).contains("added example.com");
+        Run typo = run("domains", "add", "--data-dir", data(), "exa mple.com");
+        assertThat(typo.exit()).isNotZero();
+        assertThat(typo.err()).contains("'exa mple.com' is not a host name");
         assertThat(run("domains", "list", "--data-dir", data()).out()).isEqualTo("example.com\n# reports about other domains: store\n");
         assertThat(run("domains", "others", "--data-dir", data(), "quarantine").out()).isEqualTo("quarantine\n");
 
