@@ -21,50 +21,36 @@ final class DomainSpellingMergeSql {
     static final String RENAME_POLICY = "UPDATE policy SET policy_domain = ? WHERE id = ?";
 
     // Each merge copies the rows of spelling ? (second parameter) under the one form (first
-    // parameter), adding where the one form has the cell already; the spelling's rows are then deleted.
-    // "WHERE" before "ON CONFLICT" is what lets SQLite read an INSERT … SELECT with an upsert.
+    // parameter), adding to the one form's cell where it has one, as ingest does; the spelling's
+    // rows are then deleted. "WHERE" before "ON CONFLICT" is what lets SQLite read an INSERT …
+    // SELECT with an upsert.
 
     static final String MERGE_ROLLUP_DAILY = """
             INSERT INTO rollup_daily (day, policy_domain, reporter_key, kind, result_type, receiving_mx, sessions)
             SELECT day, ?, reporter_key, kind, result_type, receiving_mx, sessions FROM rollup_daily WHERE policy_domain = ?
-            ON CONFLICT (policy_domain, day, reporter_key, kind, result_type, receiving_mx)
-            DO UPDATE SET sessions = rollup_daily.sessions + excluded.sessions""";
+            """ + StoreSql.ADD_TO_ROLLUP;
 
     static final String MERGE_DOMAIN_DAILY = """
             INSERT INTO rollup_domain_daily (day, policy_domain, reports, successful_sessions, failed_sessions)
             SELECT day, ?, reports, successful_sessions, failed_sessions FROM rollup_domain_daily WHERE policy_domain = ?
-            ON CONFLICT (day, policy_domain) DO UPDATE SET
-                reports = rollup_domain_daily.reports + excluded.reports,
-                successful_sessions = rollup_domain_daily.successful_sessions + excluded.successful_sessions,
-                failed_sessions = rollup_domain_daily.failed_sessions + excluded.failed_sessions""";
+            """ + StoreSql.addToDomainCounts("rollup_domain_daily", "day");
 
     static final String MERGE_DOMAIN_MONTHLY = """
             INSERT INTO rollup_domain_monthly (month, policy_domain, reports, successful_sessions, failed_sessions)
             SELECT month, ?, reports, successful_sessions, failed_sessions FROM rollup_domain_monthly WHERE policy_domain = ?
-            ON CONFLICT (month, policy_domain) DO UPDATE SET
-                reports = rollup_domain_monthly.reports + excluded.reports,
-                successful_sessions = rollup_domain_monthly.successful_sessions + excluded.successful_sessions,
-                failed_sessions = rollup_domain_monthly.failed_sessions + excluded.failed_sessions""";
+            """ + StoreSql.addToDomainCounts("rollup_domain_monthly", "month");
 
     static final String MERGE_DIMENSION = """
             INSERT INTO rollup_dimension_daily (policy_domain, day, dimension, value, kind, sessions)
             SELECT ?, day, dimension, value, kind, sessions FROM rollup_dimension_daily WHERE policy_domain = ?
-            ON CONFLICT (policy_domain, day, dimension, value, kind)
-            DO UPDATE SET sessions = rollup_dimension_daily.sessions + excluded.sessions""";
+            """ + StoreSql.ADD_TO_DIMENSION;
 
     static final String MERGE_DOMAIN_TOTAL = """
             INSERT INTO rollup_domain_total (policy_domain, last_range_end, last_stored_at, reports,
                                              successful_sessions, failed_sessions)
             SELECT ?, last_range_end, last_stored_at, reports, successful_sessions, failed_sessions
             FROM rollup_domain_total WHERE policy_domain = ?
-            ON CONFLICT (policy_domain) DO UPDATE SET
-                last_range_end = CASE WHEN excluded.last_range_end > rollup_domain_total.last_range_end
-                                      THEN excluded.last_range_end ELSE rollup_domain_total.last_range_end END,
-                last_stored_at = CASE WHEN excluded.last_stored_at > rollup_domain_total.last_stored_at
-                                      THEN excluded.last_stored_at ELSE rollup_domain_total.last_stored_at END,
-                reports = rollup_domain_total.reports + excluded.reports,
-                successful_sessions = rollup_domain_total.successful_sessions + excluded.successful_sessions,
-                failed_sessions = rollup_domain_total.failed_sessions + excluded.failed_sessions""";
+            """ + StoreSql.ADD_TO_DOMAIN_TOTAL;
 
     static final String MERGE_SERVED = """
             INSERT INTO served_domain (domain, added_at) SELECT ?, added_at FROM served_domain WHERE domain = ?

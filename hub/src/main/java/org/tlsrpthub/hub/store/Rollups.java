@@ -140,13 +140,7 @@ final class Rollups {
         if (!reporterCells.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(StoreSql.UPSERT_ROLLUP)) {
                 for (Map.Entry<RollupKey, Long> e : reporterCells.entrySet()) {
-                    RollupKey k = e.getKey();
-                    ps.setInt(1, k.day());
-                    ps.setString(2, k.policyDomain());
-                    ps.setString(3, k.reporterKey());
-                    ps.setString(4, k.kind());
-                    ps.setString(5, k.resultType());
-                    ps.setString(6, k.receivingMx());
+                    setRollupKey(ps, e.getKey());
                     ps.setLong(7, e.getValue());
                     ps.addBatch();
                 }
@@ -195,6 +189,15 @@ final class Rollups {
         }
     }
 
+    private static void setRollupKey(PreparedStatement ps, RollupKey k) throws SQLException {
+        ps.setInt(1, k.day());
+        ps.setString(2, k.policyDomain());
+        ps.setString(3, k.reporterKey());
+        ps.setString(4, k.kind());
+        ps.setString(5, k.resultType());
+        ps.setString(6, k.receivingMx());
+    }
+
     private static void setDimension(PreparedStatement ps, Dimension k) throws SQLException {
         ps.setString(1, k.domain());
         ps.setInt(2, k.day());
@@ -217,12 +220,7 @@ final class Rollups {
         if (!reporterCells.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(StoreSql.DELETE_ROLLUP_IF_EMPTY)) {
                 for (RollupKey k : reporterCells.keySet()) {
-                    ps.setString(1, k.policyDomain());
-                    ps.setInt(2, k.day());
-                    ps.setString(3, k.reporterKey());
-                    ps.setString(4, k.kind());
-                    ps.setString(5, k.resultType());
-                    ps.setString(6, k.receivingMx());
+                    setRollupKey(ps, k);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -62,39 +62,47 @@ final class StoreSql {
             INSERT INTO report_warning (id, report_id, code, location, message)
             VALUES (?, ?, ?, ?, ?)""";
 
+    // Each upsert adds to the cell that is there; the ON CONFLICT halves are shared with the
+    // migration that merges domain spellings (DomainSpellingMergeSql).
+
+    static final String ADD_TO_ROLLUP = """
+            ON CONFLICT (policy_domain, day, reporter_key, kind, result_type, receiving_mx)
+            DO UPDATE SET sessions = rollup_daily.sessions + excluded.sessions""";
+
     static final String UPSERT_ROLLUP = """
             INSERT INTO rollup_daily (day, policy_domain, reporter_key, kind, result_type, receiving_mx, sessions)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (policy_domain, day, reporter_key, kind, result_type, receiving_mx)
-            DO UPDATE SET sessions = rollup_daily.sessions + excluded.sessions""";
+            """ + ADD_TO_ROLLUP;
+
+    /** Adds the counts of a per-domain cell of {@code table} keyed by {@code period} (day or month) and domain. */
+    static String addToDomainCounts(String table, String period) {
+        return "ON CONFLICT (" + period + ", policy_domain) DO UPDATE SET\n"
+                + "    reports = " + table + ".reports + excluded.reports,\n"
+                + "    successful_sessions = " + table + ".successful_sessions + excluded.successful_sessions,\n"
+                + "    failed_sessions = " + table + ".failed_sessions + excluded.failed_sessions";
+    }
 
     static final String UPSERT_DOMAIN_DAY = """
             INSERT INTO rollup_domain_daily (day, policy_domain, reports, successful_sessions, failed_sessions)
             VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (day, policy_domain) DO UPDATE SET
-                reports = rollup_domain_daily.reports + excluded.reports,
-                successful_sessions = rollup_domain_daily.successful_sessions + excluded.successful_sessions,
-                failed_sessions = rollup_domain_daily.failed_sessions + excluded.failed_sessions""";
+            """ + addToDomainCounts("rollup_domain_daily", "day");
 
     static final String UPSERT_DOMAIN_MONTH = """
             INSERT INTO rollup_domain_monthly (month, policy_domain, reports, successful_sessions, failed_sessions)
             VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (month, policy_domain) DO UPDATE SET
-                reports = rollup_domain_monthly.reports + excluded.reports,
-                successful_sessions = rollup_domain_monthly.successful_sessions + excluded.successful_sessions,
-                failed_sessions = rollup_domain_monthly.failed_sessions + excluded.failed_sessions""";
+            """ + addToDomainCounts("rollup_domain_monthly", "month");
+
+    static final String ADD_TO_DIMENSION = """
+            ON CONFLICT (policy_domain, day, dimension, value, kind)
+            DO UPDATE SET sessions = rollup_dimension_daily.sessions + excluded.sessions""";
 
     static final String UPSERT_DIMENSION = """
             INSERT INTO rollup_dimension_daily (policy_domain, day, dimension, value, kind, sessions)
             VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (policy_domain, day, dimension, value, kind)
-            DO UPDATE SET sessions = rollup_dimension_daily.sessions + excluded.sessions""";
+            """ + ADD_TO_DIMENSION;
 
     // CASE, not MAX()/GREATEST(): the two dialects spell the two-argument maximum differently.
-    static final String UPSERT_DOMAIN_TOTAL = """
-            INSERT INTO rollup_domain_total (policy_domain, last_range_end, last_stored_at, reports,
-                                             successful_sessions, failed_sessions)
-            VALUES (?, ?, ?, ?, ?, ?)
+    static final String ADD_TO_DOMAIN_TOTAL = """
             ON CONFLICT (policy_domain) DO UPDATE SET
                 last_range_end = CASE WHEN excluded.last_range_end > rollup_domain_total.last_range_end
                                       THEN excluded.last_range_end ELSE rollup_domain_total.last_range_end END,
@@ -103,6 +111,12 @@ final class StoreSql {
                 reports = rollup_domain_total.reports + excluded.reports,
                 successful_sessions = rollup_domain_total.successful_sessions + excluded.successful_sessions,
                 failed_sessions = rollup_domain_total.failed_sessions + excluded.failed_sessions""";
+
+    static final String UPSERT_DOMAIN_TOTAL = """
+            INSERT INTO rollup_domain_total (policy_domain, last_range_end, last_stored_at, reports,
+                                             successful_sessions, failed_sessions)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """ + ADD_TO_DOMAIN_TOTAL;
 
     // Re-parsing a stored report (ReportStore.refresh): read what is stored, replace it, settle the rollups.
 
@@ -131,7 +145,7 @@ final class StoreSql {
             WHERE id = ?""";
 
     static final String DELETE_ROLLUP_IF_EMPTY = """
-            DELETE FROM rollup_daily WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND kind = ?
+            DELETE FROM rollup_daily WHERE day = ? AND policy_domain = ? AND reporter_key = ? AND kind = ?
                 AND result_type = ? AND receiving_mx = ? AND sessions = 0""";
 
     static final String DELETE_DOMAIN_DAY_IF_EMPTY = """
