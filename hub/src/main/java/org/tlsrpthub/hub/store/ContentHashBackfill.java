@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.tlsrpthub.hub.dkim.DkimResult;
-import org.tlsrpthub.hub.dkim.SubmitterAlignment;
 
 /**
  * Gives reports stored before migration V30 their content hash and DKIM flag, when the store is
@@ -42,8 +40,7 @@ final class ContentHashBackfill {
                     for (Missing m : page) {
                         StoredReport stored = StoredReport.read(c, m.id());
                         ps.setBytes(1, ContentHash.of(stored.report()));
-                        ps.setBoolean(2, DkimResult.passingDomainsIn(m.dkimResult()).stream()
-                                .anyMatch(d -> SubmitterAlignment.covers(d, m.reporterKey())));
+                        ps.setBoolean(2, ReporterIdentity.verified(m.reporterKey(), m.dkimResult()));
                         ps.setLong(3, m.id());
                         ps.addBatch();
                     }

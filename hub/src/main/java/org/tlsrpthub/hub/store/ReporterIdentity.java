@@ -23,6 +23,15 @@ public record ReporterIdentity(String key, boolean verified) {
         List<String> signers = DkimResult.passingDomainsIn(provenance.dkimResult());
         String key = ContactDomain.of(report.contactInfo())
                 .orElseGet(() -> signers.isEmpty() ? report.reporterKey() : signers.get(0));
-        return new ReporterIdentity(key, signers.stream().anyMatch(d -> SubmitterAlignment.covers(d, key)));
+        return new ReporterIdentity(key, covers(signers, key));
+    }
+
+    /** Whether the stored DKIM verdict {@code dkimResult} verifies reporter {@code key}. */
+    static boolean verified(String key, String dkimResult) {
+        return covers(DkimResult.passingDomainsIn(dkimResult), key);
+    }
+
+    private static boolean covers(List<String> signers, String key) {
+        return signers.stream().anyMatch(d -> SubmitterAlignment.covers(d, key));
     }
 }
