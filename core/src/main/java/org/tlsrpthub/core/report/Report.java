@@ -2,6 +2,7 @@ package org.tlsrpthub.core.report;
 
 import java.util.List;
 import java.util.Objects;
+import org.tlsrpthub.core.syntax.ContactDomain;
 
 /**
  * One TLS-RPT aggregate report (RFC 8460 §4.4).
@@ -18,8 +19,6 @@ public record Report(
         String contactInfo,
         String reportId,
         List<PolicyResult> policies) {
-
-    private static final java.util.regex.Pattern TRAILING_JUNK = java.util.regex.Pattern.compile("[>\\s]+$");
 
     public Report {
         Objects.requireNonNull(organizationName, "organizationName");
@@ -43,17 +42,12 @@ public record Report(
     }
 
     /**
-     * The domain that identifies the reporter for deduplication: the domain of {@code contact-info}
-     * when it is an address (or a bare domain), else the organisation name (lower-cased).
+     * The reporter as the report alone tells it: the domain of {@code contact-info} (see
+     * {@link ContactDomain}), else the organisation name lower-cased. The organisation name is
+     * anyone's to claim: the store keys reports by this only when no DKIM signature says better,
+     * and never counts it as verified (hub's ReporterIdentity).
      */
     public String reporterKey() {
-        if (contactInfo != null) {
-            String c = contactInfo.trim();
-            int at = c.lastIndexOf('@');
-            String domain = at >= 0 ? c.substring(at + 1) : c;
-            domain = TRAILING_JUNK.matcher(domain).replaceAll("").toLowerCase(java.util.Locale.ROOT);
-            if (!domain.isEmpty() && domain.indexOf('.') > 0) return domain;
-        }
-        return organizationName.trim().toLowerCase(java.util.Locale.ROOT);
+        return ContactDomain.of(contactInfo).orElseGet(() -> organizationName.trim().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -59,8 +59,11 @@ public final class QuarantineQueryService {
         });
     }
 
-    /** Re-parses the input with today's parser and served domains; empty when it is not in quarantine. */
-    public Optional<ReprocessService.Result> reprocess(long id) throws SQLException {
+    /**
+     * Re-parses the input with today's parser and served domains; empty when it is not in quarantine.
+     * Refused for an input held back by dkim.policy=require.
+     */
+    public Optional<ReprocessService.Result> reprocess(long id) throws SQLException, ReprocessService.HeldByDkim {
         return reprocess.reprocessOne(id);
     }
 

@@ -10,11 +10,14 @@ import java.util.List;
  *                      the original bytes are at the raw download
  * @param provenance    how the first copy arrived; its raw fields are null when retention removed the raw input
  * @param sightings     later arrivals of the same report (duplicates)
+ * @param dkimVerified  whether a valid DKIM signature's d= covers the reporter
+ * @param contenders    inputs holding a report with this one's reporter, report-id and date range but other
+ *                      content: held for review, or displaced by this one (quarantine kind CONFLICT)
  */
 public record ReportDetail(long id, String reporter, String organizationName, String contactInfo, String reportId,
         Instant rangeStart, Instant rangeEnd, long successfulSessions, long failedSessions, Instant storedAt,
         List<StoredPolicy> policies, List<StoredWarning> warnings, Provenance provenance, List<Sighting> sightings,
-        String canonicalJson) {
+        boolean dkimVerified, List<Contender> contenders, String canonicalJson) {
 
     public record StoredPolicy(String policyType, String policyDomain, List<String> policyStrings, List<String> mxHosts,
             long successfulSessions, long failedSessions, List<StoredFailure> failureDetails) {}
@@ -31,4 +34,12 @@ public record ReportDetail(long id, String reporter, String organizationName, St
             String messageId, String dkimResult, Long sizeBytes, String sha256, int duplicatesSeen) {}
 
     public record Sighting(String channel, Instant receivedAt, String origin, String messageId) {}
+
+    /**
+     * @param displaced    true when this content counted until this report, DKIM-verified, took its place
+     * @param inQuarantine whether the input still waits in quarantine (its review page); false once released or expired
+     * @param channel      null (and the other fields too) when retention removed the input
+     */
+    public record Contender(long rawInputId, boolean displaced, boolean inQuarantine, String channel, Instant receivedAt,
+            String origin, String dkimResult) {}
 }

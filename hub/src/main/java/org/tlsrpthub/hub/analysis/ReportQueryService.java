@@ -122,6 +122,7 @@ public final class ReportQueryService {
                 }
             }
         }
+        List<ReportDetail.Contender> contenders = contenders(c, id);
         String channel = rs.getString(12);
         ReportDetail.Provenance provenance = new ReportDetail.Provenance(channel == null ? null : rs.getLong(11), channel,
                 channel == null ? null : Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14), rs.getString(15),
@@ -130,8 +131,23 @@ public final class ReportQueryService {
                 Instant.ofEpochMilli(rs.getLong(7))), rs.getString(4), rs.getString(5), asCore(policies));
         return new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 report.dateRange().start(), report.dateRange().end(), rs.getLong(8), rs.getLong(9),
-                Instant.ofEpochMilli(rs.getLong(10)), policies, warnings, provenance, sightings,
-                new String(writer.write(report, true), StandardCharsets.UTF_8));
+                Instant.ofEpochMilli(rs.getLong(10)), policies, warnings, provenance, sightings, rs.getBoolean(19),
+                contenders, new String(writer.write(report, true), StandardCharsets.UTF_8));
+    }
+
+    private static List<ReportDetail.Contender> contenders(Connection c, long reportId) throws SQLException {
+        List<ReportDetail.Contender> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.CONTENDERS)) {
+            ps.setLong(1, reportId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String channel = rs.getString(4);
+                    out.add(new ReportDetail.Contender(rs.getLong(1), rs.getBoolean(2), rs.getInt(3) == 1, channel,
+                            channel == null ? null : Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<StoredPolicy> policies(Connection c, long reportId) throws SQLException {

@@ -53,7 +53,8 @@ final class ReportQuerySql {
     static final String REPORT = """
             SELECT r.id, r.reporter_key, r.organization_name, r.contact_info, r.report_id, r.range_start, r.range_end,
                    r.successful_sessions, r.failed_sessions, r.stored_at, r.raw_input_id,
-                   i.channel, i.received_at, i.origin, i.message_id, i.dkim_result, i.size_bytes, i.sha256
+                   i.channel, i.received_at, i.origin, i.message_id, i.dkim_result, i.size_bytes, i.sha256,
+                   r.dkim_verified
             FROM report r LEFT JOIN raw_input i ON i.id = r.raw_input_id
             WHERE r.id = ?""";
 
@@ -70,6 +71,13 @@ final class ReportQuerySql {
 
     static final String SIGHTINGS = """
             SELECT channel, received_at, origin, message_id FROM report_sighting WHERE report_id = ? ORDER BY received_at, id""";
+
+    static final String CONTENDERS = """
+            SELECT k.raw_input_id, k.displaced, CASE WHEN q.raw_input_id IS NULL THEN 0 ELSE 1 END,
+                   i.channel, i.received_at, i.origin, i.dkim_result
+            FROM report_contender k LEFT JOIN raw_input i ON i.id = k.raw_input_id
+                 LEFT JOIN quarantine q ON q.raw_input_id = k.raw_input_id
+            WHERE k.report_id = ? ORDER BY k.raw_input_id""";
 
     static final String RAW = """
             SELECT i.content_gzip FROM report r JOIN raw_input i ON i.id = r.raw_input_id WHERE r.id = ?""";

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.analysis.QuarantinedInput;
+import org.tlsrpthub.hub.http.Problem;
+import org.tlsrpthub.hub.http.ProblemException;
+import org.tlsrpthub.hub.reprocess.ReprocessService;
 
 /** The quarantine: list, one input with its content, its raw bytes, and reprocessing it. */
 final class QuarantineRoutes {
@@ -59,7 +62,11 @@ final class QuarantineRoutes {
 
     private void reprocess(Context ctx) throws Exception {
         long id = ApiParams.id(ctx, "id");
-        Json.render(ctx, services.quarantine().reprocess(id).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id)));
+        try {
+            Json.render(ctx, services.quarantine().reprocess(id).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id)));
+        } catch (ReprocessService.HeldByDkim e) {
+            throw new ProblemException(Problem.of(409, "held-by-dkim", "Held back by the DKIM policy", e.getMessage()));
+        }
     }
 
     private static String utf8(byte[] b) {

@@ -21,11 +21,30 @@ public record DkimResult(Verdict verdict, List<String> passingDomains, String si
 
     public static final DkimResult NONE = new DkimResult(Verdict.NONE, List.of(), null, null);
 
-    /** The form kept in the store's {@code dkim_result}: "pass d=example.com", "fail d=example.com: …", "none". */
+    /**
+     * The form kept in the store's {@code dkim_result}: "pass d=example.com" (every valid d=, comma-separated,
+     * when several), "fail d=example.com: …", "none". The store reads passes back ({@link #passingDomainsIn}).
+     */
     public String stored() {
         StringBuilder s = new StringBuilder(verdict.name().toLowerCase(java.util.Locale.ROOT));
-        if (signingDomain != null) s.append(" d=").append(signingDomain);
+        if (verdict == Verdict.PASS) {
+            s.append(" d=").append(String.join(",", passingDomains));
+        } else if (signingDomain != null) {
+            s.append(" d=").append(signingDomain);
+        }
         if (detail != null && verdict != Verdict.PASS) s.append(": ").append(detail);
         return s.length() > 500 ? s.substring(0, 500) : s.toString();
     }
+
+    /** The valid d= of a stored verdict ({@link #stored}); empty unless it is a pass. */
+    public static List<String> passingDomainsIn(String stored) {
+        if (stored == null || !stored.startsWith(PASS_PREFIX)) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (String d : stored.substring(PASS_PREFIX.length()).split(",")) {
+            if (!d.isBlank()) out.add(d.trim());
+        }
+        return out;
+    }
+
+    private static final String PASS_PREFIX = "pass d=";
 }

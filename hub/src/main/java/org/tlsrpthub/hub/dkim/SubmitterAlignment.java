@@ -2,9 +2,9 @@ package org.tlsrpthub.hub.dkim;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.tlsrpthub.core.report.ParsedReport;
+import org.tlsrpthub.core.syntax.ContactDomain;
 
 /**
  * Whether a valid signature speaks for the domain that claims to have sent the reports. RFC 8460 §3:
@@ -39,37 +39,13 @@ public final class SubmitterAlignment {
     }
 
     /** d covers c when c is d or a subdomain of d; d must have a dot, so a signature by a TLD covers nothing. */
-    static boolean covers(String d, String c) {
+    public static boolean covers(String d, String c) {
         if (d == null || d.indexOf('.') < 0) return false;
         return c.equals(d) || c.endsWith("." + d);
     }
 
-    /**
-     * The domain in a submitter header or contact-info: the part after '@' of an address, the host of
-     * a URI, or the value itself when it looks like a domain. Null when there is none.
-     */
+    /** The domain in a submitter header or contact-info (core's one rule, {@link ContactDomain}); null when none. */
     static String domainOf(String value) {
-        if (value == null) return null;
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.startsWith("mailto:")) v = v.substring(7);
-        int scheme = v.indexOf("://");
-        if (scheme >= 0) {
-            v = v.substring(scheme + 3);
-            int end = indexOfAny(v, "/?#:");
-            if (end >= 0) v = v.substring(0, end);
-        }
-        int at = v.lastIndexOf('@');
-        if (at >= 0) v = v.substring(at + 1);
-        int end = indexOfAny(v, " >,;");
-        if (end >= 0) v = v.substring(0, end);
-        while (v.endsWith(".")) v = v.substring(0, v.length() - 1);
-        return v.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") ? v : null;
-    }
-
-    private static int indexOfAny(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) return i;
-        }
-        return -1;
+        return ContactDomain.of(value).orElse(null);
     }
 }

@@ -19,6 +19,7 @@ import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.store.Quarantine;
 import org.tlsrpthub.hub.store.RawInput;
 import org.tlsrpthub.hub.store.ReportStore;
+import org.tlsrpthub.hub.store.ReporterIdentity;
 import org.tlsrpthub.hub.store.StoreRequest;
 import org.tlsrpthub.hub.store.StoreResult;
 
@@ -154,8 +155,19 @@ public final class IngestService {
                 Report r = input.reports().get(i).report();
                 IngestStatus status;
                 String why = null;
+                String whyKind = Quarantine.OTHER_DOMAIN;
                 switch (decisions.get(i)) {
-                    case STORE -> status = result.stored().get(a++) ? IngestStatus.STORED : IngestStatus.DUPLICATE;
+                    case STORE -> {
+                        switch (result.fates().get(a++)) {
+                            case STORED -> status = IngestStatus.STORED;
+                            case DUPLICATE -> status = IngestStatus.DUPLICATE;
+                            default -> {
+                                status = IngestStatus.QUARANTINED;
+                                why = Quarantine.HELD_REASON;
+                                whyKind = Quarantine.CONFLICT;
+                            }
+                        }
+                    }
                     case QUARANTINE -> {
                         status = IngestStatus.QUARANTINED;
                         why = quarantine.reason();
@@ -167,9 +179,9 @@ public final class IngestService {
                 }
                 if (why != null && reason == null) {
                     reason = why;
-                    kind = Quarantine.OTHER_DOMAIN;
+                    kind = whyKind;
                 }
-                out.add(new ReportOutcome(r.reporterKey(), r.reportId(), status, why));
+                out.add(new ReportOutcome(ReporterIdentity.of(r, input.raw().provenance()).key(), r.reportId(), status, why));
             }
             return IngestOutcome.of(out, reason, kind);
         }

@@ -22,9 +22,6 @@ import org.tlsrpthub.hub.store.Quarantine;
  * A thin layer over {@link IngestService}: it adds only what is specific to mail.
  */
 public final class MailIntake {
-    /** Quarantine kind for reports held back by dkim.policy=require. */
-    public static final String DKIM_KIND = "DKIM";
-
     private final IngestService ingest;
     private final GroupCommitter commits;
     private final DkimPolicy policy;
@@ -58,7 +55,7 @@ public final class MailIntake {
         if (policy == DkimPolicy.REQUIRE && in.parseError() == null) {
             String problem = SubmitterAlignment.problem(verdict, HeaderField.first(raw, "TLS-Report-Submitter"), in.reports());
             if (problem != null) {
-                in = new PreparedInput(in.raw(), List.of(), new Quarantine(DKIM_KIND,
+                in = new PreparedInput(in.raw(), List.of(), new Quarantine(Quarantine.DKIM,
                         "no valid DKIM signature from the submitter's domain (RFC 8460 §3, dkim.policy=require)",
                         in.raw().provenance().origin() + ": " + problem));
             }

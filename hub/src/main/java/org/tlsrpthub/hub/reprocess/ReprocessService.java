@@ -14,6 +14,7 @@ import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.store.Quarantine;
 import org.tlsrpthub.hub.store.RawInput;
 import org.tlsrpthub.hub.store.ReportStore;
 
@@ -67,22 +68,46 @@ public final class ReprocessService {
         return result;
     }
 
+    /** Why {@link #reprocessOne} leaves an input alone although it is in quarantine. */
+    public static final class HeldByDkim extends Exception {
+        HeldByDkim(long rawInputId) {
+            super("input " + rawInputId + " is held back by dkim.policy=require (RFC 8460 §3): a re-parse cannot make"
+                    + " a missing or broken signature valid, so it stays in quarantine");
+        }
+    }
+
     /**
      * Re-parses one quarantined input (the dashboard's "reprocess" action). Empty when {@code rawInputId}
-     * is not in quarantine.
+     * is not in quarantine. An input held back by dkim.policy=require is refused, as the batch runs
+     * leave it out: whoever asks, one click must not store what the DKIM gate kept out.
      */
-    public java.util.Optional<Result> reprocessOne(long rawInputId) throws SQLException {
+    public java.util.Optional<Result> reprocessOne(long rawInputId) throws SQLException, HeldByDkim {
         List<Archived> one = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(ReprocessSql.QUARANTINED_ONE)) {
                 ps.setLong(1, rawInputId);
+                ps.setString(2, Quarantine.DKIM);
                 return read(ps);
             }
         });
-        if (one.isEmpty()) return java.util.Optional.empty();
+        if (one.isEmpty()) {
+            if (heldByDkim(rawInputId)) throw new HeldByDkim(rawInputId);
+            return java.util.Optional.empty();
+        }
         List<PreparedInput> prepared = List.of(
                 ingest.prepare(RawInput.gunzip(one.get(0).gzip), one.get(0).provenance).archivedAs(one.get(0).id));
         long[] counts = db.inTransaction(c -> apply(c, one, prepared));
         return java.util.Optional.of(NOTHING.plus(1, counts));
+    }
+
+    private boolean heldByDkim(long rawInputId) throws SQLException {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ReprocessSql.QUARANTINE_KIND)) {
+                ps.setLong(1, rawInputId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && Quarantine.DKIM.equals(rs.getString(1));
+                }
+            }
+        });
     }
 
     private long[] apply(Connection c, List<Archived> page, List<PreparedInput> prepared) throws SQLException {
@@ -98,7 +123,7 @@ public final class ReprocessService {
                 stored += o.reports().stream().filter(r -> r.status() == IngestStatus.STORED).count();
                 for (int j = 0; j < o.reports().size(); j++) {
                     if (o.reports().get(j).status() == IngestStatus.DUPLICATE) {
-                        known.add(new ReportStore.Reparsed(id, prepared.get(i).reports().get(j)));
+                        known.add(new ReportStore.Reparsed(id, page.get(i).provenance, prepared.get(i).reports().get(j)));
                     }
                 }
                 boolean quarantined = o.status() == IngestStatus.QUARANTINED
@@ -136,7 +161,8 @@ public final class ReprocessService {
             List<Archived> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(all ? ReprocessSql.ALL_PAGE : ReprocessSql.QUARANTINED_PAGE)) {
                 ps.setLong(1, after);
-                ps.setInt(2, PAGE);
+                ps.setString(2, Quarantine.DKIM);
+                ps.setInt(3, PAGE);
                 out.addAll(read(ps));
             }
             return out;

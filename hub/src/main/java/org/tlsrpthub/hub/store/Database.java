@@ -57,7 +57,14 @@ public final class Database implements AutoCloseable {
             migrate(pool, dialect);
             WalCheckpointer checkpointer = dialect == Dialect.SQLITE
                     ? WalCheckpointer.startIfWal(jdbcUrl, checkpointTick, restartLogFrames) : null;
-            return new Database(pool, dialect, checkpointer);
+            Database db = new Database(pool, dialect, checkpointer);
+            try {
+                ContentHashBackfill.run(db);
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return db;
         } catch (SQLException e) {
             pool.close();
             throw new IllegalStateException("cannot open " + jdbcUrl + ": " + e.getMessage(), e);

@@ -49,7 +49,7 @@ final class RawArchive {
                 Long copy = null;
                 if (rows.allKnown(i)) {
                     if (known == null) known = c.prepareStatement(StoreSql.RAW_ID_OF_KNOWN_REPORT_BY_SHA);
-                    copy = archivedCopy(known, rows.firstReport(i), raw);
+                    copy = archivedCopy(known, rows.firstReport(i), rows.reporterKeys()[rows.firstOfRequest()[i]], raw);
                 }
                 if (copy != null) {
                     rawIds[i] = copy;
@@ -131,11 +131,12 @@ final class RawArchive {
         return found;
     }
 
-    private static Long archivedCopy(PreparedStatement known, Report first, RawInput raw) throws SQLException {
+    private static Long archivedCopy(PreparedStatement known, Report first, String reporterKey, RawInput raw)
+            throws SQLException {
         byte[] sha = raw.sha256Bytes();
-        for (int half = 0; half < 2; half++) {
-            int p = half * 5;
-            known.setString(p + 1, first.reporterKey());
+        for (int part = 0; part < 3; part++) { // the report's own input, its sightings, its contenders
+            int p = part * 5;
+            known.setString(p + 1, reporterKey);
             known.setString(p + 2, first.reportId());
             known.setLong(p + 3, first.dateRange().start().toEpochMilli());
             known.setLong(p + 4, first.dateRange().end().toEpochMilli());

@@ -5,9 +5,13 @@ import java.util.Set;
 import org.tlsrpthub.core.report.ParsedReport;
 import org.tlsrpthub.core.report.Report;
 
-/** The reports of one write, flattened in request order, with their ids and whether each was new. */
+/**
+ * The reports of one write, flattened in request order, with their ids, identities, content hashes
+ * and whether each was new.
+ */
 record ReportRows(List<Report> reports, List<ParsedReport> parsed, List<Integer> requestOf,
-        long[] reportIds, String[] reporterKeys, Set<Long> inserted, int[] firstOfRequest, int[] countOfRequest) {
+        long[] reportIds, ReporterIdentity[] identities, String[] reporterKeys, byte[][] contentHashes,
+        Set<Long> inserted, int[] firstOfRequest, int[] countOfRequest) {
 
     /** True when request {@code i} has reports and none of them was new. */
     boolean allKnown(int i) {

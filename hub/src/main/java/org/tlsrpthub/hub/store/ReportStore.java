@@ -9,21 +9,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.tlsrpthub.core.report.FailureDetail;
 import org.tlsrpthub.core.report.ParsedReport;
 import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
-import org.tlsrpthub.core.report.Warning;
 
 /**
  * Writes inputs and their reports. One call is one transaction, whatever the number of inputs:
- * the raw archive, the reports with everything in them, sightings of duplicates, quarantine rows
- * and the rollup cells commit together or not at all.
+ * the raw archive, the reports with everything in them, sightings of duplicates, reports held for
+ * review, quarantine rows and the rollup cells commit together or not at all.
  *
  * <p>Deduplication is the database's job, not a read-then-write here: the dedup key is UNIQUE and
  * every insert is {@code ON CONFLICT DO NOTHING}, so concurrent writers (threads or processes on
- * one PostgreSQL) store a report exactly once; whoever loses the race records a sighting. Raw
- * inputs are archived once per distinct bytes, found through their reports ({@link #archive}).
+ * one PostgreSQL) store a report exactly once. What the loser of the race is (a sighting of the
+ * same content, a report held for review, or a verified report that displaces an unverified one)
+ * is decided by {@link KnownArrivals}. Raw inputs are archived once per distinct bytes, found
+ * through their reports ({@link RawArchive}).
  */
 public final class ReportStore {
     private final Database db;
@@ -34,14 +34,10 @@ public final class ReportStore {
         this.clock = clock;
     }
 
-    /** Writes every request in one transaction. Arrivals of known reports become sightings. */
-    public List<StoreResult> write(List<StoreRequest> requests) throws SQLException {
-        return db.inTransaction(c -> write(c, requests, true));
-    }
-
     /**
-     * Writes in the transaction open on {@code c}. With {@code recordSightings} false a known
-     * report is left as it is (re-parsing an archived input is not a new arrival).
+     * Writes in the transaction open on {@code c}. Arrivals of known reports become sightings. With
+     * {@code recordSightings} false a known report with the same content is left as it is
+     * (re-parsing an archived input is not a new arrival).
      */
     public List<StoreResult> write(Connection c, List<StoreRequest> requests, boolean recordSightings)
             throws SQLException {
@@ -57,9 +53,9 @@ public final class ReportStore {
         ReportRows rows = insertReports(c, requests, rawIds, ids, now);
         RawArchive.archive(c, requests, rawIds, rows);
         writeQuarantines(c, requests, rawIds, now);
-        List<List<Boolean>> stored = writeContents(c, requests, rawIds, rows, ids, now, recordSightings);
+        List<List<StoreResult.Fate>> fates = writeContents(c, requests, rawIds, rows, ids, now, recordSightings);
         List<StoreResult> results = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) results.add(new StoreResult(rawIds[i], stored.get(i)));
+        for (int i = 0; i < requests.size(); i++) results.add(new StoreResult(rawIds[i], fates.get(i)));
         return results;
     }
 
@@ -82,8 +78,8 @@ public final class ReportStore {
         NOT_ITS_INPUT
     }
 
-    /** A report of archived input {@code rawInputId}, parsed again. */
-    public record Reparsed(long rawInputId, ParsedReport parsed) {}
+    /** A report of archived input {@code rawInputId} (which came as {@code provenance}), parsed again. */
+    public record Reparsed(long rawInputId, Provenance provenance, ParsedReport parsed) {}
 
     /**
      * Brings stored reports in line with a re-parse of the inputs they were stored from (reprocess
@@ -93,12 +89,13 @@ public final class ReportStore {
      */
     public List<Refresh> refresh(Connection c, List<Reparsed> reparsed) throws SQLException {
         List<Refresh> out = new ArrayList<>(reparsed.size());
-        List<ParsedReport> replace = new ArrayList<>();
-        List<StoredReport> stale = new ArrayList<>();
+        List<ReportContents.Replacement> replace = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
+        int idsNeeded = 0;
         for (Reparsed r : reparsed) {
             Report fresh = r.parsed().report();
-            StoredReport stored = StoredReport.read(c, fresh, fresh.reporterKey());
+            String key = ReporterIdentity.of(fresh, r.provenance()).key();
+            StoredReport stored = StoredReport.read(c, fresh, key);
             if (stored == null || stored.rawInputId() != r.rawInputId() || !seen.add(stored.id())) {
                 out.add(Refresh.NOT_ITS_INPUT);
             } else if (stored.rows().equals(StoredReport.rowsOf(r.parsed()))) {
@@ -107,68 +104,19 @@ public final class ReportStore {
                 out.add(Refresh.KEPT_DETAILS_EXPIRED);
             } else {
                 out.add(Refresh.UPDATED);
-                replace.add(r.parsed());
-                stale.add(stored);
+                replace.add(new ReportContents.Replacement(stored, r.parsed(), ContentHash.of(fresh), stored.dkimVerified(),
+                        stored.rawInputId(), key));
+                idsNeeded += ReportContents.idsFor(r.parsed());
             }
         }
-        if (!replace.isEmpty()) replace(c, replace, stale);
+        if (!replace.isEmpty()) ReportContents.replace(c, db.ids().reserve(c, idsNeeded), replace);
         return out;
-    }
-
-    private void replace(Connection c, List<ParsedReport> fresh, List<StoredReport> stale) throws SQLException {
-        int needed = 0;
-        for (ParsedReport pr : fresh) {
-            needed += pr.warnings().size();
-            for (PolicyResult p : pr.report().policies()) needed += 1 + p.failureDetails().size();
-        }
-        IdAllocator.Ids ids = db.ids().reserve(c, needed);
-        try (PreparedStatement deleteDetails = c.prepareStatement(StoreSql.DELETE_FAILURE_DETAILS);
-                PreparedStatement deletePolicies = c.prepareStatement(StoreSql.DELETE_POLICIES);
-                PreparedStatement deleteWarnings = c.prepareStatement(StoreSql.DELETE_WARNINGS)) {
-            for (StoredReport s : stale) {
-                for (PreparedStatement ps : List.of(deleteDetails, deletePolicies, deleteWarnings)) {
-                    ps.setLong(1, s.id());
-                    ps.addBatch();
-                }
-            }
-            deleteDetails.executeBatch(); // before the policies: SQLite may run without foreign keys (no cascade)
-            deletePolicies.executeBatch();
-            deleteWarnings.executeBatch();
-        }
-        Rollups rollups = new Rollups();
-        try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
-                PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
-                PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
-                PreparedStatement report = c.prepareStatement(StoreSql.UPDATE_REPORT)) {
-            Batch batch = new Batch();
-            for (int i = 0; i < fresh.size(); i++) {
-                Report r = fresh.get(i).report();
-                StoredReport old = stale.get(i);
-                addContents(batch, policy, detail, warning, ids, old.id(), fresh.get(i));
-                report.setString(1, r.organizationName());
-                report.setString(2, r.contactInfo());
-                report.setLong(3, r.totalSuccessfulSessions());
-                report.setLong(4, r.totalFailureSessions());
-                report.setLong(5, old.id());
-                report.addBatch();
-                rollups.replace(old.report(), r, r.reporterKey(), old.storedAt());
-            }
-            if (batch.policies) policy.executeBatch();
-            if (batch.details) detail.executeBatch();
-            if (batch.warnings) warning.executeBatch();
-            report.executeBatch();
-        }
-        rollups.upsert(c);
-        rollups.deleteEmpty(c);
     }
 
     private static int idsNeeded(List<StoreRequest> requests) {
         int n = requests.size();
         for (StoreRequest r : requests) {
-            for (ParsedReport pr : r.reports()) {
-                n += 2 + pr.warnings().size(); // report, maybe a sighting
-                for (PolicyResult p : pr.report().policies()) n += 1 + p.failureDetails().size();
-            }
+            for (ParsedReport pr : r.reports()) n += 2 + ReportContents.idsFor(pr); // report, maybe a sighting
         }
         return n;
     }
@@ -208,13 +156,18 @@ public final class ReportStore {
                 requestOf.add(i);
             }
         }
-        long[] reportIds = new long[reports.size()];
-        String[] reporterKeys = new String[reports.size()]; // computed once: reporterKey() is not free
-        for (int k = 0; k < reportIds.length; k++) {
+        int n = reports.size();
+        long[] reportIds = new long[n];
+        ReporterIdentity[] identities = new ReporterIdentity[n]; // computed once: they are not free
+        String[] reporterKeys = new String[n];
+        byte[][] hashes = new byte[n][];
+        for (int k = 0; k < n; k++) {
             reportIds[k] = ids.next();
-            reporterKeys[k] = reports.get(k).reporterKey();
+            identities[k] = ReporterIdentity.of(reports.get(k), requests.get(requestOf.get(k)).raw().provenance());
+            reporterKeys[k] = identities[k].key();
+            hashes[k] = ContentHash.of(reports.get(k));
         }
-        Set<Long> inserted = MultiRowInsert.insert(c, StoreSql.INSERT_REPORT, 11, reports.size(), (ps, p, k) -> {
+        Set<Long> inserted = MultiRowInsert.insert(c, StoreSql.INSERT_REPORT, 13, n, (ps, p, k) -> {
             Report r = reports.get(k);
             ps.setLong(p, reportIds[k]);
             ps.setString(p + 1, reporterKeys[k]);
@@ -227,108 +180,38 @@ public final class ReportStore {
             ps.setLong(p + 8, now);
             ps.setLong(p + 9, r.totalSuccessfulSessions());
             ps.setLong(p + 10, r.totalFailureSessions());
+            ps.setBytes(p + 11, hashes[k]);
+            ps.setBoolean(p + 12, identities[k].verified());
         });
-        return new ReportRows(reports, parsed, requestOf, reportIds, reporterKeys, inserted, first, count);
+        return new ReportRows(reports, parsed, requestOf, reportIds, identities, reporterKeys, hashes, inserted, first, count);
     }
 
-    private List<List<Boolean>> writeContents(Connection c, List<StoreRequest> requests, long[] rawIds,
+    private static List<List<StoreResult.Fate>> writeContents(Connection c, List<StoreRequest> requests, long[] rawIds,
             ReportRows rows, IdAllocator.Ids ids, long now, boolean recordSightings) throws SQLException {
-        List<Report> reports = rows.reports();
-        List<ParsedReport> parsed = rows.parsed();
-        List<Integer> requestOf = rows.requestOf();
-        long[] reportIds = rows.reportIds();
-        String[] reporterKeys = rows.reporterKeys();
-        Set<Long> inserted = rows.inserted();
-
-        List<List<Boolean>> stored = new ArrayList<>();
-        for (StoreRequest ignored : requests) stored.add(new ArrayList<>());
+        List<List<StoreResult.Fate>> fates = new ArrayList<>();
+        for (StoreRequest ignored : requests) fates.add(new ArrayList<>());
         Rollups rollups = new Rollups();
         try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
                 PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
                 PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
-                PreparedStatement findExisting = c.prepareStatement(StoreSql.REPORT_ID_BY_KEY);
-                PreparedStatement sighting = c.prepareStatement(StoreSql.INSERT_SIGHTING)) {
-            Batch batch = new Batch();
-            for (int k = 0; k < reports.size(); k++) {
-                int req = requestOf.get(k);
-                boolean isNew = inserted.contains(reportIds[k]);
-                stored.get(req).add(isNew);
-                if (isNew) {
-                    addContents(batch, policy, detail, warning, ids, reportIds[k], parsed.get(k));
-                    rollups.add(reports.get(k), reporterKeys[k], now);
-                } else if (recordSightings) {
-                    Report r = reports.get(k);
-                    findExisting.setString(1, reporterKeys[k]);
-                    findExisting.setString(2, r.reportId());
-                    findExisting.setLong(3, r.dateRange().start().toEpochMilli());
-                    findExisting.setLong(4, r.dateRange().end().toEpochMilli());
-                    Provenance p = requests.get(req).raw().provenance();
-                    sighting.setLong(1, ids.next());
-                    sighting.setLong(2, singleLong(findExisting));
-                    sighting.setLong(3, rawIds[req]);
-                    sighting.setString(4, p.channel().id());
-                    sighting.setLong(5, p.receivedAt().toEpochMilli());
-                    sighting.setString(6, p.origin());
-                    sighting.setString(7, p.messageId());
-                    sighting.addBatch();
-                    batch.sightings = true;
+                KnownArrivals known = new KnownArrivals(c, now)) {
+            ReportContents.Batch batch = new ReportContents.Batch();
+            for (int k = 0; k < rows.reports().size(); k++) {
+                int req = rows.requestOf().get(k);
+                if (rows.inserted().contains(rows.reportIds()[k])) {
+                    fates.get(req).add(StoreResult.Fate.STORED);
+                    ReportContents.add(batch, policy, detail, warning, ids, rows.reportIds()[k], rows.parsed().get(k));
+                    rollups.add(rows.reports().get(k), rows.reporterKeys()[k], now);
+                } else {
+                    fates.get(req).add(known.arrive(rows, k, rawIds[req], requests.get(req).raw().provenance(), ids,
+                            recordSightings));
                 }
             }
-            if (batch.policies) policy.executeBatch();
-            if (batch.details) detail.executeBatch();
-            if (batch.warnings) warning.executeBatch();
-            if (batch.sightings) sighting.executeBatch();
+            ReportContents.execute(batch, policy, detail, warning);
+            rollups.upsert(c);
+            known.finish(ids);
         }
-        rollups.upsert(c);
-        return stored;
-    }
-
-    /** Which statements got rows, so that empty batches are not sent. */
-    private static final class Batch {
-        boolean policies, details, warnings, sightings;
-    }
-
-    private static void addContents(Batch batch, PreparedStatement policy, PreparedStatement detail,
-            PreparedStatement warning, IdAllocator.Ids ids, long reportId, ParsedReport pr) throws SQLException {
-        int position = 0;
-        for (PolicyResult p : pr.report().policies()) {
-            long policyId = ids.next();
-            policy.setLong(1, policyId);
-            policy.setLong(2, reportId);
-            policy.setInt(3, position++);
-            policy.setString(4, p.policy().type().value());
-            policy.setString(5, p.policy().domain());
-            policy.setString(6, String.join("\n", p.policy().policyStrings()));
-            policy.setString(7, String.join("\n", p.policy().mxHosts()));
-            policy.setLong(8, p.summary().totalSuccessfulSessionCount());
-            policy.setLong(9, p.summary().totalFailureSessionCount());
-            policy.addBatch();
-            batch.policies = true;
-            for (FailureDetail d : p.failureDetails()) {
-                detail.setLong(1, ids.next());
-                detail.setLong(2, policyId);
-                detail.setLong(3, reportId);
-                detail.setString(4, d.resultType().value());
-                detail.setString(5, d.sendingMtaIp());
-                detail.setString(6, d.receivingMxHostname());
-                detail.setString(7, d.receivingMxHelo());
-                detail.setString(8, d.receivingIp());
-                detail.setLong(9, d.failedSessionCount());
-                detail.setString(10, d.additionalInformation());
-                detail.setString(11, d.failureReasonCode());
-                detail.addBatch();
-                batch.details = true;
-            }
-        }
-        for (Warning w : pr.warnings()) {
-            warning.setLong(1, ids.next());
-            warning.setLong(2, reportId);
-            warning.setString(3, w.code().id());
-            warning.setString(4, w.where());
-            warning.setString(5, w.message());
-            warning.addBatch();
-            batch.warnings = true;
-        }
+        return fates;
     }
 
     static long singleLong(PreparedStatement ps) throws SQLException {

@@ -18,12 +18,15 @@ final class StoreSql {
                 + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
     }
 
-    /** The archived input with these bytes among those a known report arrived in (first arrival or sightings). */
+    /** The archived input with these bytes among those a known report arrived in (first arrival, sightings or contenders). */
     static final String RAW_ID_OF_KNOWN_REPORT_BY_SHA = """
             SELECT i.id FROM report r JOIN raw_input i ON i.id = r.raw_input_id
             WHERE r.reporter_key = ? AND r.report_id = ? AND r.range_start = ? AND r.range_end = ? AND i.sha256 = ?
             UNION ALL
             SELECT i.id FROM report r JOIN report_sighting s ON s.report_id = r.id JOIN raw_input i ON i.id = s.raw_input_id
+            WHERE r.reporter_key = ? AND r.report_id = ? AND r.range_start = ? AND r.range_end = ? AND i.sha256 = ?
+            UNION ALL
+            SELECT i.id FROM report r JOIN report_contender k ON k.report_id = r.id JOIN raw_input i ON i.id = k.raw_input_id
             WHERE r.reporter_key = ? AND r.report_id = ? AND r.range_start = ? AND r.range_end = ? AND i.sha256 = ?""";
 
     static final String REPOINT_REPORTS = "UPDATE report SET raw_input_id = ? WHERE raw_input_id = ?";
@@ -35,13 +38,34 @@ final class StoreSql {
 
     static final String INSERT_REPORT = """
             INSERT INTO report (id, reporter_key, report_id, range_start, range_end, organization_name,
-                                contact_info, raw_input_id, stored_at, successful_sessions, failed_sessions)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                contact_info, raw_input_id, stored_at, successful_sessions, failed_sessions,
+                                content_hash, dkim_verified)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (reporter_key, report_id, range_start, range_end) DO NOTHING""";
 
-    static final String REPORT_ID_BY_KEY = """
-            SELECT id FROM report
+    static final String REPORT_BY_KEY = """
+            SELECT id, content_hash, dkim_verified, raw_input_id FROM report
             WHERE reporter_key = ? AND report_id = ? AND range_start = ? AND range_end = ?""";
+
+    static final String INSERT_CONTENDER = """
+            INSERT INTO report_contender (report_id, raw_input_id, displaced) VALUES (?, ?, ?)
+            ON CONFLICT (report_id, raw_input_id) DO NOTHING""";
+
+    // Only for an input still archived: a quarantine row is the input's, and retention may have removed it.
+    static final String QUARANTINE_IF_ARCHIVED = """
+            INSERT INTO quarantine (raw_input_id, kind, reason, message, quarantined_at)
+            SELECT id, ?, ?, ?, ? FROM raw_input WHERE id = ?
+            ON CONFLICT (raw_input_id) DO NOTHING""";
+
+    // The copies of displaced content become contenders too: they are no longer copies of the report.
+    static final String SIGHTINGS_TO_CONTENDERS = """
+            INSERT INTO report_contender (report_id, raw_input_id, displaced)
+            SELECT DISTINCT report_id, raw_input_id, TRUE FROM report_sighting WHERE report_id = ? AND raw_input_id IS NOT NULL
+            ON CONFLICT (report_id, raw_input_id) DO NOTHING""";
+
+    static final String IS_SIGHTING = "SELECT 1 FROM report_sighting WHERE report_id = ? AND raw_input_id = ?";
+
+    static final String DELETE_SIGHTINGS = "DELETE FROM report_sighting WHERE report_id = ?";
 
     static final String INSERT_SIGHTING = """
             INSERT INTO report_sighting (id, report_id, raw_input_id, channel, received_at, origin, message_id)
@@ -118,11 +142,24 @@ final class StoreSql {
             VALUES (?, ?, ?, ?, ?, ?)
             """ + ADD_TO_DOMAIN_TOTAL;
 
+    // The V30 back-fill (ContentHashBackfill), through the partial index report_content_hash_missing.
+    static final String REPORTS_WITHOUT_HASH = """
+            SELECT r.id, r.reporter_key, i.dkim_result FROM report r LEFT JOIN raw_input i ON i.id = r.raw_input_id
+            WHERE r.content_hash IS NULL ORDER BY r.id LIMIT ?""";
+
+    static final String SET_HASH = "UPDATE report SET content_hash = ?, dkim_verified = ? WHERE id = ?";
+
     // Re-parsing a stored report (ReportStore.refresh): read what is stored, replace it, settle the rollups.
 
     static final String REPORT_FOR_REFRESH = """
-            SELECT id, raw_input_id, organization_name, contact_info, stored_at, successful_sessions, failed_sessions
+            SELECT id, raw_input_id, organization_name, contact_info, stored_at, successful_sessions, failed_sessions,
+                   report_id, range_start, range_end, dkim_verified
             FROM report WHERE reporter_key = ? AND report_id = ? AND range_start = ? AND range_end = ?""";
+
+    static final String REPORT_FOR_REFRESH_BY_ID = """
+            SELECT id, raw_input_id, organization_name, contact_info, stored_at, successful_sessions, failed_sessions,
+                   report_id, range_start, range_end, dkim_verified
+            FROM report WHERE id = ?""";
 
     static final String STORED_POLICIES = """
             SELECT id, policy_type, policy_domain, policy_strings, mx_hosts, successful_sessions, failed_sessions
@@ -141,7 +178,8 @@ final class StoreSql {
     static final String DELETE_WARNINGS = "DELETE FROM report_warning WHERE report_id = ?";
 
     static final String UPDATE_REPORT = """
-            UPDATE report SET organization_name = ?, contact_info = ?, successful_sessions = ?, failed_sessions = ?
+            UPDATE report SET organization_name = ?, contact_info = ?, successful_sessions = ?, failed_sessions = ?,
+                              content_hash = ?, dkim_verified = ?, raw_input_id = ?
             WHERE id = ?""";
 
     static final String DELETE_ROLLUP_IF_EMPTY = """

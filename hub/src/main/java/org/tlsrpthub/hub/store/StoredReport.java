@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tlsrpthub.core.report.DateRange;
 import org.tlsrpthub.core.report.FailureDetail;
 import org.tlsrpthub.core.report.ParsedReport;
 import org.tlsrpthub.core.report.Policy;
@@ -30,28 +32,47 @@ import org.tlsrpthub.core.report.Warning;
  * @param rows       the column values, in the shape of {@link #rowsOf}
  * @param report     the report rebuilt from the rows: what it added to the rollups
  * @param hasDetails whether any failure detail row is left (retention deletes them)
+ * @param dkimVerified whether a DKIM signature covering its reporter key came with it ({@link ReporterIdentity})
  */
-record StoredReport(long id, long rawInputId, long storedAt, List<List<Object>> rows, Report report, boolean hasDetails) {
+record StoredReport(long id, long rawInputId, long storedAt, List<List<Object>> rows, Report report, boolean hasDetails,
+        boolean dkimVerified) {
 
     /** The stored report with the dedup key of {@code fresh}, or null. */
     static StoredReport read(Connection c, Report fresh, String reporterKey) throws SQLException {
-        long id, rawInputId, storedAt;
-        String organization, contact;
-        List<List<Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(StoreSql.REPORT_FOR_REFRESH)) {
             ps.setString(1, reporterKey);
             ps.setString(2, fresh.reportId());
             ps.setLong(3, fresh.dateRange().start().toEpochMilli());
             ps.setLong(4, fresh.dateRange().end().toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                id = rs.getLong(1);
-                rawInputId = rs.getLong(2);
-                organization = rs.getString(3);
-                contact = rs.getString(4);
-                storedAt = rs.getLong(5);
-                rows.add(Arrays.asList("report", organization, contact, rs.getLong(6), rs.getLong(7)));
-            }
+            return read(c, ps);
+        }
+    }
+
+    /** The stored report with row id {@code id}, or null. */
+    static StoredReport read(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StoreSql.REPORT_FOR_REFRESH_BY_ID)) {
+            ps.setLong(1, id);
+            return read(c, ps);
+        }
+    }
+
+    private static StoredReport read(Connection c, PreparedStatement reportRow) throws SQLException {
+        long id, rawInputId, storedAt;
+        String organization, contact, reportId;
+        DateRange range;
+        boolean verified;
+        List<List<Object>> rows = new ArrayList<>();
+        try (ResultSet rs = reportRow.executeQuery()) {
+            if (!rs.next()) return null;
+            id = rs.getLong(1);
+            rawInputId = rs.getLong(2);
+            organization = rs.getString(3);
+            contact = rs.getString(4);
+            storedAt = rs.getLong(5);
+            rows.add(Arrays.asList("report", organization, contact, rs.getLong(6), rs.getLong(7)));
+            reportId = rs.getString(8);
+            range = new DateRange(Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)));
+            verified = rs.getBoolean(11);
         }
         Map<Long, List<FailureDetail>> details = new HashMap<>();
         Map<Long, List<List<Object>>> detailRows = new HashMap<>();
@@ -89,8 +110,8 @@ record StoredReport(long id, long rawInputId, long storedAt, List<List<Object>> 
                 while (rs.next()) rows.add(Arrays.asList("warning", rs.getString(1), rs.getString(2), rs.getString(3)));
             }
         }
-        Report report = new Report(organization, fresh.dateRange(), contact, fresh.reportId(), policies);
-        return new StoredReport(id, rawInputId, storedAt, rows, report, !details.isEmpty());
+        Report report = new Report(organization, range, contact, reportId, policies);
+        return new StoredReport(id, rawInputId, storedAt, rows, report, !details.isEmpty(), verified);
     }
 
     /** The column values {@link ReportStore} writes for {@code pr}, in the order {@link #read} returns them. */

@@ -57,7 +57,13 @@ public final class QuarantinePages {
 
     private void reprocess(Context ctx) throws SQLException {
         long id = ReportPages.id(ctx);
-        ReprocessService.Result r = quarantine.reprocess(id).orElseThrow(ReportPages::notFound);
+        ReprocessService.Result r;
+        try {
+            r = quarantine.reprocess(id).orElseThrow(ReportPages::notFound);
+        } catch (ReprocessService.HeldByDkim e) {
+            ctx.redirect("/quarantine?done=" + Format.url("Not reprocessed: " + e.getMessage() + "."));
+            return;
+        }
         String done = r.released() > 0 ? "Input " + id + " was parsed and released (" + r.reportsStored() + " report(s) stored)."
                 : "Input " + id + " is still quarantined: today's parser and settings refuse it too.";
         ctx.redirect("/quarantine?done=" + Format.url(done));

@@ -189,6 +189,27 @@ class ApiTest {
         assertThat(api.post("/api/v1/quarantine/424242/reprocess", new byte[0], "application/json").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void reprocessRefusesAnInputTheDkimPolicyHeldBack() throws Exception {
+        byte[] mail = org.tlsrpthub.hub.testsupport.ReportMail.from("unsigned.example", "api-held-1");
+        var in = new org.tlsrpthub.hub.ingest.PreparedInput(org.tlsrpthub.hub.store.RawInput.of(mail,
+                org.tlsrpthub.hub.store.Provenance.file("unsigned.eml", DashboardData.CLOCK.instant())), List.of(),
+                new org.tlsrpthub.hub.store.Quarantine(org.tlsrpthub.hub.store.Quarantine.DKIM, "no valid DKIM signature", "DKIM none"));
+        new org.tlsrpthub.hub.ingest.IngestService(api.db, new org.tlsrpthub.hub.ingest.CoreInputDecoder(), DashboardData.CLOCK)
+                .commit(List.of(in));
+        long id = Sql.count(api.db, "SELECT raw_input_id FROM quarantine WHERE kind = 'DKIM'");
+        long reports = Sql.count(api.db, "SELECT count(*) FROM report");
+
+        var re = api.post("/api/v1/quarantine/" + id + "/reprocess", new byte[0], "application/json");
+
+        assertThat(re.statusCode()).isEqualTo(409);
+        JsonNode problem = ApiHub.JSON.readTree(re.body());
+        assertThat(problem.get("type").asText()).endsWith("held-by-dkim");
+        assertThat(problem.get("detail").asText()).contains("dkim.policy=require");
+        assertThat(Sql.count(api.db, "SELECT count(*) FROM report")).isEqualTo(reports);
+        assertThat(Sql.count(api.db, "SELECT count(*) FROM quarantine WHERE kind = 'DKIM'")).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "/api/v1/overview?period=13d", "/api/v1/overview?from=2026-01-01", "/api/v1/overview?from=2026-13-01&to=2026-01-02",

@@ -41,10 +41,11 @@ class CommandsTest {
     void importPrintsExactlyTheJsonSummaryAndIsIdempotent() {
         Run first = run("import", "--data-dir", data(), "--json", Corpus.reportsDir().toString());
         assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out()).isEqualTo("{\"stored\":30,\"duplicates\":10,\"quarantined\":0,\"rejected\":0}\n");
+        // 6 files give a stored report's key with other content: held for review (see StoreContract's import test)
+        assertThat(first.out()).isEqualTo("{\"stored\":30,\"duplicates\":4,\"quarantined\":6,\"rejected\":0}\n");
 
         Run again = run("import", "--data-dir", data(), "--json", Corpus.reportsDir().toString());
-        assertThat(again.out()).isEqualTo("{\"stored\":0,\"duplicates\":40,\"quarantined\":0,\"rejected\":0}\n");
+        assertThat(again.out()).isEqualTo("{\"stored\":0,\"duplicates\":34,\"quarantined\":6,\"rejected\":0}\n");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.store.Quarantine;
 import org.tlsrpthub.core.testsupport.Corpus;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
@@ -70,6 +71,9 @@ class BadInputsTest {
                 assertThat(out.status()).as("input %d", i).isEqualTo(IngestStatus.QUARANTINED);
                 assertThat(out.kind()).as("input %d", i).isEqualTo(expected.kind().name());
                 assertThat(out.reason()).as("input %d", i).isEqualTo(expected.reason());
+            } else if (out.status() == IngestStatus.QUARANTINED) {
+                // a mutation that still parses may keep a stored report's key with other content: held for review
+                assertThat(out.kind()).as("input %d", i).isEqualTo(Quarantine.CONFLICT);
             } else {
                 assertThat(out.status()).as("input %d", i).isIn(IngestStatus.STORED, IngestStatus.DUPLICATE);
             }

@@ -293,16 +293,20 @@ public abstract class StoreContract {
         ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), 7, 2);
         ImportSummary first = runner.run(List.of(Corpus.reportsDir()), n -> { });
 
-        // Golden totals: 40 files; 10 of them repeat a report found in another file (the RFC
-        // example six times over, .json beside .eml / .json.gz of the same report).
+        // Golden totals: 40 files; 10 of them repeat the key of a report found in another file (the
+        // RFC example six times over, .json beside .eml / .json.gz of the same report). Only 4 say
+        // the same: the RFC example comes in two wordings of additional-information, and one
+        // .json.gz has other counts than its .json, so 6 are held for review (issue 9 §2).
         assertThat(first.inputs()).isEqualTo(40);
-        assertThat(first.toJson()).isEqualTo("{\"stored\":30,\"duplicates\":10,\"quarantined\":0,\"rejected\":0}");
+        assertThat(first.toJson()).isEqualTo("{\"stored\":30,\"duplicates\":4,\"quarantined\":6,\"rejected\":0}");
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_contender")).isEqualTo(6);
         assertThat(Sql.rows(db, "SELECT count(*), SUM(successful_sessions), SUM(failed_sessions) FROM report").get(0)
                 .stream().map(o -> ((Number) o).longValue()).toList()).containsExactly(30L, 10517L, 439L);
         RollupCheck.assertRollupsMatchRawRows(db);
 
         ImportSummary again = runner.run(List.of(Corpus.reportsDir()), n -> { });
-        assertThat(again.toJson()).isEqualTo("{\"stored\":0,\"duplicates\":40,\"quarantined\":0,\"rejected\":0}");
+        assertThat(again.toJson()).isEqualTo("{\"stored\":0,\"duplicates\":34,\"quarantined\":6,\"rejected\":0}");
+        assertThat(Sql.count(db, "SELECT count(*) FROM report_contender")).isEqualTo(6);
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(30);
         assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).as("the same files are archived once").isEqualTo(40);
     }
@@ -391,7 +395,7 @@ public abstract class StoreContract {
         List<List<Object>> reports = Sql.rows(db, reportsSql);
         List<List<Object>> sightings = Sql.rows(db, sightingsSql);
         assertThat(reports).hasSize(30);
-        assertThat(sightings).hasSize(10);
+        assertThat(sightings).hasSize(4); // and 6 held for review (see importingTheSharedCorpusStoresEveryReportOnce)
 
         ReprocessService.Result first = new ReprocessService(db, ingest).run(true);
 
@@ -400,14 +404,14 @@ public abstract class StoreContract {
         assertThat(first.reportsKeptDetailsExpired()).isZero();
         assertThat(Sql.rows(db, reportsSql)).as("ids, keys and provenance").isEqualTo(reports);
         assertThat(Sql.rows(db, sightingsSql)).isEqualTo(sightings);
-        assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).isEqualTo(10);
+        assertThat(first.stillQuarantined()).as("held for review, and still other content").isEqualTo(6);
         assertThat(Sql.count(db, "SELECT count(*) FROM policy WHERE policy_domain LIKE '%.'")).isZero();
         RollupCheck.assertRollupsMatchRawRows(db);
         DashboardRollupCheck.assertDashboardRollupsMatchRawRows(db);
         assertEveryReportEqualsAFreshParseOfItsInput();
 
         assertThat(new ReprocessService(db, ingest).run(true))
-                .isEqualTo(new ReprocessService.Result(40, 0, 0, 0, 0, 30, 0));
+                .isEqualTo(new ReprocessService.Result(40, 0, 6, 0, 0, 30, 0));
     }
 
     @Test

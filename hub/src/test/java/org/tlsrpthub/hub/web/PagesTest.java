@@ -16,7 +16,12 @@ import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.store.Quarantine;
+import org.tlsrpthub.hub.store.RawInput;
+import org.tlsrpthub.hub.testsupport.ReportMail;
+import org.tlsrpthub.hub.testsupport.Sql;
 
 /** The pages' actions over plain HTTP: the upload's "store it", reprocess, escaping and headers. */
 class PagesTest {
@@ -109,6 +114,48 @@ class PagesTest {
             assertThat(h.get(done.headers().firstValue("Location").orElseThrow()).body()).contains("still quarantined");
             assertThat(h.get("/quarantine/" + id + "/raw").headers().firstValue("Content-Disposition"))
                     .hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+        }
+    }
+
+    @Test
+    void reprocessRefusesAnInputTheDkimPolicyHeldBack() throws Exception {
+        try (WebHub h = new WebHub(dir)) {
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            byte[] mail = ReportMail.from("unsigned.example", "held-1");
+            new IngestService(h.db, new CoreInputDecoder(), Clock.systemUTC()).commit(java.util.List.of(new PreparedInput(
+                    RawInput.of(mail, Provenance.file("unsigned.eml", Clock.systemUTC().instant())), java.util.List.of(),
+                    new Quarantine(Quarantine.DKIM, "no valid DKIM signature", "unsigned.eml: DKIM none"))));
+            long id = Sql.count(h.db, "SELECT raw_input_id FROM quarantine");
+            String csrf = h.signIn("u", "user password");
+
+            HttpResponse<String> done = h.postForm("/quarantine/" + id + "/reprocess", Map.of("_csrf", csrf));
+
+            assertThat(done.statusCode()).isEqualTo(302);
+            assertThat(h.get(done.headers().firstValue("Location").orElseThrow()).body())
+                    .contains("Not reprocessed").contains("dkim.policy=require");
+            assertThat(Sql.count(h.db, "SELECT count(*) FROM report")).isZero();
+            assertThat(Sql.count(h.db, "SELECT count(*) FROM quarantine WHERE kind = 'DKIM'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReportWithAContenderSaysSoAndLinksItsQuarantineEntry() throws Exception {
+        try (WebHub h = new WebHub(dir)) {
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            IngestService ingest = new IngestService(h.db, new CoreInputDecoder(), Clock.systemUTC());
+            byte[] first = "{\"organization-name\":\"R\",\"date-range\":{\"start-datetime\":\"2026-01-01T00:00:00Z\",\"end-datetime\":\"2026-01-01T23:59:59Z\"},\"contact-info\":\"t@r.example\",\"report-id\":\"same\",\"policies\":[{\"policy\":{\"policy-type\":\"no-policy-found\",\"policy-domain\":\"d.example\"},\"summary\":{\"total-successful-session-count\":1,\"total-failure-session-count\":0}}]}"
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] other = new String(first, StandardCharsets.UTF_8).replace("\"total-successful-session-count\":1", "\"total-successful-session-count\":2")
+                    .getBytes(StandardCharsets.UTF_8);
+            ingest.ingest(first, Provenance.file("first.json", Clock.systemUTC().instant()));
+            ingest.ingest(other, Provenance.file("other.json", Clock.systemUTC().instant()));
+            long report = Sql.count(h.db, "SELECT id FROM report");
+            long held = Sql.count(h.db, "SELECT raw_input_id FROM quarantine");
+            h.signIn("u", "user password");
+
+            assertThat(h.get("/reports/" + report).body()).contains("id=\"report-conflict\"").contains("CONFLICT")
+                    .contains("held for review").contains("href=\"/quarantine/" + held + "\"");
+            assertThat(h.get("/quarantine").body()).contains("<code>CONFLICT</code>").contains("other content");
         }
     }
 }
