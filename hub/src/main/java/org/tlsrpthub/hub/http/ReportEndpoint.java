@@ -22,16 +22,13 @@ import org.tlsrpthub.hub.store.Quarantine;
  */
 final class ReportEndpoint {
     private final IngestService ingest;
-    private final CapturingDecoder decoder;
     private final GroupCommitter committer;
     private final RateLimiter limiter;
     private final HttpSettings settings;
     private final Clock clock;
 
-    ReportEndpoint(IngestService ingest, CapturingDecoder decoder, GroupCommitter committer, RateLimiter limiter,
-            HttpSettings settings, Clock clock) {
+    ReportEndpoint(IngestService ingest, GroupCommitter committer, RateLimiter limiter, HttpSettings settings, Clock clock) {
         this.ingest = ingest;
-        this.decoder = decoder;
         this.committer = committer;
         this.limiter = limiter;
         this.settings = settings;
@@ -63,8 +60,8 @@ final class ReportEndpoint {
         Provenance provenance = new Provenance(Channel.HTTPS, clock.instant(),
                 client + " request=" + RequestInfo.id(ctx), null, null);
         PreparedInput prepared = ingest.prepare(body, provenance);
-        ReportParseException parseError = decoder.takeLastError();
-        IngestOutcome outcome = commit(prepared);
+        ReportParseException parseError = ingest.takeLastParseError();
+        IngestOutcome outcome = commit(ctx, prepared);
         ctx.attribute(RequestInfo.OUTCOME, outcome.status().name().toLowerCase(Locale.ROOT));
         ctx.attribute(RequestInfo.REPORTS, outcome.reports().size());
         answer(ctx, outcome, parseError);
@@ -83,16 +80,17 @@ final class ReportEndpoint {
         }
     }
 
-    private IngestOutcome commit(PreparedInput prepared) throws InterruptedException {
+    private IngestOutcome commit(Context ctx, PreparedInput prepared) throws InterruptedException {
         try {
             return committer.submit(prepared).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException || cause instanceof GroupCommitter.Unavailable) {
-                // RFC 8460 §5.5: the sender retries later; nothing was acknowledged.
-                HttpServer.log.warn("event=storage-unavailable error=\"{}\"", cause.toString().replace('"', '\''));
+                // RFC 8460 §5.5: the sender retries later; nothing was acknowledged. The cause is for
+                // the log only: a sender has no use for the database's own words.
+                HttpServer.log.warn("event=storage-unavailable id={} error=\"{}\"", RequestInfo.id(ctx), cause.toString().replace('"', '\''));
                 throw new ProblemException(Problem.of(503, "storage-unavailable", "Storage unavailable",
-                        "the report could not be stored now (" + cause.getMessage() + "); please retry later"), "60");
+                        "the report could not be stored now; please retry later"), "60");
             }
             throw new IllegalStateException("ingest failed", cause);
         }
