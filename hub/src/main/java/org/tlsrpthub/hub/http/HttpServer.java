@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -20,20 +19,18 @@ import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tlsrpthub.core.Limits;
-import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
+import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
 
 /**
- * The hub's one HTTP server: the report endpoint now, the dashboard and API later, each feature
- * registering its routes from its own small class. Plain HTTP (behind a reverse proxy) or HTTPS
- * from PEM files; every request gets an id and one structured log line.
+ * The hub's one HTTP server: the report endpoint and health checks here; the pages, API and metrics
+ * register their routes on {@link #app()}, each from its own small class. Plain HTTP (behind a
+ * reverse proxy) or HTTPS from PEM files; every request gets an id and one structured log line.
  */
 public final class HttpServer implements AutoCloseable {
     static final Logger log = LoggerFactory.getLogger("org.tlsrpthub.hub.http");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpSettings settings;
@@ -43,12 +40,11 @@ public final class HttpServer implements AutoCloseable {
     private ServerConnector connector;
     private Server jetty;
 
-    public HttpServer(HttpSettings settings, Database db, GroupCommitter committer, Clock clock) {
+    /** @param ingest the hub's one ingest service, the same one {@code committer} commits through */
+    public HttpServer(HttpSettings settings, Database db, IngestService ingest, GroupCommitter committer, Clock clock) {
         this.settings = settings;
         this.clients = new ClientAddress(settings.trustedProxies());
-        Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(settings.maxBodyBytes(), 1));
-        CapturingDecoder decoder = new CapturingDecoder(new CoreInputDecoder(limits));
-        ReportEndpoint reports = new ReportEndpoint(new IngestService(db, decoder, clock), decoder, committer,
+        ReportEndpoint reports = new ReportEndpoint(ingest, committer,
                 new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), settings, clock);
         this.app = Javalin.create(cfg -> {
             cfg.useVirtualThreads = settings.virtualThreads();
@@ -157,11 +153,7 @@ public final class HttpServer implements AutoCloseable {
         Problem withId = p.withRequestId(RequestInfo.id(ctx));
         ctx.attribute(RequestInfo.PROBLEM, withId);
         if (retryAfter != null) ctx.header("Retry-After", retryAfter);
-        try {
-            ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(JSON.writeValueAsBytes(withId));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(Json.bytes(withId));
     }
 
     private void logRequest(Context ctx, Float ms) {
