@@ -3,6 +3,7 @@ package org.tlsrpthub.hub.http;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,7 @@ public final class HttpServer implements AutoCloseable {
     private final HttpSettings settings;
     private final Javalin app;
     private final ClientAddress clients;
+    private final InFlightBytes inFlight;
     private volatile boolean closing;
     private ServerConnector connector;
     private Server jetty;
@@ -44,8 +46,9 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpSettings settings, Database db, IngestService ingest, GroupCommitter committer, Clock clock) {
         this.settings = settings;
         this.clients = new ClientAddress(settings.trustedProxies());
+        this.inFlight = new InFlightBytes(settings.maxInFlightBytes());
         ReportEndpoint reports = new ReportEndpoint(ingest, committer,
-                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), settings, clock);
+                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), inFlight, settings, clock);
         this.app = Javalin.create(cfg -> {
             cfg.useVirtualThreads = settings.virtualThreads();
             cfg.showJavalinBanner = false;
@@ -76,6 +79,14 @@ public final class HttpServer implements AutoCloseable {
         });
         new HealthRoutes(db, () -> closing).register(app);
         app.post(settings.path(), ctx -> tracked(ctx, reports));
+        // A sender's operator trying the rua= URL in a browser learns how it is meant to be used.
+        for (HandlerType other : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+            app.addHttpHandler(other, settings.path(), ctx -> {
+                ctx.header("Allow", "POST");
+                throw new ProblemException(Problem.of(405, "method-not-allowed", "Method not allowed",
+                        "reports are delivered here with POST (RFC 8460 §5.4), not " + ctx.method()));
+            });
+        }
     }
 
     /** The client's address as resolved for this request (X-Forwarded-For only from trusted proxies). */
@@ -87,6 +98,11 @@ public final class HttpServer implements AutoCloseable {
     /** Where the other features (API, metrics, pages) register their routes and filters, before {@link #start}. */
     public Javalin app() {
         return app;
+    }
+
+    /** Report body bytes the requests in progress hold now (against {@code http.max-in-flight-bytes}). */
+    public long inFlightBytes() {
+        return inFlight.used();
     }
 
     public HttpServer start() {

@@ -24,11 +24,14 @@ final class ReportEndpoint {
     private final IngestService ingest;
     private final GroupCommitter committer;
     private final RateLimiter limiter;
+    private final InFlightBytes inFlight;
     private final HttpSettings settings;
     private final Clock clock;
 
-    ReportEndpoint(IngestService ingest, GroupCommitter committer, RateLimiter limiter, HttpSettings settings, Clock clock) {
+    ReportEndpoint(IngestService ingest, GroupCommitter committer, RateLimiter limiter, InFlightBytes inFlight,
+            HttpSettings settings, Clock clock) {
         this.ingest = ingest;
+        this.inFlight = inFlight;
         this.committer = committer;
         this.limiter = limiter;
         this.settings = settings;
@@ -52,7 +55,13 @@ final class ReportEndpoint {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported content coding",
                     "only gzip or identity content coding is understood, not " + coding));
         }
-        byte[] body = readBody(ctx);
+        try (InFlightBytes.Share share = inFlight.share()) {
+            // the body is held until the answer: its share of the cap is too
+            accept(ctx, client, readBody(ctx, share));
+        }
+    }
+
+    private void accept(Context ctx, String client, byte[] body) throws Exception {
         if (body.length == 0) {
             throw new ProblemException(Problem.of(400, "empty-body", "Empty body", "the request has no report"));
         }
@@ -67,10 +76,14 @@ final class ReportEndpoint {
         answer(ctx, outcome, parseError);
     }
 
-    private byte[] readBody(Context ctx) throws IOException {
+    private byte[] readBody(Context ctx, InFlightBytes.Share share) throws IOException {
         try {
             return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
-                    settings.maxBodyBytes(), settings.bodyTimeout());
+                    settings.maxBodyBytes(), settings.bodyTimeout(), share);
+        } catch (BodyReader.Busy e) {
+            ctx.header("Connection", "close"); // the body is not read
+            HttpServer.log.warn("event=in-flight-cap-reached limit={} client={}", inFlight.limit(), RequestInfo.client(ctx));
+            throw new ProblemException(Problem.of(503, "busy", "Too many report bytes in flight", e.getMessage()), "5");
         } catch (BodyReader.TooLarge e) {
             ctx.header("Connection", "close"); // the rest of the body is not read
             throw new ProblemException(Problem.of(413, "too-large", "Report too large", e.getMessage()));

@@ -218,6 +218,19 @@ class ReportEndpointTest {
     }
 
     @Test
+    void otherMethodsOnTheEndpointAre405WithAllowPost() throws Exception {
+        try (RunningHub hub = new RunningHub(dir)) {
+            for (String method : new String[] {"GET", "PUT", "DELETE"}) {
+                HttpResponse<String> r = hub.client.send(HttpRequest.newBuilder(hub.url())
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode p = problem(r, 405);
+                assertThat(p.get("type").asText()).as(method).endsWith("#method-not-allowed");
+                assertThat(r.headers().firstValue("Allow")).as(method).hasValue("POST");
+            }
+        }
+    }
+
+    @Test
     void healthIsUpWhileReadinessFollowsTheDatabase() throws Exception {
         try (RunningHub hub = new RunningHub(dir)) {
             URI base = hub.url().resolve("/");

@@ -90,7 +90,7 @@ class BrowserTest {
         JsonNode api = api("/api/v1/overview?period=30d&sort=domain&size=500");
         assertThat(page.locator("#kpi-sessions").textContent()).isEqualTo(count(api.at("/totals/totalSessions").asLong()));
         assertThat(page.locator("#kpi-domains").textContent()).isEqualTo(count(api.get("matching").asLong()));
-        for (JsonNode d : api.get("domains")) {
+        for (JsonNode d : api.get("items")) {
             Locator row = page.locator("tr[data-domain='" + d.get("domain").asText() + "']");
             assertThat(row.locator("[data-field=sessions]").textContent()).as(d.get("domain").asText())
                     .isEqualTo(count(d.at("/totals/totalSessions").asLong()));
@@ -100,7 +100,7 @@ class BrowserTest {
         assertThat(page.locator("tr[data-domain='silent.example'] .status").textContent()).isEqualTo("silent");
         assertThat(page.locator("tr[data-domain='failing.example'] .status").textContent()).isEqualTo("failing");
         assertThat(page.locator("tr[data-domain='healthy.example'] .status").textContent()).isEqualTo("healthy");
-        assertChartsDrew("canvas.spark", api.get("domains").size());
+        assertChartsDrew("canvas.spark", api.get("items").size());
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("overview.png")).setFullPage(true));
     }
 
