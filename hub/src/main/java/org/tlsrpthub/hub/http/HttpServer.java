@@ -128,7 +128,7 @@ public final class HttpServer implements AutoCloseable {
             try {
                 ssl.setKeyStore(PemKeyStore.load(settings.tlsCert(), settings.tlsKey()));
             } catch (IOException | GeneralSecurityException e) {
-                throw new IllegalArgumentException("cannot load http.tls.cert / http.tls.key: " + e.getMessage(), e);
+                throw new IllegalArgumentException("cannot load http.tls.certificate / http.tls.key: " + e.getMessage(), e);
             }
             ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
             HttpConfiguration https = new HttpConfiguration(http);

@@ -12,7 +12,7 @@ import org.tlsrpthub.hub.config.SettingsException;
  * @param bind              address to listen on ({@code http.bind}, default 127.0.0.1)
  * @param port              port ({@code http.port}, default 8080; 0 picks a free one)
  * @param path              the report endpoint ({@code http.path}, default /tlsrpt)
- * @param tlsCert           PEM certificate chain, or null for plain HTTP ({@code http.tls.cert})
+ * @param tlsCert           PEM certificate chain, or null for plain HTTP ({@code http.tls.certificate})
  * @param tlsKey            PEM PKCS#8 private key ({@code http.tls.key})
  * @param trustedProxies    proxies whose X-Forwarded-For is believed ({@code http.trusted-proxies})
  * @param maxBodyBytes      largest request body ({@code http.max-body-bytes}, default 25 MiB)
@@ -33,10 +33,10 @@ public record HttpSettings(String bind, int port, String path, Path tlsCert, Pat
     public static HttpSettings from(Settings s) {
         String path = s.get("http.path", "/tlsrpt");
         if (!path.startsWith("/")) throw new SettingsException("http.path must start with '/': " + path);
-        String cert = s.get("http.tls.cert");
+        String cert = s.get("http.tls.certificate");
         String key = s.get("http.tls.key");
         if ((cert == null) != (key == null)) {
-            throw new SettingsException("http.tls.cert and http.tls.key must be set together");
+            throw new SettingsException("http.tls.certificate and http.tls.key must be set together");
         }
         int perMinute = s.getInt("http.rate-limit.per-minute", 600);
         int status = Integer.parseInt(s.getChoice("http.other-domain-status", "422", "403", "422"));
