@@ -65,7 +65,7 @@ public final class StoreOptions {
 
     /**
      * The store named on this command line with --db or --data-dir, else null: the benchmarks, which
-     * write generated reports, ignore TLSRPT_DB_URL, TLSRPT_DATA_DIR and the config file (they name
+     * write generated reports, ignore TLSRPT_STORE_URL, TLSRPT_STORE_DATA_DIR and the config file (they name
      * a real store).
      */
     String namedOnCommandLine(CommandSpec spec) {
