@@ -3,11 +3,13 @@ package org.tlsrpthub.core.json;
 /**
  * Recognises IPv4 and IPv6 address literals without ever touching DNS ({@code InetAddress.getByName}
  * would resolve anything that is not a literal, and report content must never cause a lookup).
+ * Public for every other place that reads an address someone else wrote (X-Forwarded-For, settings).
  */
-final class IpLiterals {
+public final class IpLiterals {
     private IpLiterals() {}
 
-    static boolean isIpAddress(String s) {
+    /** True for a dotted-quad IPv4 or an RFC 4291 IPv6 text form; a name such as {@code deadbeef.be} is not one. */
+    public static boolean isIpAddress(String s) {
         return s.indexOf(':') >= 0 ? isIpv6(s) : isIpv4(s, 0, s.length());
     }
 

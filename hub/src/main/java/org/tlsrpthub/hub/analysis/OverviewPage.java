@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.analysis;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param matching       domains that pass the filters (all pages)
  * @param statusCounts   domains per status among those matching the name filter (before the status filter)
  * @param totals         sums over every domain matching the filters
+ * @param domains        this page; "items" in JSON, the one envelope of every API list (page, size, matching, items)
  */
 public record OverviewPage(Period period, int page, int size, int matching, Map<DomainStatus, Integer> statusCounts,
-        SessionTotals totals, List<DomainOverview> domains) {}
+        SessionTotals totals, @JsonProperty("items") List<DomainOverview> domains) {}

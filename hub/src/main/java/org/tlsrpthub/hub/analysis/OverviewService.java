@@ -72,7 +72,7 @@ public final class OverviewService {
             failed += a.failed;
         }
         rows.sort(order(q));
-        int from = Math.min(rows.size(), q.page() * q.size());
+        int from = (int) Math.min(rows.size(), (long) q.page() * q.size()); // a huge page number is past the end, not an overflow
         List<Row> page = rows.subList(from, Math.min(rows.size(), from + q.size()));
         Map<String, String> top = topFailureTypes(c, p, page);
         Map<String, List<DailyCount>> series = series(c, p, page);

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.api;
 
+import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -8,9 +9,8 @@ import java.io.UncheckedIOException;
 import org.tlsrpthub.hub.http.Problem;
 
 /**
- * The JSON API under {@value #V1}, and its OpenAPI description at {@value #OPENAPI}. Every route
- * lives under {@code /api/}, so one before-filter on {@code /api/*} can require authentication
- * for all of it (the report endpoint stays outside, as RFC 8460 wants it open).
+ * The JSON API under {@value #V1}, and its OpenAPI description at {@value #OPENAPI}. The access
+ * gate ({@code AccessFilter}) guards all of it; the report endpoint stays outside, as RFC 8460 wants it open.
  */
 public final class ApiRoutes {
     public static final String V1 = "/api/v1";
@@ -27,8 +27,8 @@ public final class ApiRoutes {
         byte[] openApi = openApi();
         app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
         // Unknown /api paths answer with a problem too, not a plain-text 404. An error handler
-        // rather than a catch-all route, so that routes other features add under /api later are
-        // not shadowed; answers that already carry a problem are left alone.
+        // rather than a catch-all route, so that no route registered after this one is shadowed;
+        // answers that already carry a problem are left alone.
         app.error(404, ctx -> {
             if (ctx.path().startsWith("/api/") && !Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) noSuchRoute(ctx);
         });
@@ -37,11 +37,7 @@ public final class ApiRoutes {
     private static void noSuchRoute(Context ctx) {
         Problem p = Problem.of(404, "not-found", "Not found", "no API route " + ctx.method() + " " + ctx.path()
                 + " (see " + OPENAPI + ")").withRequestId(ctx.res().getHeader("X-Request-Id"));
-        try {
-            ctx.status(404).contentType(Problem.MEDIA_TYPE).result(Json.MAPPER.writeValueAsBytes(p));
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ctx.status(404).contentType(Problem.MEDIA_TYPE).result(Json.bytes(p));
     }
 
     static byte[] openApi() {

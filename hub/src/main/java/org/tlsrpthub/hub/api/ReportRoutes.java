@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.api;
 
+import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.tlsrpthub.hub.analysis.ReportFilter;

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
@@ -12,6 +13,9 @@ import org.tlsrpthub.hub.web.Pages;
 
 /** Sign-in, sign-out, the first-run setup page and the API token page. */
 public final class AccessRoutes {
+    // "/" then no second "/"; then RFC 3986 path and query characters (percent-escapes included), nothing else.
+    private static final Pattern PLAIN_PATH = Pattern.compile("/(?!/)[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?]*");
+
     /** Before a session exists, login and setup forms are protected by a double-submit token in this cookie. */
     static final String FORM_COOKIE = "tlsrpt_form";
 
@@ -140,9 +144,13 @@ public final class AccessRoutes {
         if (cookie == null || !Secrets.sameText(cookie, ctx.formParam(Csrf.FIELD))) throw Csrf.rejected();
     }
 
-    /** Only a local path: an attacker's link must not bounce a fresh sign-in to another site. */
+    /**
+     * Only a plain local path: an attacker's link must not bounce a fresh sign-in to another site.
+     * Browsers drop tabs and line breaks from a URL and read a backslash as a slash, so
+     * {@code /\t/evil.example} means {@code //evil.example}: only URL path and query characters pass.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+        if (next == null || !PLAIN_PATH.matcher(next).matches()) return "/";
         return next;
     }
 

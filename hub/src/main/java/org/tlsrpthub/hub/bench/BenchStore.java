@@ -12,7 +12,7 @@ import org.tlsrpthub.hub.store.DatabaseLocation;
 
 /**
  * The store a benchmark writes into. By default a fresh SQLite store in a new temporary directory,
- * deleted afterwards; never ./data or TLSRPT_DB_URL, which may hold an operator's real reports. A
+ * deleted afterwards; never ./data or TLSRPT_STORE_URL, which may hold an operator's real reports. A
  * store named on the command line (--db / --data-dir) is used only when it is empty, so that
  * generated reports never mix with real ones.
  */

@@ -54,7 +54,9 @@ public final class Main {
 
     /** A failure inside a command: one readable line, not a stack trace (set TLSRPT_DEBUG=1 for it). */
     private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        cmd.getErr().println("tlsrpt-hub " + cmd.getCommandName() + ": " + e);
+        // a settings problem is the operator's to fix: its own words, without a Java class name
+        cmd.getErr().println("tlsrpt-hub " + cmd.getCommandName() + ": "
+                + (e instanceof org.tlsrpthub.hub.config.SettingsException ? e.getMessage() : e));
         if (System.getenv("TLSRPT_DEBUG") != null) e.printStackTrace(cmd.getErr());
         return e instanceof java.sql.SQLException || e.getCause() instanceof java.sql.SQLException ? 3 : 1;
     }

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.cli;
 
+import org.tlsrpthub.hub.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 final class RetentionCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--retention-days", paramLabel = "N", defaultValue = "${env:TLSRPT_RETENTION_DAYS}",
-            description = "Keep this many days (env TLSRPT_RETENTION_DAYS, or retention-days in the config file).")
+    @Option(names = "--retention-days", paramLabel = "N",
+            description = "Keep this many days (setting retention.days, env TLSRPT_RETENTION_DAYS).")
     Integer days;
 
     @Option(names = "--dry-run", description = "Only show what would be deleted.")
@@ -24,8 +24,8 @@ final class RetentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Integer n = days != null ? days : StoreOptions.of(spec).configValue("retention-days") == null ? null
-                : Integer.valueOf(StoreOptions.of(spec).configValue("retention-days"));
+        Integer n = days != null ? days : StoreOptions.of(spec).settings().get("retention.days") == null ? null
+                : StoreOptions.of(spec).settings().getInt("retention.days", 0);
         if (n == null) {
             System.err.println("tlsrpt-hub retention: say how many days to keep (--retention-days N)");
             return 2;

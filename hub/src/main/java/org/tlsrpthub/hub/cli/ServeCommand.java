@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         header = "Run the hub: report endpoint, dashboard, API, SMTP, IMAP and Maildir receivers.",
         description = "Runs the hub: the HTTP(S) report endpoint (RFC 8460 §5.4) and health checks, until SIGTERM or "
                 + "SIGINT, which stop it gracefully (reports in progress are committed and answered). Settings (http.port, "
-                + "http.bind, http.path, http.tls.cert, …) come from --config, TLSRPT_* environment variables and the "
-                + "options below; see docs/receiving.md.")
+                + "http.bind, http.path, http.tls.certificate, …) come from --config, TLSRPT_* environment variables and "
+                + "the options below; every setting is listed in docs/receiving.md, and an unknown one stops the start.")
 final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreOptions store = StoreOptions.of(spec);
-        Settings settings = Settings.load(store.config);
+        Settings settings = store.settings();
         if (port != null) settings = settings.with("http.port", port.toString());
         if (bind != null) settings = settings.with("http.bind", bind);
         Database db = demo ? openDemo(store) : store.open();

@@ -1,10 +1,7 @@
 package org.tlsrpthub.hub.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,57 +10,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Where the store is, shared by every command that uses it. Each option can also be set by an
- * environment variable and, except --config itself, in the config file (Java properties:
- * {@code db}, {@code data-dir}, {@code retention-days}); the command line wins, then the
- * environment, then the file. They are global: given before or after the subcommand, picocli
- * sets them on the root command's instance, which {@link #of} finds.
+ * Where the store is, shared by every command that uses it, and the settings every command reads
+ * first (so that an unknown key in the file or a TLSRPT_* variable stops any command, not only
+ * {@code serve}). The store can also be set by the settings {@code store.url} and
+ * {@code store.data-dir} (env {@code TLSRPT_STORE_URL}, {@code TLSRPT_STORE_DATA_DIR}); the command
+ * line wins. They are global: given before or after the subcommand, picocli sets them on the root
+ * command's instance, which {@link #of} finds.
  */
 public final class StoreOptions {
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL", defaultValue = "${env:TLSRPT_DB_URL}",
-            description = "Database: jdbc:postgresql://… or jdbc:sqlite:…; default an SQLite file in the data directory. Env TLSRPT_DB_URL.")
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "Database: jdbc:postgresql://… or jdbc:sqlite:…; default an SQLite file in the data directory. "
+                    + "Setting store.url (env TLSRPT_STORE_URL).")
     String db;
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "${env:TLSRPT_DATA_DIR}",
-            description = "Data directory (default ./data). Env TLSRPT_DATA_DIR.")
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data directory (default ./data). Setting store.data-dir (env TLSRPT_STORE_DATA_DIR).")
     Path dataDir;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE", defaultValue = "${env:TLSRPT_CONFIG}",
-            description = "Config file (Java properties: db, data-dir, retention-days). Env TLSRPT_CONFIG.")
+            description = {"Config file (Java properties) with any setting; env TLSRPT_CONFIG. Every setting, its",
+                    "TLSRPT_* environment name and its default are listed in docs/receiving.md (\"Settings\");",
+                    "an unknown or misspelt key stops the command, naming the closest valid one."})
     Path config;
 
-    private Properties loaded;
+    private Settings settings;
 
     /** The store options of the command line that {@code spec} belongs to. */
     static StoreOptions of(CommandSpec spec) {
         return ((Main) spec.root().userObject()).store;
     }
 
-    /** A value from the config file, or null. */
-    String configValue(String key) {
-        if (config == null) return null;
-        if (loaded == null) {
-            loaded = new Properties();
-            try (InputStream in = Files.newInputStream(config)) {
-                loaded.load(in);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the config file " + config + ": " + e.getMessage(), e);
-            }
-        }
-        String v = loaded.getProperty(key);
-        return v == null || v.isBlank() ? null : v.trim();
+    /** The settings from the config file and the environment, checked for unknown keys. */
+    Settings settings() {
+        if (settings == null) settings = Settings.load(config);
+        return settings;
     }
 
-    /** The data directory: option, environment, config file, else ./data. */
+    /** The data directory: option, then setting, else ./data. */
     Path dataDir() {
-        return dataDir != null ? dataDir : configValue("data-dir") != null ? Path.of(configValue("data-dir")) : Path.of("data");
+        return dataDir != null ? dataDir : Path.of(settings().get("store.data-dir", "data"));
     }
 
     String jdbcUrl() {
-        String url = db != null && !db.isBlank() ? db : configValue("db");
-        Path dir = dataDir != null ? dataDir : configValue("data-dir") != null ? Path.of(configValue("data-dir")) : Path.of("data");
-        return DatabaseLocation.resolve(url, dir);
+        String url = db != null && !db.isBlank() ? db : settings().get("store.url");
+        return DatabaseLocation.resolve(url, dataDir());
     }
 
     /** Parallel write transactions: as asked, else 1 on SQLite (a single writer) and 3 on PostgreSQL. */
@@ -74,7 +65,7 @@ public final class StoreOptions {
 
     /**
      * The store named on this command line with --db or --data-dir, else null: the benchmarks, which
-     * write generated reports, ignore TLSRPT_DB_URL, TLSRPT_DATA_DIR and the config file (they name
+     * write generated reports, ignore TLSRPT_STORE_URL, TLSRPT_STORE_DATA_DIR and the config file (they name
      * a real store).
      */
     String namedOnCommandLine(CommandSpec spec) {

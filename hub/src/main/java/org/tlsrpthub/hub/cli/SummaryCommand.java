@@ -1,11 +1,9 @@
 package org.tlsrpthub.hub.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
@@ -38,8 +36,7 @@ final class SummaryCommand implements Callable<Integer> {
         try (Database db = StoreOptions.of(spec).open()) {
             DomainSummary s = new SummaryService(db).summarise(domain, first, last);
             if (json) {
-                System.out.println(new ObjectMapper().registerModule(new JavaTimeModule())
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(s));
+                System.out.println(Json.text(s));
             } else {
                 print(s);
             }

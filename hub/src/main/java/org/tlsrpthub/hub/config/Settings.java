@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The hub's settings: keys such as {@code http.port} or {@code imap.work.host}, looked up first in
+ * The hub's settings: keys such as {@code http.port} or {@code imap.work.host} (every one is in
+ * {@link SettingsCatalogue}; any other is refused when the settings are made), looked up first in
  * explicit overrides (command-line options), then in the environment ({@code TLSRPT_HTTP_PORT},
  * {@code TLSRPT_IMAP_WORK_HOST}: upper case, '.' and '-' as '_'), then in the config file (Java
  * properties). Secrets are never read from the file itself: a key names an environment variable or
@@ -31,6 +35,25 @@ public final class Settings {
         this.env = env;
         this.file = file;
         this.filePath = filePath;
+        refuseUnknownKeys();
+    }
+
+    /** Every key that is not a setting, wherever set, is refused with the closest valid key: a typo must not pass silently. */
+    private void refuseUnknownKeys() {
+        Map<String, String> keys = new TreeMap<>();
+        for (String k : file.stringPropertyNames()) keys.put(k, "config file " + filePath);
+        for (String k : overrides.keySet()) keys.put(k, "given on the command line");
+        Set<String> secretVariables = new HashSet<>();
+        for (String k : keys.keySet()) {
+            if (k.endsWith("-env") && lookup(k) != null) secretVariables.add(lookup(k));
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().endsWith("_ENV") && SettingsCatalogue.isEnvironmentKey(e.getKey())) secretVariables.add(e.getValue().trim());
+        }
+        List<String> problems = SettingsCatalogue.problems(keys, env, secretVariables);
+        if (!problems.isEmpty()) {
+            throw new SettingsException(String.join("\n", problems));
+        }
     }
 
     /** Settings from a config file (null: none) and the process environment. */
@@ -68,6 +91,15 @@ public final class Settings {
 
     /** The value, or null when it is set nowhere (a blank value counts as not set). */
     public String get(String key) {
+        if (!SettingsCatalogue.isKey(key)) {
+            // A programming error: an unlisted key could never be set, since it is refused at start.
+            throw new IllegalStateException("setting " + key + " is read but not listed in SettingsCatalogue "
+                    + "(add it there and to docs/receiving.md)");
+        }
+        return lookup(key);
+    }
+
+    private String lookup(String key) {
         String v = overrides.get(key);
         if (v == null) v = env.get(envName(key));
         if (v == null) v = file.getProperty(key);

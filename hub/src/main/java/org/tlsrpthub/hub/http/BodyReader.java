@@ -27,10 +27,22 @@ final class BodyReader {
         }
     }
 
-    static byte[] read(InputStream in, long declaredLength, long maxBytes, Duration timeout) throws IOException {
+    /** All requests together hold as many body bytes as the hub allows ({@link InFlightBytes}). */
+    static final class Busy extends IOException {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
+    // A body without a length takes its share of the in-flight cap in steps of this size.
+    private static final int SHARE_STEP = 64 * 1024;
+
+    static byte[] read(InputStream in, long declaredLength, long maxBytes, Duration timeout, InFlightBytes.Share share)
+            throws IOException {
         if (declaredLength > maxBytes) {
             throw new TooLarge("Content-Length " + declaredLength + " is more than the limit of " + maxBytes + " bytes");
         }
+        cover(share, Math.max(declaredLength, 0)); // before the first byte: a refused sender costs nothing
         long deadline = System.nanoTime() + timeout.toNanos();
         // The common case (senders send a Content-Length): read into one array of that size, without
         // the 16 KiB scratch buffer and the copy out of a ByteArrayOutputStream below.
@@ -53,6 +65,7 @@ final class BodyReader {
         out.write(next);
         long total = off + 1;
         if (total > maxBytes) throw new TooLarge("the body is more than the limit of " + maxBytes + " bytes");
+        cover(share, Math.min(total + SHARE_STEP, maxBytes));
         if (System.nanoTime() > deadline) {
             throw new TooSlow("the body did not arrive within " + timeout.toSeconds() + " s");
         }
@@ -60,11 +73,16 @@ final class BodyReader {
         while ((n = in.read(buf)) >= 0) {
             total += n;
             if (total > maxBytes) throw new TooLarge("the body is more than the limit of " + maxBytes + " bytes");
+            cover(share, Math.min(total + SHARE_STEP, maxBytes));
             out.write(buf, 0, n);
             if (System.nanoTime() > deadline) {
                 throw new TooSlow("the body did not arrive within " + timeout.toSeconds() + " s");
             }
         }
         return out.toByteArray();
+    }
+
+    private static void cover(InFlightBytes.Share share, long bytes) throws Busy {
+        if (!share.cover(bytes)) throw new Busy("the hub holds as many report bytes as it may; please retry shortly");
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsrpthub.core.json.IpLiterals;
 
 /**
  * The sender's address. Behind a reverse proxy the peer is the proxy, and the real client is in
@@ -26,7 +27,7 @@ final class ClientAddress {
         String client = peer;
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].trim();
-            if (hop.isEmpty() || !looksLikeIp(hop)) break; // garbage: stop at the last address we can vouch for
+            if (Cidr.literal(hop) == null) break; // garbage or a name: stop at the last address we can vouch for
             client = hop;
             if (!isTrusted(hop)) break;
         }
@@ -38,10 +39,6 @@ final class ClientAddress {
             if (c.contains(address)) return true;
         }
         return false;
-    }
-
-    private static boolean looksLikeIp(String s) {
-        return s.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 || ch == '.' || ch == ':');
     }
 
     /** An address block such as 10.0.0.0/8 or ::1 (a single address is a full-length prefix). */
@@ -73,12 +70,16 @@ final class ClientAddress {
             return true;
         }
 
-        /** The bytes of an IP literal, never a DNS lookup; null when it is not one. */
-        private static byte[] literal(String s) {
+        /**
+         * The bytes of an IP literal; null when it is not one. A client wrote the value, so it must
+         * never reach DNS: only what {@link IpLiterals} accepts (no zone id, which would make the
+         * JDK look for a network interface) is handed to {@code getByName}, which parses a literal.
+         */
+        static byte[] literal(String s) {
             String t = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
-            if (t.isEmpty() || !looksLikeIp(t)) return null;
+            if (t.isEmpty() || t.indexOf('%') >= 0 || !IpLiterals.isIpAddress(t)) return null;
             try {
-                return InetAddress.getByName(t).getAddress(); // a literal: resolved without DNS
+                return InetAddress.getByName(t).getAddress();
             } catch (UnknownHostException e) {
                 return null;
             }

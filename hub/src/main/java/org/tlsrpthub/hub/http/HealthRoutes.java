@@ -40,7 +40,9 @@ final class HealthRoutes {
             });
             ctx.json(Map.of("status", "ready"));
         } catch (Exception e) {
-            ctx.status(503).json(Map.of("status", "database unavailable", "detail", e.getMessage()));
+            // The page is open to anyone: the database's own words (host names, paths, users) go to the log only.
+            HttpServer.log.warn("event=not-ready reason=database error=\"{}\"", e.toString().replace('"', '\''));
+            ctx.status(503).json(Map.of("status", "database unavailable"));
         }
     }
 }

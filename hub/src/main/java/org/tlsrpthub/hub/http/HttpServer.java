@@ -1,9 +1,9 @@
 package org.tlsrpthub.hub.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.net.URI;
@@ -20,36 +20,35 @@ import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tlsrpthub.core.Limits;
-import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
+import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
 
 /**
- * The hub's one HTTP server: the report endpoint now, the dashboard and API later, each feature
- * registering its routes from its own small class. Plain HTTP (behind a reverse proxy) or HTTPS
- * from PEM files; every request gets an id and one structured log line.
+ * The hub's one HTTP server: the report endpoint and health checks here; the pages, API and metrics
+ * register their routes on {@link #app()}, each from its own small class. Plain HTTP (behind a
+ * reverse proxy) or HTTPS from PEM files; every request gets an id and one structured log line.
  */
 public final class HttpServer implements AutoCloseable {
     static final Logger log = LoggerFactory.getLogger("org.tlsrpthub.hub.http");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpSettings settings;
     private final Javalin app;
     private final ClientAddress clients;
+    private final InFlightBytes inFlight;
     private volatile boolean closing;
     private ServerConnector connector;
     private Server jetty;
 
-    public HttpServer(HttpSettings settings, Database db, GroupCommitter committer, Clock clock) {
+    /** @param ingest the hub's one ingest service, the same one {@code committer} commits through */
+    public HttpServer(HttpSettings settings, Database db, IngestService ingest, GroupCommitter committer, Clock clock) {
         this.settings = settings;
         this.clients = new ClientAddress(settings.trustedProxies());
-        Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(settings.maxBodyBytes(), 1));
-        CapturingDecoder decoder = new CapturingDecoder(new CoreInputDecoder(limits));
-        ReportEndpoint reports = new ReportEndpoint(new IngestService(db, decoder, clock), decoder, committer,
-                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), settings, clock);
+        this.inFlight = new InFlightBytes(settings.maxInFlightBytes());
+        ReportEndpoint reports = new ReportEndpoint(ingest, committer,
+                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), inFlight, settings, clock);
         this.app = Javalin.create(cfg -> {
             cfg.useVirtualThreads = settings.virtualThreads();
             cfg.showJavalinBanner = false;
@@ -80,6 +79,14 @@ public final class HttpServer implements AutoCloseable {
         });
         new HealthRoutes(db, () -> closing).register(app);
         app.post(settings.path(), ctx -> tracked(ctx, reports));
+        // A sender's operator trying the rua= URL in a browser learns how it is meant to be used.
+        for (HandlerType other : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+            app.addHttpHandler(other, settings.path(), ctx -> {
+                ctx.header("Allow", "POST");
+                throw new ProblemException(Problem.of(405, "method-not-allowed", "Method not allowed",
+                        "reports are delivered here with POST (RFC 8460 §5.4), not " + ctx.method()));
+            });
+        }
     }
 
     /** The client's address as resolved for this request (X-Forwarded-For only from trusted proxies). */
@@ -91,6 +98,11 @@ public final class HttpServer implements AutoCloseable {
     /** Where the other features (API, metrics, pages) register their routes and filters, before {@link #start}. */
     public Javalin app() {
         return app;
+    }
+
+    /** Report body bytes the requests in progress hold now (against {@code http.max-in-flight-bytes}). */
+    public long inFlightBytes() {
+        return inFlight.used();
     }
 
     public HttpServer start() {
@@ -116,7 +128,7 @@ public final class HttpServer implements AutoCloseable {
             try {
                 ssl.setKeyStore(PemKeyStore.load(settings.tlsCert(), settings.tlsKey()));
             } catch (IOException | GeneralSecurityException e) {
-                throw new IllegalArgumentException("cannot load http.tls.cert / http.tls.key: " + e.getMessage(), e);
+                throw new IllegalArgumentException("cannot load http.tls.certificate / http.tls.key: " + e.getMessage(), e);
             }
             ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
             HttpConfiguration https = new HttpConfiguration(http);
@@ -157,11 +169,7 @@ public final class HttpServer implements AutoCloseable {
         Problem withId = p.withRequestId(RequestInfo.id(ctx));
         ctx.attribute(RequestInfo.PROBLEM, withId);
         if (retryAfter != null) ctx.header("Retry-After", retryAfter);
-        try {
-            ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(JSON.writeValueAsBytes(withId));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(Json.bytes(withId));
     }
 
     private void logRequest(Context ctx, Float ms) {

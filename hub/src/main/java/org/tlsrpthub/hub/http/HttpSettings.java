@@ -12,10 +12,12 @@ import org.tlsrpthub.hub.config.SettingsException;
  * @param bind              address to listen on ({@code http.bind}, default 127.0.0.1)
  * @param port              port ({@code http.port}, default 8080; 0 picks a free one)
  * @param path              the report endpoint ({@code http.path}, default /tlsrpt)
- * @param tlsCert           PEM certificate chain, or null for plain HTTP ({@code http.tls.cert})
+ * @param tlsCert           PEM certificate chain, or null for plain HTTP ({@code http.tls.certificate})
  * @param tlsKey            PEM PKCS#8 private key ({@code http.tls.key})
  * @param trustedProxies    proxies whose X-Forwarded-For is believed ({@code http.trusted-proxies})
  * @param maxBodyBytes      largest request body ({@code http.max-body-bytes}, default 25 MiB)
+ * @param maxInFlightBytes  body bytes all requests together may hold ({@code http.max-in-flight-bytes},
+ *                          default 64 MiB or the largest body if more); beyond it 503 with Retry-After
  * @param ratePerMinute     reports per client address per minute, 0 = off ({@code http.rate-limit.per-minute})
  * @param rateBurst         bucket size ({@code http.rate-limit.burst}, default = per-minute)
  * @param otherDomainStatus 403 or 422 for a report about a domain that is not served and rejected
@@ -25,19 +27,25 @@ import org.tlsrpthub.hub.config.SettingsException;
  * @param virtualThreads    one virtual thread per request ({@code http.virtual-threads}, default true)
  */
 public record HttpSettings(String bind, int port, String path, Path tlsCert, Path tlsKey, List<String> trustedProxies,
-        long maxBodyBytes, int ratePerMinute, int rateBurst, int otherDomainStatus, Duration bodyTimeout,
+        long maxBodyBytes, long maxInFlightBytes, int ratePerMinute, int rateBurst, int otherDomainStatus, Duration bodyTimeout,
         int queueLimit, int batchLimit, boolean virtualThreads) {
 
     public static HttpSettings from(Settings s) {
         String path = s.get("http.path", "/tlsrpt");
         if (!path.startsWith("/")) throw new SettingsException("http.path must start with '/': " + path);
-        String cert = s.get("http.tls.cert");
+        String cert = s.get("http.tls.certificate");
         String key = s.get("http.tls.key");
         if ((cert == null) != (key == null)) {
-            throw new SettingsException("http.tls.cert and http.tls.key must be set together");
+            throw new SettingsException("http.tls.certificate and http.tls.key must be set together");
         }
         int perMinute = s.getInt("http.rate-limit.per-minute", 600);
         int status = Integer.parseInt(s.getChoice("http.other-domain-status", "422", "403", "422"));
+        long maxBody = s.getLong("http.max-body-bytes", 25L * 1024 * 1024);
+        long maxInFlight = s.getLong("http.max-in-flight-bytes", Math.max(64L * 1024 * 1024, maxBody));
+        if (maxInFlight < maxBody) {
+            throw new SettingsException("http.max-in-flight-bytes (" + maxInFlight + ") must be at least http.max-body-bytes ("
+                    + maxBody + "), or no report of the largest allowed size could ever be taken");
+        }
         return new HttpSettings(
                 s.get("http.bind", "127.0.0.1"),
                 s.getInt("http.port", 8080),
@@ -45,7 +53,8 @@ public record HttpSettings(String bind, int port, String path, Path tlsCert, Pat
                 cert == null ? null : Path.of(cert),
                 key == null ? null : Path.of(key),
                 s.getList("http.trusted-proxies"),
-                s.getLong("http.max-body-bytes", 25L * 1024 * 1024),
+                maxBody,
+                maxInFlight,
                 perMinute,
                 s.getInt("http.rate-limit.burst", Math.max(perMinute, 1)),
                 status,

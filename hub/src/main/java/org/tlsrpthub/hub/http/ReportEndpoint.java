@@ -22,16 +22,16 @@ import org.tlsrpthub.hub.store.Quarantine;
  */
 final class ReportEndpoint {
     private final IngestService ingest;
-    private final CapturingDecoder decoder;
     private final GroupCommitter committer;
     private final RateLimiter limiter;
+    private final InFlightBytes inFlight;
     private final HttpSettings settings;
     private final Clock clock;
 
-    ReportEndpoint(IngestService ingest, CapturingDecoder decoder, GroupCommitter committer, RateLimiter limiter,
+    ReportEndpoint(IngestService ingest, GroupCommitter committer, RateLimiter limiter, InFlightBytes inFlight,
             HttpSettings settings, Clock clock) {
         this.ingest = ingest;
-        this.decoder = decoder;
+        this.inFlight = inFlight;
         this.committer = committer;
         this.limiter = limiter;
         this.settings = settings;
@@ -55,7 +55,13 @@ final class ReportEndpoint {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported content coding",
                     "only gzip or identity content coding is understood, not " + coding));
         }
-        byte[] body = readBody(ctx);
+        try (InFlightBytes.Share share = inFlight.share()) {
+            // the body is held until the answer: its share of the cap is too
+            accept(ctx, client, readBody(ctx, share));
+        }
+    }
+
+    private void accept(Context ctx, String client, byte[] body) throws Exception {
         if (body.length == 0) {
             throw new ProblemException(Problem.of(400, "empty-body", "Empty body", "the request has no report"));
         }
@@ -63,17 +69,21 @@ final class ReportEndpoint {
         Provenance provenance = new Provenance(Channel.HTTPS, clock.instant(),
                 client + " request=" + RequestInfo.id(ctx), null, null);
         PreparedInput prepared = ingest.prepare(body, provenance);
-        ReportParseException parseError = decoder.takeLastError();
-        IngestOutcome outcome = commit(prepared);
+        ReportParseException parseError = ingest.takeLastParseError();
+        IngestOutcome outcome = commit(ctx, prepared);
         ctx.attribute(RequestInfo.OUTCOME, outcome.status().name().toLowerCase(Locale.ROOT));
         ctx.attribute(RequestInfo.REPORTS, outcome.reports().size());
         answer(ctx, outcome, parseError);
     }
 
-    private byte[] readBody(Context ctx) throws IOException {
+    private byte[] readBody(Context ctx, InFlightBytes.Share share) throws IOException {
         try {
             return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
-                    settings.maxBodyBytes(), settings.bodyTimeout());
+                    settings.maxBodyBytes(), settings.bodyTimeout(), share);
+        } catch (BodyReader.Busy e) {
+            ctx.header("Connection", "close"); // the body is not read
+            HttpServer.log.warn("event=in-flight-cap-reached limit={} client={}", inFlight.limit(), RequestInfo.client(ctx));
+            throw new ProblemException(Problem.of(503, "busy", "Too many report bytes in flight", e.getMessage()), "5");
         } catch (BodyReader.TooLarge e) {
             ctx.header("Connection", "close"); // the rest of the body is not read
             throw new ProblemException(Problem.of(413, "too-large", "Report too large", e.getMessage()));
@@ -83,16 +93,17 @@ final class ReportEndpoint {
         }
     }
 
-    private IngestOutcome commit(PreparedInput prepared) throws InterruptedException {
+    private IngestOutcome commit(Context ctx, PreparedInput prepared) throws InterruptedException {
         try {
             return committer.submit(prepared).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException || cause instanceof GroupCommitter.Unavailable) {
-                // RFC 8460 §5.5: the sender retries later; nothing was acknowledged.
-                HttpServer.log.warn("event=storage-unavailable error=\"{}\"", cause.toString().replace('"', '\''));
+                // RFC 8460 §5.5: the sender retries later; nothing was acknowledged. The cause is for
+                // the log only: a sender has no use for the database's own words.
+                HttpServer.log.warn("event=storage-unavailable id={} error=\"{}\"", RequestInfo.id(ctx), cause.toString().replace('"', '\''));
                 throw new ProblemException(Problem.of(503, "storage-unavailable", "Storage unavailable",
-                        "the report could not be stored now (" + cause.getMessage() + "); please retry later"), "60");
+                        "the report could not be stored now; please retry later"), "60");
             }
             throw new IllegalStateException("ingest failed", cause);
         }

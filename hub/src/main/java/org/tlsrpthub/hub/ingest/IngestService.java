@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.report.ParsedReport;
 import org.tlsrpthub.core.report.PolicyResult;
@@ -32,9 +34,11 @@ import org.tlsrpthub.hub.store.StoreResult;
  * Either way an input is idempotent: the same bytes or the same report again is a duplicate.
  */
 public final class IngestService {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
     private final Database db;
     private final ReportStore store;
-    private final InputDecoder decoder;
+    private final CapturingDecoder decoder;
     private final IngestObserver observer;
 
     public IngestService(Database db, InputDecoder decoder, Clock clock) {
@@ -44,8 +48,16 @@ public final class IngestService {
     public IngestService(Database db, InputDecoder decoder, Clock clock, IngestObserver observer) {
         this.db = db;
         this.store = new ReportStore(db, clock);
-        this.decoder = decoder;
+        this.decoder = new CapturingDecoder(decoder);
         this.observer = observer;
+    }
+
+    /**
+     * Why the last {@link #prepare} on this thread could not decode its input, with the pointer,
+     * line and column that the quarantine text flattens; null when it decoded. Clears it.
+     */
+    public ReportParseException takeLastParseError() {
+        return decoder.takeLastError();
     }
 
     /** The store this service writes to (reprocessing also rewrites stored reports through it). */
@@ -69,6 +81,10 @@ public final class IngestService {
                     new Quarantine(e.kind().name(), e.reason(), e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must not lose the input: it waits in quarantine for a fixed parser (reprocess).
+            // It must not go unnoticed either: the stack trace is what a fix needs.
+            log.error("event=parser-failure channel={} source=\"{}\" bytes={} error=\"{}\"", provenance.channel().id(),
+                    source.replace('"', '\''), raw.length, e.toString().replace('"', '\''), e);
+            observer.parserFailed(provenance.channel());
             return new PreparedInput(RawInput.of(raw, provenance), List.of(),
                     new Quarantine(Quarantine.INTERNAL_ERROR, "parser failure: " + e.getClass().getSimpleName(),
                             source + ": " + e));

@@ -6,20 +6,30 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import org.tlsrpthub.hub.domains.DomainFilter;
+import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.store.Database;
 
 /**
  * Per-domain session counters from the stored reports, read at scrape time from
  * {@code rollup_domain_total} (one row per domain, maintained at ingest). They only grow while
  * reports arrive, so they are counters: Grafana graphs {@code rate()} or {@code increase()} of them.
+ *
+ * <p>Anyone may post a report about any domain, so the label values are bounded: with served domains
+ * configured only those are labelled; without, the {@value #MAX_LABELLED} domains with the most
+ * reports. The rest are summed under {@value #OTHER}.
  */
 public final class DomainSessionMetrics {
+    static final int MAX_LABELLED = 100;
+    static final String OTHER = "(other)";
     static final String TOTALS = """
             SELECT policy_domain, successful_sessions, failed_sessions, reports
             FROM rollup_domain_total WHERE policy_domain <> ''""";
 
-    private record Row(String domain, long ok, long failed, long reports) {}
+    record Row(String domain, long ok, long failed, long reports) {}
 
     private final Database db;
 
@@ -46,14 +56,38 @@ public final class DomainSessionMetrics {
     private List<Row> rows() {
         try {
             return db.withConnection(c -> {
-                List<Row> out = new ArrayList<>();
+                List<Row> all = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(TOTALS); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    while (rs.next()) all.add(new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 }
-                return out;
+                return labelled(all, DomainStore.filter(c).served());
             });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read domain totals for /metrics: " + e.getMessage(), e);
         }
+    }
+
+    /** The rows to label (served, or the most reported), and the rest summed in one {@value #OTHER} row. */
+    static List<Row> labelled(List<Row> all, Set<String> served) {
+        List<Row> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingLong(Row::reports).reversed().thenComparing(Row::domain));
+        List<Row> out = new ArrayList<>();
+        long ok = 0;
+        long failed = 0;
+        long reports = 0;
+        boolean rest = false;
+        for (Row r : sorted) {
+            boolean label = served.isEmpty() ? out.size() < MAX_LABELLED : served.contains(DomainFilter.normalise(r.domain()));
+            if (label) {
+                out.add(r);
+            } else {
+                rest = true;
+                ok += r.ok();
+                failed += r.failed();
+                reports += r.reports();
+            }
+        }
+        if (rest) out.add(new Row(OTHER, ok, failed, reports));
+        return out;
     }
 }

@@ -6,8 +6,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 
 /**
- * {@code GET /metrics} in the Prometheus text format (0.0.4). Its own path, outside /api, so that
- * access to it can be configured apart from the API (a scraper often has no user account).
+ * {@code GET /metrics} in the Prometheus text format (0.0.4), at the path scrapers expect rather
+ * than under /api; the access gate guards it like the API (a scraper sends an API token).
  */
 public final class MetricsRoutes {
     public static final String PATH = "/metrics";

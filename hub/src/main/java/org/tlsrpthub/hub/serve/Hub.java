@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.hub.api.ApiRoutes;
 import org.tlsrpthub.hub.api.ApiServices;
 import org.tlsrpthub.hub.config.Settings;
@@ -34,16 +35,16 @@ public final class Hub implements AutoCloseable {
     private final List<Receiver> receivers = new ArrayList<>();
     private final List<Receiver> started = new ArrayList<>();
 
-    /**
-     * @param receivers builds the non-HTTP receivers from the settings and the shared services
-     *                  (wired in by the SMTP/IMAP/Maildir feature; empty for now)
-     */
+    /** @param receivers builds the non-HTTP receivers (SMTP, IMAP, Maildir) from the settings and the shared services */
     public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers) {
         HttpSettings hs = HttpSettings.from(settings);
         PrometheusRegistry metrics = new PrometheusRegistry();
-        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock, new IngestMetrics(metrics));
+        // One ingest service for every path. Its input limit is the core default unless HTTP bodies may
+        // be larger (each receiver enforces its own size limit before decoding).
+        Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(hs.maxBodyBytes(), Limits.DEFAULTS.maxInputBytes()));
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, new IngestMetrics(metrics));
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
-        this.http = new HttpServer(hs, db, committer, clock);
+        this.http = new HttpServer(hs, db, ingest, committer, clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         new WebApp(db, ingest, clock).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, clock));

@@ -169,6 +169,12 @@ public abstract class AnalysisContract {
         assertThat(second.domains()).extracting(DomainOverview::domain)
                 .containsExactly(all.domains().get(2).domain(), all.domains().get(3).domain());
 
+        // page x size past Integer.MAX_VALUE: an empty page past the end, not an overflow into an error
+        OverviewPage far = overview.overview(new OverviewQuery(LAST_30, "domain", null, OverviewQuery.Sort.FAILED, true,
+                Integer.MAX_VALUE, OverviewQuery.MAX_SIZE));
+        assertThat(far.domains()).isEmpty();
+        assertThat(far.matching()).isEqualTo(all.matching());
+
         OverviewPage silent = overview.overview(new OverviewQuery(LAST_30, "domain", DomainStatus.SILENT, OverviewQuery.Sort.DOMAIN, false, 0, 10));
         assertThat(silent.domains()).extracting(DomainOverview::domain).contains(domain(4))
                 .doesNotContain(domain(0), domain(1), domain(2), domain(3));

@@ -61,7 +61,7 @@ class ApiTest {
         assertThat(page.get("period").get("to").asText()).isEqualTo("2026-02-19");
         assertThat(page.get("period").get("days").asInt()).isEqualTo(30);
         List<String> names = new ArrayList<>();
-        for (JsonNode d : page.get("domains")) {
+        for (JsonNode d : page.get("items")) {
             names.add(d.get("domain").asText());
             if (!d.get("domain").asText().endsWith(".example")) continue;
             assertThat(d.get("totals").get("failedSessions").asLong()).as(d.get("domain").asText())
@@ -72,9 +72,9 @@ class ApiTest {
         }
         assertThat(names).contains(domain(0), domain(1), domain(2), domain(3), domain(4));
         JsonNode silent = api.json("/api/v1/overview?period=30d&status=silent&q=" + domain(4));
-        assertThat(silent.get("domains")).singleElement().satisfies(d -> assertThat(d.get("status").asText()).isEqualTo("SILENT"));
+        assertThat(silent.get("items")).singleElement().satisfies(d -> assertThat(d.get("status").asText()).isEqualTo("SILENT"));
         JsonNode paged = api.json("/api/v1/overview?period=30d&q=domain&sort=failed&order=desc&page=1&size=2");
-        assertThat(paged.get("domains").get(0).get("domain").asText()).isEqualTo(names.get(2));
+        assertThat(paged.get("items").get(0).get("domain").asText()).isEqualTo(names.get(2));
     }
 
     @Test
@@ -143,6 +143,19 @@ class ApiTest {
     }
 
     @Test
+    void everyListHasTheSameEnvelope() throws Exception {
+        for (String list : new String[] {"/api/v1/overview", "/api/v1/reports", "/api/v1/quarantine"}) {
+            JsonNode page = api.json(list + "?size=2");
+            assertThat(page.get("items").isArray()).as(list).isTrue();
+            assertThat(page.get("items").size()).as(list).isLessThanOrEqualTo(2);
+            assertThat(page.get("page").asInt()).as(list).isZero();
+            assertThat(page.get("size").asInt()).as(list).isEqualTo(2);
+            assertThat(page.has("matching")).as(list).isTrue();
+            assertThat(page.has("reports") || page.has("domains")).as(list + ": the old names are gone").isFalse();
+        }
+    }
+
+    @Test
     void reportListOneReportAndItsOriginalBytes() throws Exception {
         JsonNode page = api.json("/api/v1/reports?domain=" + domain(0) + "&has-failures=true&period=30d&size=5");
         long expected = Sql.count(api.db, """
@@ -150,7 +163,7 @@ class ApiTest {
                 WHERE p.policy_domain = ? AND r.range_start >= ? AND r.range_start < ? AND r.failed_sessions > 0""",
                 domain(0), LAST_30.startMillis(), LAST_30.endMillisExclusive());
         assertThat(page.get("matching").asLong()).isEqualTo(expected);
-        assertThat(page.get("reports")).hasSize((int) Math.min(5, expected));
+        assertThat(page.get("items")).hasSize((int) Math.min(5, expected));
         assertThat(api.json("/api/v1/reports?sender=microsoft.com&domain=" + domain(0)).get("matching").asLong())
                 .isEqualTo(DashboardData.DAYS);
 

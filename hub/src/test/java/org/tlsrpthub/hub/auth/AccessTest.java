@@ -68,6 +68,25 @@ class AccessTest {
         assertThat(AccessRoutes.safeNext("//evil.example/")).isEqualTo("/");
         assertThat(AccessRoutes.safeNext("/\\evil.example/")).isEqualTo("/");
         assertThat(AccessRoutes.safeNext("/reports?x=1")).isEqualTo("/reports?x=1");
+        // browsers drop tabs and line breaks inside a URL: these would become //evil.example
+        assertThat(AccessRoutes.safeNext("/\t/evil.example")).isEqualTo("/");
+        assertThat(AccessRoutes.safeNext("/\n/evil.example")).isEqualTo("/");
+        assertThat(AccessRoutes.safeNext("/\r\n/evil.example")).isEqualTo("/");
+        assertThat(AccessRoutes.safeNext("/ /evil.example")).isEqualTo("/");
+        assertThat(AccessRoutes.safeNext("/reports/%2F%2Fx")).isEqualTo("/reports/%2F%2Fx");
+        assertThat(AccessRoutes.safeNext("/domains/example.com?period=30d&x=a:b")).isEqualTo("/domains/example.com?period=30d&x=a:b");
+    }
+
+    @Test
+    void aSignInWithATabbedNextGoesHome() throws Exception {
+        try (WebHub h = new WebHub(dir)) {
+            access(h).addUser("alice", "alice password".toCharArray(), true);
+            String token = WebHub.csrf(h.get("/login").body());
+            HttpResponse<String> ok = h.postForm("/login", Map.of("_csrf", token, "user", "alice", "password", "alice password",
+                    "next", "/\t/evil.example"));
+            assertThat(ok.statusCode()).isEqualTo(302);
+            assertThat(ok.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).isIn("/", h.url("/").toString()));
+        }
     }
 
     @Test

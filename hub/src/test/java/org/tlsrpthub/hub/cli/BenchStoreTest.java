@@ -14,7 +14,7 @@ import org.tlsrpthub.hub.store.DatabaseLocation;
 import org.tlsrpthub.hub.testsupport.PostgresServer;
 import org.tlsrpthub.hub.testsupport.Sql;
 
-/** The benchmarks write generated reports: never into ./data, TLSRPT_DB_URL or a store that holds anything. */
+/** The benchmarks write generated reports: never into ./data, TLSRPT_STORE_URL or a store that holds anything. */
 class BenchStoreTest {
     private static final Path EXAMPLE = Path.of("../docs/examples/example.net-sts-failures.json").toAbsolutePath().normalize();
 
@@ -48,8 +48,8 @@ class BenchStoreTest {
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "org.tlsrpthub.hub.cli.Main", "bench", "import", "--domains", "1", "--senders", "2", "--days", "3"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("TLSRPT_DB_URL", DatabaseLocation.sqliteUrl(real));
-        pb.environment().put("TLSRPT_DATA_DIR", real.toString());
+        pb.environment().put("TLSRPT_STORE_URL", DatabaseLocation.sqliteUrl(real));
+        pb.environment().put("TLSRPT_STORE_DATA_DIR", real.toString());
         Process p = pb.start();
 
         assertThat(p.waitFor()).as(Files.readString(out)).isZero();

@@ -148,9 +148,27 @@ class CommandsTest {
     @Test
     void theConfigFileAndEnvironmentChooseTheStore() throws Exception {
         Path config = dir.resolve("hub.properties");
-        Files.writeString(config, "data-dir=" + dir.resolve("from-config").toString().replace("\\", "/") + "\n");
+        Files.writeString(config, "store.data-dir=" + dir.resolve("from-config").toString().replace("\\", "/") + "\n");
         run("import", "--config", config.toString(), "--json", Corpus.reportsDir().resolve("mox__example.eml").toString());
         assertThat(dir.resolve("from-config").resolve("tlsrpt-hub.db")).exists();
+    }
+
+    @Test
+    void aMisspeltOrRenamedKeyStopsTheCommandNamingTheClosestValidKey() throws Exception {
+        Path config = dir.resolve("typo.properties");
+        Files.writeString(config, "dkim.polcy=require\nsmtp.recipent=tlsrpt@example.com\ndata-dir=" + data() + "\n");
+        Run r = run("domains", "list", "--config", config.toString(), "--data-dir", data());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).startsWith("tlsrpt-hub list: ").doesNotContain("Exception")
+                .contains("unknown setting dkim.polcy", "did you mean dkim.policy?")
+                .contains("unknown setting smtp.recipent", "did you mean smtp.recipients?")
+                .contains("data-dir", "was renamed: use store.data-dir");
+        assertThat(dir.resolve("data").resolve("tlsrpt-hub.db")).as("nothing opened").doesNotExist();
+    }
+
+    @Test
+    void configHelpSaysWhereEverySettingIsDocumented() {
+        assertThat(run("serve", "--help").out()).contains("docs/receiving.md");
     }
 
     @Test

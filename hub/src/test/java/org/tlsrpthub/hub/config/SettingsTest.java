@@ -16,12 +16,12 @@ class SettingsTest {
     @Test
     void overridesWinOverEnvironmentWhichWinsOverTheFile() throws Exception {
         Path conf = dir.resolve("hub.conf");
-        Files.writeString(conf, "http.port = 8080\nsmtp.port = 2525\nsmtp.max-size = 100\n");
+        Files.writeString(conf, "http.port = 8080\nsmtp.port = 2525\nsmtp.max-message-bytes = 100\n");
         Settings s = Settings.load(conf, Map.of("TLSRPT_SMTP_PORT", "2626")).with("http.port", "9090");
         assertThat(s.getInt("http.port", 0)).isEqualTo(9090);
         assertThat(s.getInt("smtp.port", 0)).isEqualTo(2626);
-        assertThat(s.getLong("smtp.max-size", 0)).isEqualTo(100);
-        assertThat(s.get("missing", "x")).isEqualTo("x");
+        assertThat(s.getLong("smtp.max-message-bytes", 0)).isEqualTo(100);
+        assertThat(s.get("http.path", "x")).isEqualTo("x");
     }
 
     @Test

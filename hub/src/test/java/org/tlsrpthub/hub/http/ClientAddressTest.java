@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.testsupport.RecordingResolverProvider;
 
 class ClientAddressTest {
     private final ClientAddress proxied = new ClientAddress(List.of("10.0.0.0/8", "2001:db8::/32", "192.0.2.1"));
@@ -31,6 +32,26 @@ class ClientAddressTest {
     @Test
     void garbageInTheHeaderStopsTheWalk() {
         assertThat(proxied.resolve("10.1.2.3", "198.51.100.1, evil.example")).isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void namesThatLookLikeHexAreNeverResolved() throws Exception {
+        // The recorder sees lookups: prove it with a name we do look up ourselves.
+        try {
+            java.net.InetAddress.getByName("recorder-check.invalid");
+        } catch (java.net.UnknownHostException expected) {
+            // .invalid never resolves; only the attempt matters
+        }
+        assertThat(RecordingResolverProvider.lookedUp("recorder-check.invalid")).isTrue();
+
+        // Every character is a hex digit or a dot: once taken for an "IP literal" and sent to DNS.
+        assertThat(proxied.resolve("10.1.2.3", "198.51.100.1, deadbeef.be")).isEqualTo("10.1.2.3");
+        assertThat(proxied.resolve("10.1.2.3", "cafe.de")).isEqualTo("10.1.2.3");
+        assertThat(proxied.resolve("10.1.2.3", "fe80::1%eth0")).isEqualTo("10.1.2.3");
+        assertThatThrownBy(() -> new ClientAddress(List.of("add.be"))).hasMessageContaining("add.be");
+        assertThat(RecordingResolverProvider.lookedUp("deadbeef.be")).isFalse();
+        assertThat(RecordingResolverProvider.lookedUp("cafe.de")).isFalse();
+        assertThat(RecordingResolverProvider.lookedUp("add.be")).isFalse();
     }
 
     @Test

@@ -32,7 +32,7 @@ class HttpsTest {
         Path key = dir.resolve("key.pem");
         selfSigned(cert, key);
         try (RunningHub hub = new RunningHub(dir.resolve("store"),
-                Map.of("http.tls.cert", cert.toString(), "http.tls.key", key.toString()))) {
+                Map.of("http.tls.certificate", cert.toString(), "http.tls.key", key.toString()))) {
             assertThat(hub.url().getScheme()).isEqualTo("https");
 
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(cert)).build();

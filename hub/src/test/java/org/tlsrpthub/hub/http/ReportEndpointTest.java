@@ -218,16 +218,41 @@ class ReportEndpointTest {
     }
 
     @Test
+    void otherMethodsOnTheEndpointAre405WithAllowPost() throws Exception {
+        try (RunningHub hub = new RunningHub(dir)) {
+            for (String method : new String[] {"GET", "PUT", "DELETE"}) {
+                HttpResponse<String> r = hub.client.send(HttpRequest.newBuilder(hub.url())
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode p = problem(r, 405);
+                assertThat(p.get("type").asText()).as(method).endsWith("#method-not-allowed");
+                assertThat(r.headers().firstValue("Allow")).as(method).hasValue("POST");
+            }
+        }
+    }
+
+    @Test
     void healthIsUpWhileReadinessFollowsTheDatabase() throws Exception {
         try (RunningHub hub = new RunningHub(dir)) {
             URI base = hub.url().resolve("/");
             assertThat(get(hub, base.resolve("healthz"))).isEqualTo("200 {\"status\":\"up\"}");
             assertThat(get(hub, base.resolve("readyz"))).isEqualTo("200 {\"status\":\"ready\"}");
-            hub.db.close(); // the store goes away under the running server
-            assertThat(get(hub, base.resolve("healthz"))).startsWith("200 ");
-            assertThat(get(hub, base.resolve("readyz"))).startsWith("503 ");
-            JsonNode p = problem(hub.post(googleJson(), "application/tlsrpt+json"), 503);
-            assertThat(p.get("type").asText()).endsWith("#storage-unavailable");
+            ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.tlsrpthub.hub.http");
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+            log.start();
+            logger.addAppender(log);
+            try {
+                hub.db.close(); // the store goes away under the running server
+                assertThat(get(hub, base.resolve("healthz"))).isEqualTo("200 {\"status\":\"up\"}");
+                // anyone may ask: the answer names no database detail, the log has it
+                assertThat(get(hub, base.resolve("readyz"))).isEqualTo("503 {\"status\":\"database unavailable\"}");
+                JsonNode p = problem(hub.post(googleJson(), "application/tlsrpt+json"), 503);
+                assertThat(p.get("type").asText()).endsWith("#storage-unavailable");
+                assertThat(p.get("detail").asText()).isEqualTo("the report could not be stored now; please retry later");
+            } finally {
+                logger.detachAppender(log);
+            }
+            assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("event=not-ready", "error=\"java.sql"));
+            assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("event=storage-unavailable", "error=\"java.sql"));
         }
     }
 

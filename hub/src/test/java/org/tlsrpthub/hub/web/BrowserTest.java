@@ -90,7 +90,7 @@ class BrowserTest {
         JsonNode api = api("/api/v1/overview?period=30d&sort=domain&size=500");
         assertThat(page.locator("#kpi-sessions").textContent()).isEqualTo(count(api.at("/totals/totalSessions").asLong()));
         assertThat(page.locator("#kpi-domains").textContent()).isEqualTo(count(api.get("matching").asLong()));
-        for (JsonNode d : api.get("domains")) {
+        for (JsonNode d : api.get("items")) {
             Locator row = page.locator("tr[data-domain='" + d.get("domain").asText() + "']");
             assertThat(row.locator("[data-field=sessions]").textContent()).as(d.get("domain").asText())
                     .isEqualTo(count(d.at("/totals/totalSessions").asLong()));
@@ -100,7 +100,7 @@ class BrowserTest {
         assertThat(page.locator("tr[data-domain='silent.example'] .status").textContent()).isEqualTo("silent");
         assertThat(page.locator("tr[data-domain='failing.example'] .status").textContent()).isEqualTo("failing");
         assertThat(page.locator("tr[data-domain='healthy.example'] .status").textContent()).isEqualTo("healthy");
-        assertChartsDrew("canvas.spark", api.get("domains").size());
+        assertChartsDrew("canvas.spark", api.get("items").size());
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("overview.png")).setFullPage(true));
     }
 
@@ -145,7 +145,7 @@ class BrowserTest {
     @Test
     void aHostileReportIsShownAsTextAndRunsNoScript() throws Exception {
         JsonNode list = api("/api/v1/reports?domain=xss.example&period=30d");
-        long id = list.at("/reports/0/id").asLong();
+        long id = list.at("/items/0/id").asLong();
         page.navigate(hub.url("/reports?domain=xss.example").toString());
         assertThat(page.locator("#reports-table").textContent()).contains(XSS_ORG);
         assertNoScriptRan();
@@ -155,8 +155,8 @@ class BrowserTest {
         // the sender's link is text: no anchor points to it, no image was created from the reason code
         assertThat(page.locator("a[href*='evil.example']").count()).isZero();
         assertThat(page.locator("img").count()).isZero();
-        assertThat(page.locator("#report-successful").textContent()).isEqualTo(count(list.at("/reports/0/successfulSessions").asLong()));
-        assertThat(page.locator("#report-failed").textContent()).isEqualTo(count(list.at("/reports/0/failedSessions").asLong()));
+        assertThat(page.locator("#report-successful").textContent()).isEqualTo(count(list.at("/items/0/successfulSessions").asLong()));
+        assertThat(page.locator("#report-failed").textContent()).isEqualTo(count(list.at("/items/0/failedSessions").asLong()));
         assertThat(page.locator("#report-json").textContent()).contains("\"organization-name\"");
         assertThat(page.locator("#report-plain").textContent()).contains("Reporter").contains(XSS_ORG).contains("Certificate expired");
         assertThat(page.locator("a[href='/reports/" + id + "/raw']").count()).isEqualTo(1);

@@ -1,13 +1,12 @@
-package org.tlsrpthub.hub.http;
+package org.tlsrpthub.hub.ingest;
 
 import org.tlsrpthub.core.ReportParseException;
-import org.tlsrpthub.hub.ingest.InputDecoder;
 
 /**
- * The ingest decoder, remembering the last parse error on the calling thread. IngestService keeps
- * only the error's text for the quarantine; the HTTP answer also wants its JSON pointer, line and
- * column as separate members (RFC 9457 extension members). {@code prepare} decodes synchronously on
- * the request's own thread, so a thread-local is exact and saves decoding a bad body twice.
+ * The ingest decoder, remembering the last parse error on the calling thread. The quarantine keeps
+ * only the error's text; the HTTP answer also wants its JSON pointer, line and column as separate
+ * members (RFC 9457 extension members). {@code prepare} decodes synchronously on the caller's own
+ * thread, so a thread-local is exact and saves decoding a bad body twice.
  */
 final class CapturingDecoder implements InputDecoder {
     private final InputDecoder inner;
