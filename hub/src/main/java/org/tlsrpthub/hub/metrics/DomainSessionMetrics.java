@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.tlsrpthub.hub.domains.DomainFilter;
+import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.store.Database;
 
@@ -77,7 +77,7 @@ public final class DomainSessionMetrics {
         long reports = 0;
         boolean rest = false;
         for (Row r : sorted) {
-            boolean label = served.isEmpty() ? out.size() < MAX_LABELLED : served.contains(DomainFilter.normalise(r.domain()));
+            boolean label = served.isEmpty() ? out.size() < MAX_LABELLED : served.contains(DomainNames.normalise(r.domain()));
             if (label) {
                 out.add(r);
             } else {

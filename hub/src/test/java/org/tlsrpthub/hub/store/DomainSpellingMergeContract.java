@@ -39,7 +39,7 @@ public abstract class DomainSpellingMergeContract {
         String url = emptyDatabaseUrl();
         try (Database db = Database.open(url)) {
             ReportStore store = new ReportStore(db, Clock.systemUTC());
-            store.write(List.of(
+            db.inTransaction(c -> store.write(c, List.of(
                     request("r1", DAY1, "a.example", policy("example.com", 10, 1, "certificate-expired")),
                     request("r2", DAY1, "a.example", policy("Example.COM.", 20, 2, "certificate-expired")),
                     request("r3", DAY2, "b.example", policy("EXAMPLE.com", 5, 0, null)),
@@ -47,7 +47,7 @@ public abstract class DomainSpellingMergeContract {
                     request("r4", DAY1, "b.example", policy("example.com.", 1, 0, null), policy("example.com", 2, 0, null)),
                     request("r5", DAY1, "a.example", policy("Bücher.example", 7, 0, null)),
                     request("r6", DAY1, "a.example", policy("xn--bcher-kva.example", 3, 1, "starttls-not-supported")),
-                    request("r7", DAY1, "a.example", policy("Bad_Name.Example.", 4, 0, null))));
+                    request("r7", DAY1, "a.example", policy("Bad_Name.Example.", 4, 0, null))), true));
             Sql.update(db, "INSERT INTO served_domain (domain, added_at) VALUES ('bücher.example', 1), ('example.com', 2)");
             Sql.update(db, "DELETE FROM flyway_schema_history WHERE version = '31'");
             assertThat(domainsIn(db, "SELECT DISTINCT policy_domain FROM rollup_domain_total")).hasSize(7);
@@ -79,7 +79,8 @@ public abstract class DomainSpellingMergeContract {
     void aStoreWithOneSpellingPerDomainIsLeftAsItIs() throws Exception {
         String url = emptyDatabaseUrl();
         try (Database db = Database.open(url)) {
-            new ReportStore(db, Clock.systemUTC()).write(List.of(request("r1", DAY1, "a.example", policy("example.com", 1, 0, null))));
+            ReportStore store = new ReportStore(db, Clock.systemUTC());
+            db.inTransaction(c -> store.write(c, List.of(request("r1", DAY1, "a.example", policy("example.com", 1, 0, null))), true));
             Sql.update(db, "DELETE FROM flyway_schema_history WHERE version = '31'");
         }
         try (Database db = Database.open(url)) {
