@@ -106,7 +106,7 @@ class DomainSpellingsTest {
 
         JsonNode overview = api(web, bearer, "/api/v1/overview?" + PERIOD);
         List<String> names = new ArrayList<>();
-        for (JsonNode d : overview.get("domains")) {
+        for (JsonNode d : overview.get("items")) {
             names.add(d.get("domain").asText());
             if (d.get("domain").asText().equals("example.net")) {
                 assertThat(d.get("totals").get("reports").asLong()).isEqualTo(6);
