@@ -6,11 +6,12 @@ import java.util.Locale;
 /**
  * Which envelope recipients the listener takes mail for (setting {@code smtp.recipients}): full
  * addresses ({@code tlsrpt@example.com}) or whole domains ({@code example.com} or {@code @example.com}).
- * Empty accepts every recipient, for a listener behind a relay that already filters.
+ * {@code *} accepts every recipient, for a listener behind a relay that already filters.
  */
 record AcceptedRecipients(List<String> addresses, List<String> domains) {
 
     static AcceptedRecipients of(List<String> entries) {
+        if (entries.contains("*")) return new AcceptedRecipients(List.of(), List.of());
         List<String> addresses = entries.stream().filter(e -> e.indexOf('@') > 0)
                 .map(e -> e.toLowerCase(Locale.ROOT)).toList();
         List<String> domains = entries.stream().filter(e -> e.indexOf('@') <= 0)

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
+import org.tlsrpthub.hub.http.RateLimiter;
 import org.tlsrpthub.hub.intake.MailIntake;
 import org.tlsrpthub.hub.intake.StorageUnavailable;
 import org.tlsrpthub.hub.store.Channel;
@@ -28,22 +29,31 @@ final class ReportMessageHandler implements MessageHandler {
     private final MessageContext context;
     private final SmtpSettings settings;
     private final AcceptedRecipients recipients;
+    private final RateLimiter rate;
     private final MailIntake intake;
     private final Clock clock;
     private String envelopeSender;
 
     ReportMessageHandler(MessageContext context, SmtpSettings settings, AcceptedRecipients recipients,
-            MailIntake intake, Clock clock) {
+            RateLimiter rate, MailIntake intake, Clock clock) {
         this.context = context;
         this.settings = settings;
         this.recipients = recipients;
+        this.rate = rate;
         this.intake = intake;
         this.clock = clock;
     }
 
     @Override
-    public void from(String from) {
+    public void from(String from) throws RejectException {
         this.envelopeSender = from;
+        // At MAIL, before any data is sent: a flooding client costs one line per refused message.
+        String address = remoteAddress();
+        if (!rate.tryAcquire(address)) {
+            log.info("smtp {} from {}: outcome=rate-limited", context.getSessionId(), origin());
+            throw new RejectException(451, "4.7.1 too many messages from " + address + "; try again in "
+                    + Math.max(1, rate.secondsUntilToken(address)) + " s");
+        }
     }
 
     @Override
@@ -85,9 +95,13 @@ final class ReportMessageHandler implements MessageHandler {
     public void done() {}
 
     private String origin() {
-        SocketAddress a = context.getRemoteAddress();
-        String host = a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() : String.valueOf(a);
+        String host = remoteAddress();
         return envelopeSender == null ? host : host + " mail-from=<" + envelopeSender + ">";
+    }
+
+    private String remoteAddress() {
+        SocketAddress a = context.getRemoteAddress();
+        return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() : String.valueOf(a);
     }
 
     /**

@@ -106,7 +106,7 @@ class DkimPolicyTest {
     void overSmtpRequireAcknowledgesAndQuarantinesAnUnsignedReport() throws Exception {
         try (MailStore store = new MailStore(dir, settings("require"));
                 SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(Settings.of(Map.of("smtp.bind", "127.0.0.1",
-                        "smtp.port", "0"))), store.intake, Clock.systemUTC())) {
+                        "smtp.port", "0", "smtp.recipients", "tlsrpt@hub.example"))), store.intake, Clock.systemUTC())) {
             smtp.start();
             SmtpClient client = new SmtpClient(smtp.port());
             client.send(signer.sign(ReportMail.from("example.com", "smtp-signed")), "tlsrpt@hub.example");
