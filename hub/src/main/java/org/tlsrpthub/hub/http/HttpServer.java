@@ -24,6 +24,7 @@ import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -43,13 +44,13 @@ public final class HttpServer implements AutoCloseable {
     private ServerConnector connector;
     private Server jetty;
 
-    public HttpServer(HttpSettings settings, Database db, GroupCommitter committer, Clock clock) {
+    public HttpServer(HttpSettings settings, Database db, GroupCommitter committer, JunkQuarantine junk, Clock clock) {
         this.settings = settings;
         this.clients = new ClientAddress(settings.trustedProxies());
         Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(settings.maxBodyBytes(), 1));
         CapturingDecoder decoder = new CapturingDecoder(new CoreInputDecoder(limits));
         ReportEndpoint reports = new ReportEndpoint(new IngestService(db, decoder, clock), decoder, committer,
-                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), settings, clock);
+                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), junk, settings, clock);
         this.app = Javalin.create(cfg -> {
             cfg.useVirtualThreads = settings.virtualThreads();
             cfg.showJavalinBanner = false;

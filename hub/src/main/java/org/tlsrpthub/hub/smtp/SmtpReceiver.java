@@ -13,6 +13,7 @@ import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.SessionHandler;
 import org.tlsrpthub.hub.http.RateLimiter;
 import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.serve.Receiver;
 import org.tlsrpthub.hub.tls.PemTls;
 
@@ -28,13 +29,15 @@ public final class SmtpReceiver implements Receiver {
 
     private final SmtpSettings settings;
     private final MailIntake intake;
+    private final JunkQuarantine junk;
     private final Clock clock;
     private SMTPServer server;
     private ExecutorService sessions;
 
-    public SmtpReceiver(SmtpSettings settings, MailIntake intake, Clock clock) {
+    public SmtpReceiver(SmtpSettings settings, MailIntake intake, JunkQuarantine junk, Clock clock) {
         this.settings = settings;
         this.intake = intake;
+        this.junk = junk;
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ public final class SmtpReceiver implements Receiver {
                 // same sha256 and is one raw input; the remote address is kept in the provenance instead.
                 .insertReceivedHeaders(false)
                 .hostName(settings.hostName())
-                .messageHandlerFactory(ctx -> new ReportMessageHandler(ctx, settings, recipients, rate, intake, clock));
+                .messageHandlerFactory(ctx -> new ReportMessageHandler(ctx, settings, recipients, rate, intake, junk, clock));
         if (settings.maxConnectionsPerAddress() > 0) {
             // The library's limiter answers "421 Too many connections, try again later" (RFC 5321 §3.8).
             b.sessionHandler(SessionHandler.limitConcurrentSessionsBySource(settings.maxConnectionsPerAddress()));

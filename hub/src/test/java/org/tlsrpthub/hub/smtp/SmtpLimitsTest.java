@@ -47,7 +47,7 @@ class SmtpLimitsTest {
     private int start(Map<String, String> extra) {
         Settings s = Settings.of(Map.of("smtp.port", "0", "smtp.recipients", RCPT));
         for (var e : extra.entrySet()) s = s.with(e.getKey(), e.getValue());
-        receiver = new SmtpReceiver(SmtpSettings.from(s), store.intake, Clock.systemUTC());
+        receiver = new SmtpReceiver(SmtpSettings.from(s), store.intake, store.junk(s), Clock.systemUTC());
         receiver.start();
         return receiver.port();
     }
@@ -89,6 +89,25 @@ class SmtpLimitsTest {
             assertThat(other.deliver("b@example.com", RCPT, ReportMail.from("example.com", "rate-4"))).startsWith("250 ");
         }
         assertThat(store.count("SELECT count(*) FROM report")).isEqualTo(3);
+    }
+
+    @Test
+    void mailWithoutAReportBeyondTheJunkQuotaGets452WhileReportsAreStillTaken() throws Exception {
+        int port = start(Map.of("quarantine.junk-max-inputs", "2"));
+        try (SmtpSession s = new SmtpSession(port, FLOOD)) {
+            s.command("EHLO flood.example");
+            assertThat(s.deliver("spam@example.net", RCPT, plain("one"))).startsWith("250 ");
+            assertThat(s.deliver("spam@example.net", RCPT, plain("two"))).startsWith("250 ");
+            assertThat(s.deliver("spam@example.net", RCPT, plain("three"))).startsWith("452 4.2.2");
+            assertThat(s.deliver("r@example.com", RCPT, ReportMail.from("example.com", "junk-ok"))).startsWith("250 ");
+        }
+        assertThat(store.count("SELECT count(*) FROM quarantine WHERE expires_at IS NOT NULL")).isEqualTo(2);
+        assertThat(store.count("SELECT count(*) FROM report")).isEqualTo(1);
+    }
+
+    private static byte[] plain(String id) {
+        return ("From: someone@example.net\r\nMessage-ID: <" + id + "@example.net>\r\nSubject: hello\r\n\r\nbuy now\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test

@@ -53,7 +53,7 @@ class SmtpReceiverTest {
         Settings s = Settings.of(Map.of("smtp.bind", "127.0.0.1", "smtp.port", "0",
                 "smtp.recipients", "tlsrpt@hub.example, reports.example", "smtp.max-message-bytes", "200000"));
         for (var e : extra.entrySet()) s = s.with(e.getKey(), e.getValue());
-        receiver = new SmtpReceiver(SmtpSettings.from(s), store.intake, Clock.systemUTC());
+        receiver = new SmtpReceiver(SmtpSettings.from(s), store.intake, store.junk(s), Clock.systemUTC());
         receiver.start();
         return receiver.port();
     }

@@ -34,16 +34,24 @@ public final class SmtpSession implements AutoCloseable {
         return reply();
     }
 
-    /** A whole transaction; returns the reply to the end of DATA (or the first refusal before it). */
+    /**
+     * A whole transaction; returns the reply to the end of DATA (or the first refusal before it).
+     * After a refusal the session is reset (RSET), as the SMTP library keeps the refused sender.
+     */
     public String deliver(String from, String to, byte[] message) throws IOException {
+        String r = null;
         for (String c : new String[] {"MAIL FROM:<" + from + ">", "RCPT TO:<" + to + ">", "DATA"}) {
-            String r = command(c);
-            if (!r.startsWith("250") && !r.startsWith("354")) return r;
+            r = command(c);
+            if (!r.startsWith("250") && !r.startsWith("354")) break;
         }
-        String text = new String(message, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
-        if (!text.endsWith("\r\n")) text += "\r\n";
-        out.write(text.replace("\r\n.", "\r\n..").getBytes(StandardCharsets.ISO_8859_1));
-        return command(".");
+        if (r.startsWith("354")) {
+            String text = new String(message, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
+            if (!text.endsWith("\r\n")) text += "\r\n";
+            out.write(text.replace("\r\n.", "\r\n..").getBytes(StandardCharsets.ISO_8859_1));
+            r = command(".");
+        }
+        if (!r.startsWith("250")) command("RSET");
+        return r;
     }
 
     private String reply() throws IOException {
