@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.config.SettingsException;
-import org.tlsrpthub.hub.testsupport.MailStore;
 import org.tlsrpthub.hub.testsupport.ReportMail;
 import org.tlsrpthub.hub.testsupport.SmtpSession;
 
@@ -23,33 +17,13 @@ import org.tlsrpthub.hub.testsupport.SmtpSession;
  * The listener's defaults and limits against real sessions on loopback: a flooding client address
  * is refused (421 for connections, 451 for messages) while another address (127.0.0.2) is served.
  */
-class SmtpLimitsTest {
+class SmtpLimitsTest extends ListenerFixture {
     private static final String RCPT = "tlsrpt@hub.example";
     private static final String FLOOD = "127.0.0.1";
     private static final String WELL_BEHAVED = "127.0.0.2";
 
-    @TempDir
-    Path dir;
-    MailStore store;
-    SmtpReceiver receiver;
-
-    @BeforeEach
-    void openStore() {
-        store = new MailStore(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (receiver != null) receiver.close();
-        store.close();
-    }
-
     private int start(Map<String, String> extra) {
-        Settings s = Settings.of(Map.of("smtp.port", "0", "smtp.recipients", RCPT));
-        for (var e : extra.entrySet()) s = s.with(e.getKey(), e.getValue());
-        receiver = new SmtpReceiver(SmtpSettings.from(s), store.intake, store.junk(s), Clock.systemUTC());
-        receiver.start();
-        return receiver.port();
+        return start(Map.of("smtp.port", "0", "smtp.recipients", RCPT), extra);
     }
 
     @Test
