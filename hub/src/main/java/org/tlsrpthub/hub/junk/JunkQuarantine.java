@@ -27,6 +27,7 @@ public final class JunkQuarantine {
     private final Clock clock;
     private long refreshedAt;
     private boolean known;
+    private boolean purgedSinceRefresh;
     private long inputs;
     private long bytes;
 
@@ -58,11 +59,13 @@ public final class JunkQuarantine {
         long now = System.nanoTime();
         if (!known || now - refreshedAt > REFRESH_NANOS) refresh(now);
         long size = in.raw().bytes().length;
-        if (!fits(size)) {
+        // At most one purge per refresh: a flood against a full quota costs no write per message.
+        if (!fits(size) && !purgedSinceRefresh) {
             db.inTransaction(c -> deleteExpired(c, clock.instant()));
             refresh(now);
-            if (!fits(size)) return false;
+            purgedSinceRefresh = true;
         }
+        if (!fits(size)) return false;
         inputs++;
         bytes += size;
         return true;
@@ -95,5 +98,6 @@ public final class JunkQuarantine {
         });
         refreshedAt = now;
         known = true;
+        purgedSinceRefresh = false;
     }
 }
