@@ -11,12 +11,15 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tlsrpthub.core.InputBudget;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.ReportParseException.Kind;
@@ -24,7 +27,9 @@ import org.tlsrpthub.core.ReportParseException.Kind;
 /**
  * Walks the MIME tree of one email depth-first and lists its content parts, going into multiparts and
  * forwarded {@code message/rfc822} attachments. Bounded by {@link Limits#maxMimeParts()} and
- * {@link Limits#maxMimeDepth()}, so a hostile message cannot make the walk unbounded.
+ * {@link Limits#maxMimeDepth()}, both checked before a multipart or an attached message is parsed, so
+ * a hostile message cannot make the walk unbounded in time or memory. Decoded part contents are charged
+ * to the input's {@link InputBudget}.
  *
  * <p>Multiparts and attached messages are built from the part's bytes directly instead of through
  * {@code getContent()}, so nothing depends on Jakarta Activation's handler lookup.
@@ -33,13 +38,15 @@ final class MimeWalker {
     private final Limits limits;
     private final Session session;
     private final String source;
+    private final InputBudget budget;
     private final List<MimeLeaf> leaves = new ArrayList<>();
     private int parts;
 
-    MimeWalker(Limits limits, Session session, String source) {
+    MimeWalker(Limits limits, Session session, String source, InputBudget budget) {
         this.limits = limits;
         this.session = session;
         this.source = source;
+        this.budget = budget;
     }
 
     /** The content parts of {@code message}, in document order. */
@@ -72,17 +79,22 @@ final class MimeWalker {
     }
 
     private void visitMultipart(Part part, String name, int depth, Context ctx, String type)
-            throws MessagingException, ReportParseException {
+            throws MessagingException, IOException, ReportParseException {
         checkDepth(depth + 1);
-        Multipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
+        MimePartDataSource body = new MimePartDataSource((MimePart) part);
+        String boundary = rawParameter(part, "boundary");
+        byte[] delimiter = ("--" + (boundary == null ? "" : boundary)).getBytes(StandardCharsets.ISO_8859_1);
+        int allowed = limits.maxMimeParts() - parts;
+        try (InputStream in = body.getInputStream()) {
+            // +1: the close delimiter is counted too
+            if (DelimiterCount.count(in, delimiter, allowed + 1) > allowed + 1) throw tooManyParts();
+        }
+        Multipart multipart = new MimeMultipart(body);
         String reportType = type.equals("multipart/report") ? parameter(part, "report-type") : ctx.reportType();
         Context inner = new Context(ctx.message(), ctx.messageType(), reportType, ctx.forwarded());
         int count = multipart.getCount();
         for (int i = 0; i < count; i++) {
-            if (++parts > limits.maxMimeParts()) {
-                throw new ReportParseException(Kind.LIMIT_EXCEEDED,
-                        "the email has more than maxMimeParts=" + limits.maxMimeParts() + " MIME parts", source);
-            }
+            if (++parts > limits.maxMimeParts()) throw tooManyParts();
             String child = name.isEmpty() ? "part " + (i + 1) : name + "." + (i + 1);
             visit(multipart.getBodyPart(i), child, depth + 1, inner);
         }
@@ -92,12 +104,29 @@ final class MimeWalker {
             throws MessagingException, IOException, ReportParseException {
         checkDepth(depth + 1);
         MimeMessage attached;
-        // Decoding never makes the content longer than the part, which the outer size limit bounds.
+        // Jakarta Mail never transfer-decodes a message/* part (RFC 2046 §5.2.1 allows no encoding), so
+        // this stream is a view of the input's shared bytes: a chain of attached messages copies nothing.
         try (InputStream in = part.getInputStream()) {
             attached = new MimeMessage(session, in);
         }
         EmailMetadata meta = metadata(attached);
         visit(attached, name, depth + 1, new Context(meta, mediaType(attached, name), null, true));
+    }
+
+    /** The content of {@code in}, charged to the input's budget as it is read. */
+    byte[] decoded(InputStream in, String where) throws IOException, ReportParseException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            budget.charge(n, source + " " + where);
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private ReportParseException tooManyParts() {
+        return new ReportParseException(Kind.LIMIT_EXCEEDED,
+                "the email has more than maxMimeParts=" + limits.maxMimeParts() + " MIME parts", source);
     }
 
     private void checkDepth(int depth) throws ReportParseException {
@@ -128,11 +157,14 @@ final class MimeWalker {
     }
 
     private static String parameter(Part part, String param) {
+        String v = rawParameter(part, param);
+        return v == null ? null : v.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String rawParameter(Part part, String param) {
         try {
             String raw = part.getContentType();
-            if (raw == null) return null;
-            String v = new ContentType(raw).getParameter(param);
-            return v == null ? null : v.strip().toLowerCase(Locale.ROOT);
+            return raw == null ? null : new ContentType(raw).getParameter(param);
         } catch (MessagingException | RuntimeException e) {
             return null;
         }

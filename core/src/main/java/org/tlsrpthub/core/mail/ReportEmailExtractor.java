@@ -4,13 +4,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.tlsrpthub.core.InputBudget;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.ReportParseException.Kind;
@@ -65,11 +65,14 @@ public final class ReportEmailExtractor {
         MimeMessage mime;
         EmailMetadata metadata;
         List<MimeLeaf> leaves;
+        // One budget for everything decoded or unpacked from this message, whatever the number of parts.
+        InputBudget budget = InputBudget.of(limits);
+        MimeWalker walker = new MimeWalker(limits, session, source, budget);
         try {
             // A shared stream lets parts refer to the bytes instead of copying them.
             mime = new MimeMessage(session, new SharedByteArrayInputStream(message));
             metadata = MimeWalker.metadata(mime);
-            leaves = new MimeWalker(limits, session, source).walk(mime);
+            leaves = walker.walk(mime);
         } catch (MessagingException | RuntimeException e) {
             throw new ReportParseException(Kind.BAD_EMAIL, "cannot read the message: " + MimeWalker.describe(e),
                     source);
@@ -79,7 +82,7 @@ public final class ReportEmailExtractor {
         ReportParseException firstGenericFailure = null;
         for (MimeLeaf leaf : leaves) {
             if (!ReportPartRules.mayHoldReport(leaf)) continue;
-            byte[] content = content(leaf, source);
+            byte[] content = content(walker, leaf, source);
             PayloadFormat packing = PayloadFormat.detect(content);
             // Generic labels are only a report when the content is one; a tlsrpt label is a promise,
             // so its content is parsed even when it looks wrong, to say why it cannot be read.
@@ -87,7 +90,7 @@ public final class ReportEmailExtractor {
             String partSource = source + " " + leaf.label();
             List<ParsedReport> parsed;
             try {
-                parsed = payloads.read(content, partSource);
+                parsed = payloads.read(content, partSource, budget);
             } catch (ReportParseException e) {
                 // A part labelled tlsrpt must be a report. A generic one (say logs.gz next to the report)
                 // may be something else: its error only matters if no report turns up at all.
@@ -114,22 +117,10 @@ public final class ReportEmailExtractor {
         return new ReportEmail(metadata, reports);
     }
 
-    /** The decoded content of a part (base64 / quoted-printable undone), bounded by maxInputBytes. */
-    private byte[] content(MimeLeaf leaf, String source) throws ReportParseException {
+    /** The decoded content of a part (base64 / quoted-printable undone), charged to the message's budget. */
+    private static byte[] content(MimeWalker walker, MimeLeaf leaf, String source) throws ReportParseException {
         try (InputStream in = leaf.part().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > limits.maxInputBytes()) {
-                    throw new ReportParseException(Kind.LIMIT_EXCEEDED, "decoded content is more than maxInputBytes="
-                            + limits.maxInputBytes() + " bytes", source + " " + leaf.label());
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
+            return walker.decoded(in, leaf.label());
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new ReportParseException(Kind.BAD_EMAIL, "cannot decode the content: " + MimeWalker.describe(e),
                     source + " " + leaf.label());

@@ -4,13 +4,15 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.tlsrpthub.core.InputBudget;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.ReportParseException.Kind;
 
 /**
  * Gunzip (RFC 1952) with a hard cap on the output, checked while inflating, so a gzip bomb is refused
- * after at most {@code maxOutput} bytes of work and memory. Concatenated members are joined (RFC 1952
- * §2.2); bytes after the last member are reported, not refused, because real mailers append them.
+ * after at most the input's remaining {@link InputBudget} of work and memory; the output is charged to
+ * it. Concatenated members are joined (RFC 1952 §2.2); bytes after the last member are reported, not
+ * refused, because real mailers append them.
  * Inflaters come from a pool: creating one per report costs more than the inflating.
  */
 final class BoundedGunzip {
@@ -26,19 +28,23 @@ final class BoundedGunzip {
         return len >= 2 && (b[off] & 0xff) == 0x1f && (b[off + 1] & 0xff) == 0x8b;
     }
 
-    static Result gunzip(byte[] in, int off, int len, long maxOutput, String source) throws ReportParseException {
+    static Result gunzip(byte[] in, int off, int len, InputBudget budget, String source) throws ReportParseException {
         int end = off + len;
+        long maxOutput = budget.remaining();
         byte[] out = new byte[initialSize(in, off, len, maxOutput)];
         Inflater inflater = INFLATERS.take();
         try {
-            return gunzip(in, off, end, maxOutput, source, inflater, out);
+            Result r = gunzip(in, off, end, budget, source, inflater, out);
+            budget.charge(r.length(), source);
+            return r;
         } finally {
             INFLATERS.give(inflater);
         }
     }
 
-    private static Result gunzip(byte[] in, int off, int end, long maxOutput, String source, Inflater inflater, byte[] out)
-            throws ReportParseException {
+    private static Result gunzip(byte[] in, int off, int end, InputBudget budget, String source, Inflater inflater,
+                                 byte[] out) throws ReportParseException {
+        long maxOutput = budget.remaining();
         int outLen = 0;
         int pos = off;
         CRC32 crc = new CRC32();
@@ -50,12 +56,12 @@ final class BoundedGunzip {
             try {
                 while (!inflater.finished()) {
                     if (outLen == out.length) {
-                        if (outLen > maxOutput) throw tooLarge(maxOutput, source);
+                        if (outLen > maxOutput) throw budget.exceeded(source);
                         out = Arrays.copyOf(out, (int) Math.min(Math.max(out.length * 2L, 8192), maxOutput + 1));
                     }
                     int n = inflater.inflate(out, outLen, out.length - outLen);
                     outLen += n;
-                    if (outLen > maxOutput) throw tooLarge(maxOutput, source);
+                    if (outLen > maxOutput) throw budget.exceeded(source);
                     if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                         throw new ReportParseException(Kind.BAD_COMPRESSION,
                                 "gzip data is truncated (ends inside the compressed stream)", source);
@@ -118,10 +124,5 @@ final class BoundedGunzip {
     private static boolean allZero(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) if (b[i] != 0) return false;
         return true;
-    }
-
-    private static ReportParseException tooLarge(long max, String source) {
-        return new ReportParseException(Kind.LIMIT_EXCEEDED,
-                "decompressed data exceeds " + max + " bytes (limit maxDecompressedBytes)", source);
     }
 }

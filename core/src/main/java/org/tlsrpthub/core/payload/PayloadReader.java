@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.tlsrpthub.core.InputBudget;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.ReportParseException.Kind;
@@ -18,7 +19,8 @@ import org.tlsrpthub.core.report.WarningCode;
 /**
  * Reads a report payload whatever its packing, recognised by content (not by name or label):
  * JSON, gzip (RFC 8460 §5.2 {@code application/tlsrpt+gzip}) or zip. Decompression is bounded by
- * {@link Limits}; a gzip inside a gzip or a zip is unpacked too (one level), still within the bound.
+ * one {@link InputBudget} for the whole input; a gzip inside a gzip or a zip is unpacked too (one
+ * level), from the same budget.
  * Thread-safe.
  */
 public final class PayloadReader {
@@ -47,32 +49,37 @@ public final class PayloadReader {
 
     /** The reports in the payload: one for JSON or gzip, one per entry for zip. */
     public List<ParsedReport> read(byte[] bytes, String source) throws ReportParseException {
+        return read(bytes, source, InputBudget.of(limits));
+    }
+
+    /** As {@link #read(byte[], String)}, unpacking from a budget shared with the rest of the input (an email's parts). */
+    public List<ParsedReport> read(byte[] bytes, String source, InputBudget budget) throws ReportParseException {
         if (bytes.length > limits.maxInputBytes()) {
             throw new ReportParseException(Kind.LIMIT_EXCEEDED, "input of " + bytes.length + " bytes exceeds "
                     + limits.maxInputBytes() + " bytes (limit maxInputBytes)", source);
         }
         List<ParsedReport> out = new ArrayList<>(1);
-        read(bytes, 0, bytes.length, source, 0, out, List.of());
+        read(bytes, 0, bytes.length, source, 0, out, List.of(), budget);
         return out;
     }
 
     private void read(byte[] b, int off, int len, String source, int level, List<ParsedReport> out,
-                      List<Warning> inherited) throws ReportParseException {
+                      List<Warning> inherited, InputBudget budget) throws ReportParseException {
         switch (PayloadFormat.detect(b, off, len)) {
             case JSON -> out.add(parser.parse(b, off, len, source).withMoreWarnings(inherited));
             case GZIP -> {
                 checkLevel(level, source);
-                BoundedGunzip.Result r = BoundedGunzip.gunzip(b, off, len, limits.maxDecompressedBytes(), source);
+                BoundedGunzip.Result r = BoundedGunzip.gunzip(b, off, len, budget, source);
                 List<Warning> w = inherited;
                 if (r.trailingBytes()) {
                     w = new ArrayList<>(inherited);
                     w.add(new Warning(WarningCode.GZIP_TRAILING_BYTES, "", "bytes after the end of the gzip data; ignored"));
                 }
-                read(r.data(), 0, r.length(), source, level + 1, out, w);
+                read(r.data(), 0, r.length(), source, level + 1, out, w, budget);
             }
             case ZIP -> {
                 checkLevel(level, source);
-                readZip(b, off, len, source, level, out, inherited);
+                readZip(b, off, len, source, level, out, inherited, budget);
             }
             case UNKNOWN -> throw new ReportParseException(Kind.UNRECOGNISED_FORMAT,
                     "not a report: neither JSON, gzip nor zip (first bytes: " + firstBytes(b, off, len) + ")", source);
@@ -80,8 +87,7 @@ public final class PayloadReader {
     }
 
     private void readZip(byte[] b, int off, int len, String source, int level, List<ParsedReport> out,
-                         List<Warning> inherited) throws ReportParseException {
-        long budget = limits.maxDecompressedBytes();
+                         List<Warning> inherited, InputBudget budget) throws ReportParseException {
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(b, off, len))) {
             ZipEntry entry;
@@ -93,8 +99,7 @@ public final class PayloadReader {
                 }
                 String entrySource = source + "!" + entry.getName();
                 byte[] data = readBounded(zip, budget, entrySource);
-                budget -= data.length;
-                read(data, 0, data.length, entrySource, level + 1, out, inherited);
+                read(data, 0, data.length, entrySource, level + 1, out, inherited, budget);
             }
         } catch (ZipException e) {
             throw new ReportParseException(Kind.BAD_COMPRESSION, "invalid zip data: " + e.getMessage(), source);
@@ -104,17 +109,13 @@ public final class PayloadReader {
         if (entries == 0) throw new ReportParseException(Kind.BAD_REPORT, "the zip archive holds no file", source);
     }
 
-    private static byte[] readBounded(ZipInputStream in, long max, String source) throws IOException, ReportParseException {
+    private static byte[] readBounded(ZipInputStream in, InputBudget budget, String source)
+            throws IOException, ReportParseException {
         byte[] buf = new byte[8192];
         var out = new java.io.ByteArrayOutputStream();
         int n;
-        long total = 0;
         while ((n = in.read(buf)) > 0) {
-            total += n;
-            if (total > max) {
-                throw new ReportParseException(Kind.LIMIT_EXCEEDED,
-                        "decompressed data exceeds " + max + " bytes (limit maxDecompressedBytes)", source);
-            }
+            budget.charge(n, source); // while inflating: a bomb stops at the budget, not after
             out.write(buf, 0, n);
         }
         return out.toByteArray();

@@ -93,7 +93,7 @@ class PayloadReaderTest {
         var small = new PayloadReader(Limits.DEFAULTS.withMaxDecompressedBytes(1_000_000));
         var e = refusal(small, Packing.gzipOfZeros(5_000_000));
         assertThat(e.kind()).isEqualTo(Kind.LIMIT_EXCEEDED);
-        assertThat(e.reason()).isEqualTo("decompressed data exceeds 1000000 bytes (limit maxDecompressedBytes)");
+        assertThat(e.reason()).isEqualTo("decompressed data exceeds 1000000 bytes for the whole input (limit maxDecompressedBytes)");
     }
 
     @Test

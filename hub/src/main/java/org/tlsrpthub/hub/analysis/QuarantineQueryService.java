@@ -53,7 +53,7 @@ public final class QuarantineQueryService {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
-                    return Optional.of(new Content(input(rs), RawInput.gunzip(rs.getBytes(13))));
+                    return Optional.of(new Content(input(rs), RawInput.gunzip(rs.getBytes(14))));
                 }
             }
         });
@@ -70,6 +70,7 @@ public final class QuarantineQueryService {
     private static QuarantinedInput input(ResultSet rs) throws SQLException {
         return new QuarantinedInput(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getLong(11), ReportQueryService.hex(rs.getBytes(12)));
+                rs.getString(9), rs.getString(10), rs.getLong(11), ReportQueryService.hex(rs.getBytes(12)),
+                rs.getObject(13) == null ? null : Instant.ofEpochMilli(rs.getLong(13)));
     }
 }

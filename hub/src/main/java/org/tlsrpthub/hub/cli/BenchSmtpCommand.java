@@ -30,6 +30,8 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
+import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.smtp.SmtpReceiver;
 import org.tlsrpthub.hub.smtp.SmtpSettings;
 import org.tlsrpthub.hub.store.Database;
@@ -68,10 +70,14 @@ final class BenchSmtpCommand implements Callable<Integer> {
         try (BenchStore store = BenchStore.open(StoreOptions.of(spec).namedOnCommandLine(spec), "smtp")) {
             Database db = store.db();
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
+            Settings conf = Settings.of(Map.of("smtp.bind", "127.0.0.1", "smtp.port", "0",
+                    "smtp.max-connections", String.valueOf(clients + 10), "smtp.recipients", "*",
+                    // every client is this machine: limits per address would measure the limiter
+                    "smtp.max-connections-per-address", "0", "smtp.rate-limit.per-minute", "0"));
             try (GroupCommitter commits = new GroupCommitter(ingest, 10_000, 500);
-                    SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(Settings.of(Map.of("smtp.bind", "127.0.0.1",
-                            "smtp.port", "0", "smtp.max-connections", String.valueOf(clients + 10)))),
-                            new MailIntake(ingest, commits, new DkimSettings(DkimPolicy.OFF, null)), Clock.systemUTC())) {
+                    SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(conf),
+                            new MailIntake(ingest, commits, new DkimSettings(DkimPolicy.OFF, null)),
+                            new JunkQuarantine(JunkSettings.from(conf), db, Clock.systemUTC()), Clock.systemUTC())) {
                 smtp.start();
                 JitWarmup.Result warm = JitWarmup.run(warmups, chunk -> send(smtp.port(), chunk, clients, null, raw()));
                 System.out.printf("warm-up: %s%n", warm);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "retention", mixinStandardHelpOptions = true,
         description = {"Delete raw inputs and failure details older than N days; reports and rollups stay.",
-                "Quarantined inputs are kept whatever their age."})
+                "Quarantined inputs are kept whatever their age, except junk past its expiry",
+                "(input holding no report that came over HTTP or SMTP; quarantine.junk-days)."})
 final class RetentionCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -32,8 +33,8 @@ final class RetentionCommand implements Callable<Integer> {
         }
         try (Database db = StoreOptions.of(spec).open()) {
             RetentionService.Result r = new RetentionService(db, Clock.systemUTC()).apply(n, dryRun);
-            System.out.printf("%s %,d raw inputs and %,d failure details from before %s%n",
-                    r.dryRun() ? "would delete" : "deleted", r.rawInputs(), r.failureDetails(), r.cutoff());
+            System.out.printf("%s %,d raw inputs and %,d failure details from before %s, and %,d expired junk inputs%n",
+                    r.dryRun() ? "would delete" : "deleted", r.rawInputs(), r.failureDetails(), r.cutoff(), r.expiredJunk());
             return 0;
         }
     }

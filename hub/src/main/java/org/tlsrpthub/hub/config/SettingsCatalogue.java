@@ -36,7 +36,10 @@ public final class SettingsCatalogue {
             // SMTP
             "smtp.enabled", "smtp.bind", "smtp.port", "smtp.hostname", "smtp.tls.certificate", "smtp.tls.key",
             "smtp.require-tls", "smtp.max-message-bytes", "smtp.recipients", "smtp.no-report", "smtp.max-connections",
-            "smtp.timeout-seconds",
+            "smtp.timeout-seconds", "smtp.max-connections-per-address", "smtp.rate-limit.per-minute",
+            "smtp.rate-limit.burst",
+            // quarantine of junk from HTTP and SMTP
+            "quarantine.junk-days", "quarantine.junk-max-bytes", "quarantine.junk-max-inputs",
             // DKIM
             "dkim.policy", "dns.resolver",
             // IMAP, one section per mailbox; imap.NAME.password is read only to refuse a password in the file

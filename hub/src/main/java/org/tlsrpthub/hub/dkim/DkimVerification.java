@@ -49,7 +49,7 @@ public final class DkimVerification {
         String firstDomain = null;
         for (Result r : results) {
             if (r.getRecord() != null) {
-                firstDomain = domainOf(r.getRecord());
+                firstDomain = signingDomain(r);
                 if (failure == null || failure.isBlank()) failure = r.getErrorMessage();
                 if (r.getResultType() == Result.Type.TEMPERROR) temporary = true;
                 break;
@@ -59,6 +59,25 @@ public final class DkimVerification {
         if (results.isEmpty() && valid != null) return DkimResult.NONE;
         DkimResult.Verdict v = temporary ? DkimResult.Verdict.TEMPERROR : DkimResult.Verdict.FAIL;
         return new DkimResult(v, List.of(), firstDomain, failure == null ? "no valid signature" : failure);
+    }
+
+    /**
+     * The d= of a signature that failed. jDKIM puts a placeholder record ({@code d=invalid}) on a
+     * failure it cannot tie to a parsed record, so the d= tag is read from the raw header field too.
+     */
+    static String signingDomain(Result r) {
+        String raw = r.getDkimRawField();
+        if (raw != null) {
+            String value = raw.regionMatches(true, 0, "DKIM-Signature:", 0, 15) ? raw.substring(15) : raw;
+            for (String tag : value.split(";")) {
+                int eq = tag.indexOf('=');
+                if (eq > 0 && tag.substring(0, eq).strip().equals("d")) {
+                    String d = tag.substring(eq + 1).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+                    if (!d.isEmpty()) return d;
+                }
+            }
+        }
+        return domainOf(r.getRecord());
     }
 
     private static String domainOf(SignatureRecord r) {

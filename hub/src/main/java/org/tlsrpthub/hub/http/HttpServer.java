@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -43,12 +44,14 @@ public final class HttpServer implements AutoCloseable {
     private Server jetty;
 
     /** @param ingest the hub's one ingest service, the same one {@code committer} commits through */
-    public HttpServer(HttpSettings settings, Database db, IngestService ingest, GroupCommitter committer, Clock clock) {
+    public HttpServer(HttpSettings settings, Database db, IngestService ingest, GroupCommitter committer,
+            JunkQuarantine junk, Clock clock) {
         this.settings = settings;
         this.clients = new ClientAddress(settings.trustedProxies());
         this.inFlight = new InFlightBytes(settings.maxInFlightBytes());
         ReportEndpoint reports = new ReportEndpoint(ingest, committer,
-                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), inFlight, settings, clock);
+                new RateLimiter(settings.ratePerMinute(), settings.rateBurst(), System::nanoTime), inFlight, junk,
+                settings, clock);
         this.app = Javalin.create(cfg -> {
             cfg.useVirtualThreads = settings.virtualThreads();
             cfg.showJavalinBanner = false;

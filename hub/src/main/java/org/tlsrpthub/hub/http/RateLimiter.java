@@ -6,8 +6,9 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per client address. RFC 8460 §7: anyone can point reports at us, so one source
  * must not flood the store and hide real reports; a sender that is refused retries later (§5.5).
+ * Used by the HTTP endpoint and the SMTP listener.
  */
-final class RateLimiter {
+public final class RateLimiter {
     static final int MAX_TRACKED = 100_000;
 
     private final double perNano;
@@ -26,7 +27,7 @@ final class RateLimiter {
     }
 
     /** {@code perMinute} 0 turns limiting off. */
-    RateLimiter(int perMinute, int burst, LongSupplier nanoTime) {
+    public RateLimiter(int perMinute, int burst, LongSupplier nanoTime) {
         this.perNano = perMinute / 60e9;
         this.burst = burst;
         this.nanoTime = nanoTime;
@@ -37,7 +38,7 @@ final class RateLimiter {
     }
 
     /** Takes a token for {@code client}; false when its bucket is empty. */
-    boolean tryAcquire(String client) {
+    public boolean tryAcquire(String client) {
         if (!enabled()) return true;
         long now = nanoTime.getAsLong();
         if (buckets.size() > MAX_TRACKED) forget(now);
@@ -52,7 +53,7 @@ final class RateLimiter {
     }
 
     /** Seconds until {@code client} has a token again (for Retry-After). */
-    long secondsUntilToken(String client) {
+    public long secondsUntilToken(String client) {
         Bucket b = buckets.get(client);
         if (b == null || !enabled()) return 0;
         synchronized (b) {

@@ -11,6 +11,7 @@ import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.store.Quarantine;
@@ -25,15 +26,17 @@ final class ReportEndpoint {
     private final GroupCommitter committer;
     private final RateLimiter limiter;
     private final InFlightBytes inFlight;
+    private final JunkQuarantine junk;
     private final HttpSettings settings;
     private final Clock clock;
 
     ReportEndpoint(IngestService ingest, GroupCommitter committer, RateLimiter limiter, InFlightBytes inFlight,
-            HttpSettings settings, Clock clock) {
+            JunkQuarantine junk, HttpSettings settings, Clock clock) {
         this.ingest = ingest;
         this.inFlight = inFlight;
         this.committer = committer;
         this.limiter = limiter;
+        this.junk = junk;
         this.settings = settings;
         this.clock = clock;
     }
@@ -68,8 +71,12 @@ final class ReportEndpoint {
         ctx.attribute(RequestInfo.BYTES, body.length);
         Provenance provenance = new Provenance(Channel.HTTPS, clock.instant(),
                 client + " request=" + RequestInfo.id(ctx), null, null);
-        PreparedInput prepared = ingest.prepare(body, provenance);
+        PreparedInput prepared = junk.withExpiry(ingest.prepare(body, provenance));
         ReportParseException parseError = ingest.takeLastParseError();
+        if (!admitted(ctx, prepared)) {
+            throw new ProblemException(Problem.of(503, "quarantine-full", "Quarantine full",
+                    "this is not a report, and the quarantine for such input is full: it was not kept"), "3600");
+        }
         IngestOutcome outcome = commit(ctx, prepared);
         ctx.attribute(RequestInfo.OUTCOME, outcome.status().name().toLowerCase(Locale.ROOT));
         ctx.attribute(RequestInfo.REPORTS, outcome.reports().size());
@@ -93,20 +100,33 @@ final class ReportEndpoint {
         }
     }
 
+    private boolean admitted(Context ctx, PreparedInput prepared) {
+        try {
+            return junk.admits(prepared);
+        } catch (SQLException e) {
+            throw storageUnavailable(ctx, e);
+        }
+    }
+
     private IngestOutcome commit(Context ctx, PreparedInput prepared) throws InterruptedException {
         try {
             return committer.submit(prepared).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof SQLException || cause instanceof GroupCommitter.Unavailable) {
-                // RFC 8460 §5.5: the sender retries later; nothing was acknowledged. The cause is for
-                // the log only: a sender has no use for the database's own words.
-                HttpServer.log.warn("event=storage-unavailable id={} error=\"{}\"", RequestInfo.id(ctx), cause.toString().replace('"', '\''));
-                throw new ProblemException(Problem.of(503, "storage-unavailable", "Storage unavailable",
-                        "the report could not be stored now; please retry later"), "60");
-            }
+            if (cause instanceof SQLException || cause instanceof GroupCommitter.Unavailable) throw storageUnavailable(ctx, cause);
             throw new IllegalStateException("ingest failed", cause);
         }
+    }
+
+    // RFC 8460 §5.5: the sender retries later; nothing was acknowledged.
+    /**
+     * RFC 8460 §5.5: the sender retries later; nothing was acknowledged. The cause is for the log
+     * only: a sender has no use for the database's own words.
+     */
+    private static ProblemException storageUnavailable(Context ctx, Throwable cause) {
+        HttpServer.log.warn("event=storage-unavailable id={} error=\"{}\"", RequestInfo.id(ctx), cause.toString().replace('"', '\''));
+        return new ProblemException(Problem.of(503, "storage-unavailable", "Storage unavailable",
+                "the report could not be stored now; please retry later"), "60");
     }
 
     private void answer(Context ctx, IngestOutcome outcome, ReportParseException parseError) {

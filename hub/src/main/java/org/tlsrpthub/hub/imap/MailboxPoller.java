@@ -115,7 +115,7 @@ final class MailboxPoller implements Runnable {
                 return;
             }
             disposal.done(m, d.quarantined());
-            log.info("{}: uid {}: {}", settings, uid, d.outcome().status());
+            log.info("{}: uid {}: {}", settings, uid, d.logLine());
         }
     }
 
@@ -167,6 +167,8 @@ final class MailboxPoller implements Runnable {
         p.put("mail." + proto + ".timeout", "120000");
         // Fetch the whole message in one go: report mails are small, and partial fetches would cost round trips.
         p.put("mail." + proto + ".partialfetch", "false");
+        // BODY.PEEK: reading a message must not mark it \Seen before its commit (RFC 3501 §6.4.5).
+        p.put("mail." + proto + ".peek", "true");
         if (settings.tls() == ImapTls.STARTTLS) {
             p.put("mail.imap.starttls.enable", "true");
             p.put("mail.imap.starttls.required", "true");

@@ -1,7 +1,6 @@
 package org.tlsrpthub.hub.intake;
 
 import java.util.List;
-import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.hub.dkim.DkimPolicy;
 import org.tlsrpthub.hub.dkim.DkimResult;
 import org.tlsrpthub.hub.dkim.DkimSettings;
@@ -13,6 +12,7 @@ import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.IngestStatus;
 import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.store.Quarantine;
 
@@ -34,10 +34,15 @@ public final class MailIntake {
         this.dkim = dkimSettings.verification();
     }
 
-    /** What became of a message, before or after the store. */
-    public record Delivery(IngestOutcome outcome, DkimResult dkim, boolean holdsNoReport) {
+    /** What became of a message, before or after the store. {@code from} is the From header. */
+    public record Delivery(IngestOutcome outcome, DkimResult dkim, boolean holdsNoReport, String messageId, String from) {
         public boolean quarantined() {
             return outcome != null && outcome.status() == IngestStatus.QUARANTINED;
+        }
+
+        /** The message's log line: Message-ID, sender, outcome, DKIM verdict and report ids. */
+        public String logLine() {
+            return DeliveryLog.line(messageId, from, outcome.status().name(), dkim, outcome.reports());
         }
     }
 
@@ -60,16 +65,24 @@ public final class MailIntake {
                         in.raw().provenance().origin() + ": " + problem));
             }
         }
-        return new Prepared(in, verdict);
+        return new Prepared(in, verdict, HeaderField.first(raw, "From"));
     }
 
-    /** A message after {@link #prepare}, before the commit. */
-    public record Prepared(PreparedInput input, DkimResult dkim) {
+    /** A message after {@link #prepare}, before the commit. {@code from} is the From header. */
+    public record Prepared(PreparedInput input, DkimResult dkim, String from) {
+        /** The same message with its input replaced (an expiry set on its quarantine, say). */
+        public Prepared with(PreparedInput other) {
+            return new Prepared(other, dkim, from);
+        }
+
+        /** The log line of a message refused before the commit, {@code outcome} saying how. */
+        public String logLine(String outcome) {
+            return DeliveryLog.line(input.raw().provenance().messageId(), from, outcome, dkim, List.of());
+        }
+
         /** True when the message holds no report at all (not a broken report: none). */
         public boolean holdsNoReport() {
-            Quarantine q = input.parseError();
-            return q != null && (q.kind().equals(ReportParseException.Kind.BAD_EMAIL.name())
-                    || q.kind().equals(ReportParseException.Kind.UNRECOGNISED_FORMAT.name()));
+            return JunkQuarantine.isJunk(input);
         }
     }
 
@@ -77,7 +90,8 @@ public final class MailIntake {
     public Delivery commit(Prepared prepared) throws StorageUnavailable {
         try {
             IngestOutcome outcome = commits.submit(prepared.input()).get();
-            return new Delivery(outcome, prepared.dkim(), prepared.holdsNoReport());
+            return new Delivery(outcome, prepared.dkim(), prepared.holdsNoReport(),
+                    prepared.input().raw().provenance().messageId(), prepared.from());
         } catch (ExecutionException e) {
             // Never acknowledge what may not be stored: a failed commit (database down, queue full,
             // shutting down) is a temporary failure for the sender.

@@ -5,6 +5,8 @@ import java.util.List;
 import org.tlsrpthub.hub.dkim.DkimSettings;
 import org.tlsrpthub.hub.imap.ImapReceiver;
 import org.tlsrpthub.hub.imap.ImapSettings;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
+import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.maildir.MaildirReceiver;
 import org.tlsrpthub.hub.maildir.MaildirSettings;
 import org.tlsrpthub.hub.serve.Hub;
@@ -24,7 +26,10 @@ public final class MailReceivers {
         MailIntake intake = new MailIntake(s.ingest(), s.committer(), DkimSettings.from(s.settings()));
         List<Receiver> out = new ArrayList<>();
         SmtpSettings smtp = SmtpSettings.from(s.settings());
-        if (smtp.enabled()) out.add(new SmtpReceiver(smtp, intake, s.clock()));
+        if (smtp.enabled()) {
+            JunkQuarantine junk = new JunkQuarantine(JunkSettings.from(s.settings()), s.db(), s.clock());
+            out.add(new SmtpReceiver(smtp, intake, junk, s.clock()));
+        }
         ImapSettings imap = ImapSettings.from(s.settings());
         if (!imap.mailboxes().isEmpty()) out.add(new ImapReceiver(imap, intake, s.clock()));
         MaildirSettings maildir = MaildirSettings.from(s.settings());

@@ -96,6 +96,7 @@ public final class MaildirReceiver implements Receiver {
                 log.warn("maildir {}: {} left in new/: {}", settings.path(), file.getFileName(), e.getMessage());
                 return;
             }
+            log.info("maildir {}: {}: {}", settings.path(), file.getFileName(), d.logLine());
             if (d.quarantined()) {
                 maildir.moveAside(file, settings.quarantineName());
             } else {

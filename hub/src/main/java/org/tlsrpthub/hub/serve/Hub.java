@@ -16,6 +16,8 @@ import org.tlsrpthub.hub.http.HttpSettings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
+import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.metrics.DomainSessionMetrics;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
@@ -44,7 +46,7 @@ public final class Hub implements AutoCloseable {
         Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(hs.maxBodyBytes(), Limits.DEFAULTS.maxInputBytes()));
         IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, new IngestMetrics(metrics));
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
-        this.http = new HttpServer(hs, db, ingest, committer, clock);
+        this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         new WebApp(db, ingest, clock).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, clock));

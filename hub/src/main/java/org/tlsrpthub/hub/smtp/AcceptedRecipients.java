@@ -6,24 +6,22 @@ import java.util.Locale;
 /**
  * Which envelope recipients the listener takes mail for (setting {@code smtp.recipients}): full
  * addresses ({@code tlsrpt@example.com}) or whole domains ({@code example.com} or {@code @example.com}).
- * Empty accepts every recipient, for a listener behind a relay that already filters.
+ * {@code *} accepts every recipient, for a listener behind a relay that already filters; an empty
+ * list accepts none (and {@link SmtpSettings} refuses to start the listener with one).
  */
-record AcceptedRecipients(List<String> addresses, List<String> domains) {
+record AcceptedRecipients(List<String> addresses, List<String> domains, boolean all) {
 
     static AcceptedRecipients of(List<String> entries) {
+        if (entries.contains("*")) return new AcceptedRecipients(List.of(), List.of(), true);
         List<String> addresses = entries.stream().filter(e -> e.indexOf('@') > 0)
                 .map(e -> e.toLowerCase(Locale.ROOT)).toList();
         List<String> domains = entries.stream().filter(e -> e.indexOf('@') <= 0)
                 .map(e -> (e.startsWith("@") ? e.substring(1) : e).toLowerCase(Locale.ROOT)).toList();
-        return new AcceptedRecipients(addresses, domains);
-    }
-
-    boolean acceptsAll() {
-        return addresses.isEmpty() && domains.isEmpty();
+        return new AcceptedRecipients(addresses, domains, false);
     }
 
     boolean accepts(String recipient) {
-        if (acceptsAll()) return true;
+        if (all) return true;
         String r = recipient.trim().toLowerCase(Locale.ROOT);
         if (r.startsWith("<") && r.endsWith(">")) r = r.substring(1, r.length() - 1);
         if (addresses.contains(r)) return true;

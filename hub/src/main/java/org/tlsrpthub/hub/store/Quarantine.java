@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.store;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Objects;
  * @param kind    a {@code ReportParseException.Kind} name, or one of the kinds named here
  * @param reason  what is wrong, without location: the key under which reasons are grouped
  * @param message the full message with source and location
+ * @param expiresAt when the input is deleted as junk; null: kept until a person acts
  */
-public record Quarantine(String kind, String reason, String message) {
+public record Quarantine(String kind, String reason, String message, Instant expiresAt) {
     public static final String OTHER_DOMAIN = "OTHER_DOMAIN";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** Held back by dkim.policy=require (RFC 8460 §3): no re-parse makes a missing or broken signature valid. */
@@ -26,5 +28,13 @@ public record Quarantine(String kind, String reason, String message) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(message, "message");
+    }
+
+    public Quarantine(String kind, String reason, String message) {
+        this(kind, reason, message, null);
+    }
+
+    public Quarantine expiringAt(Instant when) {
+        return new Quarantine(kind, reason, message, when);
     }
 }

@@ -133,6 +133,7 @@ public final class ReportStore {
                 ps.setString(3, q.reason());
                 ps.setString(4, q.message());
                 ps.setLong(5, now);
+                ps.setObject(6, q.expiresAt() == null ? null : q.expiresAt().toEpochMilli(), java.sql.Types.BIGINT);
                 ps.addBatch();
                 any = true;
             }

@@ -32,8 +32,8 @@ final class StoreSql {
     static final String REPOINT_REPORTS = "UPDATE report SET raw_input_id = ? WHERE raw_input_id = ?";
 
     static final String INSERT_QUARANTINE = """
-            INSERT INTO quarantine (raw_input_id, kind, reason, message, quarantined_at)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO quarantine (raw_input_id, kind, reason, message, quarantined_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (raw_input_id) DO NOTHING""";
 
     static final String INSERT_REPORT = """

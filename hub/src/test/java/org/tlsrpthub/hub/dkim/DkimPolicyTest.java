@@ -106,7 +106,8 @@ class DkimPolicyTest {
     void overSmtpRequireAcknowledgesAndQuarantinesAnUnsignedReport() throws Exception {
         try (MailStore store = new MailStore(dir, settings("require"));
                 SmtpReceiver smtp = new SmtpReceiver(SmtpSettings.from(Settings.of(Map.of("smtp.bind", "127.0.0.1",
-                        "smtp.port", "0"))), store.intake, Clock.systemUTC())) {
+                        "smtp.port", "0", "smtp.recipients", "tlsrpt@hub.example"))), store.intake,
+                        store.junk(Settings.of(Map.of())), Clock.systemUTC())) {
             smtp.start();
             SmtpClient client = new SmtpClient(smtp.port());
             client.send(signer.sign(ReportMail.from("example.com", "smtp-signed")), "tlsrpt@hub.example");
@@ -140,6 +141,17 @@ class DkimPolicyTest {
                     .hasMessageContaining("DKIM");
             assertThat(store.count("SELECT count(*) FROM raw_input")).as("deferred, not stored: the sender retries").isZero();
         }
+    }
+
+    @Test
+    void aFailedSignatureKeepsItsSigningDomain() throws Exception {
+        // A signature jDKIM cannot parse is reported with a placeholder record "d=invalid".
+        String signed = new String(signer.sign(ReportMail.from("example.com", "v2-1")), StandardCharsets.ISO_8859_1);
+        assertThat(signed).contains("v=1");
+        byte[] v2 = signed.replaceFirst("v=1", "v=2").getBytes(StandardCharsets.ISO_8859_1);
+        DkimResult r = settings("record").verification().verify(v2);
+        assertThat(r.verdict()).as(r.stored()).isEqualTo(DkimResult.Verdict.FAIL);
+        assertThat(r.stored()).startsWith("fail d=example.com: Invalid signature record");
     }
 
     @Test

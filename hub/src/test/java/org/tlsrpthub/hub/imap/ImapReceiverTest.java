@@ -19,7 +19,9 @@ import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
 import org.tlsrpthub.hub.testsupport.ImapServer;
+import org.tlsrpthub.hub.testsupport.LogLines;
 import org.tlsrpthub.hub.testsupport.MailStore;
+import org.tlsrpthub.hub.testsupport.ReportMail;
 
 /** The IMAP poller against a real GreenMail server on loopback, into a real SQLite store. */
 class ImapReceiverTest {
@@ -118,6 +120,27 @@ class ImapReceiverTest {
         store.repairStorage();
         await(() -> server.count("Archive") == 2);
         assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
+    }
+
+    @Test
+    void aMessageWhoseStoreFailsStaysUnseenAndEachMessageGetsOneLogLine() throws Exception {
+        store.breakStorage();
+        server.deliver(ReportMail.from("example.com", "peek-1"));
+        try (LogLines log = new LogLines(MailboxPoller.class)) {
+            startReceiver(server.settings(dir, FOLDERS));
+            await(() -> log.any("left in place"));
+            // Read with BODY.PEEK: the failed attempt leaves no \Seen behind.
+            assertThat(server.count("INBOX")).isEqualTo(1);
+            assertThat(server.countSeen("INBOX")).isZero();
+
+            receiver.close(); // no attempt in flight while the table comes back
+            store.repairStorage();
+            startReceiver(server.settings(dir, FOLDERS));
+            await(() -> server.count("Archive") == 1 && log.any("outcome=stored")); // logged after the move
+            assertThat(log.all()).filteredOn(l -> l.contains("outcome=stored")).singleElement().asString()
+                    .contains("message-id=\"<peek-1@example.com>\"", "from=\"tlsrpt@example.com\"",
+                            "reports=\"example.com/peek-1\"");
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ class MailReceiversTest {
         }
         Path maildir = dir.resolve("Maildir");
         Settings settings = Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0",
-                "smtp.enabled", "true", "smtp.bind", "127.0.0.1", "smtp.port", String.valueOf(port),
+                "smtp.enabled", "true", "smtp.bind", "127.0.0.1", "smtp.port", String.valueOf(port), "smtp.recipients", "tlsrpt@hub.example",
                 "maildir.path", maildir.toString(), "maildir.rescan-seconds", "1", "dkim.policy", "off"));
         try (Database db = Database.open(DatabaseLocation.sqliteUrl(dir.resolve("data")))) {
             try (Hub hub = new Hub(settings, db, Clock.systemUTC(), MailReceivers::from).start()) {

@@ -27,12 +27,15 @@ class ReceiverSettingsTest {
         SmtpSettings s = SmtpSettings.from(Settings.of(Map.of()));
         assertThat(s.enabled()).isFalse();
         assertThat(s.port()).isEqualTo(25);
-        assertThat(s.bind().getHostAddress()).isEqualTo("0.0.0.0");
+        assertThat(s.bind().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(s.offersTls()).isFalse();
         assertThat(s.requireTls()).isFalse();
         assertThat(s.maxMessageBytes()).isEqualTo(10 * 1024 * 1024);
         assertThat(s.noReport()).isEqualTo(NoReportAction.QUARANTINE);
-        assertThat(AcceptedRecipients.of(s.recipients()).accepts("anyone@anywhere.example")).isTrue();
+        assertThat(AcceptedRecipients.of(s.recipients()).accepts("anyone@anywhere.example")).isFalse();
+        assertThat(s.maxConnectionsPerAddress()).isEqualTo(20);
+        assertThat(s.ratePerMinute()).isEqualTo(600);
+        assertThat(s.rateBurst()).isEqualTo(600);
     }
 
     @Test

@@ -16,46 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.config.SettingsException;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
-import org.tlsrpthub.hub.testsupport.MailStore;
 import org.tlsrpthub.hub.testsupport.SelfSignedTls;
 import org.tlsrpthub.hub.testsupport.SmtpClient;
 
 /** The SMTP listener with Angus Mail as the real client, on loopback, into a real SQLite store. */
-class SmtpReceiverTest {
+class SmtpReceiverTest extends ListenerFixture {
     private static final String RCPT = "tlsrpt@hub.example";
 
-    @TempDir
-    Path dir;
-    MailStore store;
-    SmtpReceiver receiver;
-
-    @BeforeEach
-    void openStore() {
-        store = new MailStore(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (receiver != null) receiver.close();
-        store.close();
-    }
-
     private int start(Map<String, String> extra) {
-        Settings s = Settings.of(Map.of("smtp.bind", "127.0.0.1", "smtp.port", "0",
-                "smtp.recipients", "tlsrpt@hub.example, reports.example", "smtp.max-message-bytes", "200000"));
-        for (var e : extra.entrySet()) s = s.with(e.getKey(), e.getValue());
-        receiver = new SmtpReceiver(SmtpSettings.from(s), store.intake, Clock.systemUTC());
-        receiver.start();
-        return receiver.port();
+        return start(Map.of("smtp.bind", "127.0.0.1", "smtp.port", "0",
+                "smtp.recipients", "tlsrpt@hub.example, reports.example", "smtp.max-message-bytes", "200000"), extra);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.tlsrpthub.hub.analysis.ReportDetail;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
+import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
@@ -35,6 +36,8 @@ import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.importer.ImportRunner;
 import org.tlsrpthub.hub.importer.ImportSummary;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
+import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.retention.RetentionService;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
@@ -470,6 +473,26 @@ public abstract class StoreContract {
             assertThat(stored.warnings()).isEqualTo(fresh.warnings().stream()
                     .map(w -> new ReportDetail.StoredWarning(w.code().id(), w.where(), w.message())).toList());
         }
+    }
+
+    @Test
+    void retentionDeletesExpiredJunkAndKeepsWhatMayBeAReport() throws Exception {
+        JunkSettings thirtyDays = JunkSettings.from(Settings.of(java.util.Map.of("quarantine.junk-days", "30")));
+        for (String day : List.of("2026-01-20", "2026-02-20")) {
+            Instant at = Instant.parse(day + "T00:00:00Z");
+            JunkQuarantine junk = new JunkQuarantine(thirtyDays, db, Clock.fixed(at, java.time.ZoneOffset.UTC));
+            Provenance https = new Provenance(Channel.HTTPS, at, "junk " + day, null, null);
+            ingest.commit(List.of(junk.withExpiry(ingest.prepare(("not a report " + day).getBytes(StandardCharsets.UTF_8), https)),
+                    junk.withExpiry(ingest.prepare(("{\"broken\": \"" + day).getBytes(StandardCharsets.UTF_8),
+                            new Provenance(Channel.HTTPS, at, "broken " + day, null, null)))));
+        }
+        RetentionService retention = new RetentionService(db, Clock.fixed(Instant.parse("2026-02-25T00:00:00Z"), java.time.ZoneOffset.UTC));
+
+        assertThat(retention.apply(3650, true).expiredJunk()).isEqualTo(1);
+        assertThat(retention.apply(3650, false).expiredJunk()).isEqualTo(1);
+        assertThat(Sql.rows(db, "SELECT i.origin FROM raw_input i JOIN quarantine q ON q.raw_input_id = i.id ORDER BY i.origin"))
+                .containsExactly(List.of("broken 2026-01-20"), List.of("broken 2026-02-20"), List.of("junk 2026-02-20"));
+        assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).as("the expired junk's bytes are gone too").isEqualTo(3);
     }
 
     @Test

@@ -60,15 +60,28 @@ public final class ImapServer implements AutoCloseable {
         }
     }
 
+    /** Messages in a folder that are marked \Seen. */
+    public int countSeen(String folder) throws MessagingException {
+        return countWhere(folder, m -> m.isSet(jakarta.mail.Flags.Flag.SEEN));
+    }
+
     /** Messages in a folder that carry a keyword. */
     public int countFlagged(String folder, String keyword) throws MessagingException {
+        return countWhere(folder, m -> m.getFlags().contains(keyword));
+    }
+
+    private interface MessageTest {
+        boolean test(jakarta.mail.Message m) throws MessagingException;
+    }
+
+    private int countWhere(String folder, MessageTest test) throws MessagingException {
         Store s = Session.getInstance(new Properties()).getStore("imap");
         s.connect("127.0.0.1", port(), USER, PASSWORD);
         try {
             Folder f = s.getFolder(folder);
             f.open(Folder.READ_ONLY);
             int n = 0;
-            for (var m : f.getMessages()) if (m.getFlags().contains(keyword)) n++;
+            for (var m : f.getMessages()) if (test.test(m)) n++;
             f.close(false);
             return n;
         } finally {

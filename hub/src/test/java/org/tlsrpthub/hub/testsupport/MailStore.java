@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.dkim.DkimPolicy;
 import org.tlsrpthub.hub.dkim.DkimSettings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.intake.MailIntake;
+import org.tlsrpthub.hub.junk.JunkQuarantine;
+import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 
@@ -29,6 +32,11 @@ public final class MailStore implements AutoCloseable {
         ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
         commits = new GroupCommitter(ingest, 10_000, 500);
         intake = new MailIntake(ingest, commits, dkim);
+    }
+
+    /** The junk quota and expiry over this store, as the SMTP listener and HTTP endpoint get them. */
+    public JunkQuarantine junk(Settings settings) {
+        return new JunkQuarantine(JunkSettings.from(settings), db, Clock.systemUTC());
     }
 
     /** count(report), SUM(successful), SUM(failed). */
