@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import org.tlsrpthub.hub.store.SqliteTuning;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
@@ -15,7 +17,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * Where the store is, shared by every command that uses it. Each option can also be set by an
  * environment variable and, except --config itself, in the config file (Java properties:
- * {@code db}, {@code data-dir}, {@code retention-days}); the command line wins, then the
+ * {@code db}, {@code data-dir}, {@code retention-days}, {@code store.sqlite.synchronous},
+ * {@code store.sqlite.busy-timeout-ms}); the command line wins, then the
  * environment, then the file. They are global: given before or after the subcommand, picocli
  * sets them on the root command's instance, which {@link #of} finds.
  */
@@ -61,9 +64,27 @@ public final class StoreOptions {
     }
 
     String jdbcUrl() {
+        return jdbcUrl(sqliteTuning());
+    }
+
+    /** The store's URL with {@code tuning} for SQLite (the benchmarks compare tunings in one run). */
+    String jdbcUrl(SqliteTuning tuning) {
         String url = db != null && !db.isBlank() ? db : configValue("db");
-        Path dir = dataDir != null ? dataDir : configValue("data-dir") != null ? Path.of(configValue("data-dir")) : Path.of("data");
-        return DatabaseLocation.resolve(url, dir);
+        return DatabaseLocation.resolve(url, dataDir(), tuning);
+    }
+
+    /** store.sqlite.synchronous and store.sqlite.busy-timeout-ms: environment, then the config file. */
+    SqliteTuning sqliteTuning() {
+        try {
+            return SqliteTuning.of(setting("store.sqlite.synchronous"), setting("store.sqlite.busy-timeout-ms"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + (config == null ? "" : " (environment or " + config + ")"), e);
+        }
+    }
+
+    private String setting(String key) {
+        String env = System.getenv(Settings.envName(key));
+        return env != null && !env.isBlank() ? env.trim() : configValue(key);
     }
 
     /** Parallel write transactions: as asked, else 1 on SQLite (a single writer) and 3 on PostgreSQL. */
