@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
@@ -17,8 +16,9 @@ import org.tlsrpthub.hub.store.Quarantine;
 
 /**
  * {@code POST /tlsrpt}: the {@code rua=https://…} delivery of RFC 8460 §5.4. Every answer comes
- * after the commit: a 2xx means the input is on disk (stored, already known, or quarantined), so a
- * sender that gets one may forget the report; any other status makes it retry (§5.5).
+ * after the commit: a 2xx means the input is committed, and synced to disk (unless
+ * store.sqlite.synchronous=normal), whether stored, already known, or quarantined; so a sender that
+ * gets one may forget the report; any other status makes it retry (§5.5).
  */
 final class ReportEndpoint {
     private final IngestService ingest;
@@ -85,16 +85,13 @@ final class ReportEndpoint {
 
     private IngestOutcome commit(PreparedInput prepared) throws InterruptedException {
         try {
-            return committer.submit(prepared).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException || cause instanceof GroupCommitter.Unavailable) {
-                // RFC 8460 §5.5: the sender retries later; nothing was acknowledged.
-                HttpServer.log.warn("event=storage-unavailable error=\"{}\"", cause.toString().replace('"', '\''));
-                throw new ProblemException(Problem.of(503, "storage-unavailable", "Storage unavailable",
-                        "the report could not be stored now (" + cause.getMessage() + "); please retry later"), "60");
-            }
-            throw new IllegalStateException("ingest failed", cause);
+            return committer.commit(prepared);
+        } catch (SQLException | GroupCommitter.Unavailable e) {
+            // RFC 8460 §5.5: the sender retries later; nothing was acknowledged. The detail goes to
+            // the log only: an anonymous sender learns nothing about the database.
+            HttpServer.log.warn("event=storage-unavailable error=\"{}\"", e.toString().replace('"', '\''));
+            throw new ProblemException(Problem.of(503, "storage-unavailable", "Storage unavailable",
+                    "the report could not be stored now; please retry later"), "60");
         }
     }
 
@@ -109,7 +106,7 @@ final class ReportEndpoint {
                     throw new ProblemException(parseProblem(parseError));
                 }
                 // A domain we do not serve (setting "quarantine") or a failure of our own parser: the
-                // input is on disk for review or reprocessing, so the sender may stop retrying.
+                // input is committed for review or reprocessing, so the sender may stop retrying.
                 receipt(ctx, 202, outcome);
             }
         }

@@ -42,7 +42,7 @@ public final class Hub implements AutoCloseable {
         HttpSettings hs = HttpSettings.from(settings);
         PrometheusRegistry metrics = new PrometheusRegistry();
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock, new IngestMetrics(metrics));
-        this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
+        this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit(), hs.commitTimeout());
         this.http = new HttpServer(hs, db, committer, clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         new WebApp(db, ingest, clock).register(http.app(), hs.path());
