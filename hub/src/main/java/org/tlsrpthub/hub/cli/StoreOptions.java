@@ -106,7 +106,7 @@ public final class StoreOptions {
             dir |= p.hasMatchedOption("--data-dir");
         }
         if (!db && !dir) return null;
-        return DatabaseLocation.resolve(db ? this.db : null, dir ? dataDir : Path.of("data"));
+        return DatabaseLocation.resolve(db ? this.db : null, dir ? dataDir : Path.of("data"), sqliteTuning());
     }
 
     Database open() {

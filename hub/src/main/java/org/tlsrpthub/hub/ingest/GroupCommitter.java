@@ -56,6 +56,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicLong batches = new AtomicLong(); // committed or failed: the writer's progress
+    private final AtomicLong failures = new AtomicLong();
 
     public GroupCommitter(IngestService ingest, int maxQueue, int maxBatch) {
         this(ingest, maxQueue, maxBatch, Duration.ofSeconds(60));
@@ -129,6 +130,11 @@ public final class GroupCommitter implements AutoCloseable {
         return new long[] {commits.get(), committed.get()};
     }
 
+    /** Inputs whose commit failed so far (each told its sender to retry). */
+    public long failures() {
+        return failures.get();
+    }
+
     /** DEAD after an Error ended the writer; STALLED while one batch takes longer than the commit timeout. */
     public Health health() {
         if (death != null || !writer.isAlive() && !closed) return Health.DEAD;
@@ -172,7 +178,7 @@ public final class GroupCommitter implements AutoCloseable {
             // An Error (out of memory, a broken driver): nothing may wait for a writer that is gone.
             death = e;
             log.error("event=group-commit-writer-died error=\"{}\"; every waiting input fails, /readyz reports it", e.toString(), e);
-            for (Pending p : batch) p.result().completeExceptionally(e);
+            for (Pending p : batch) fail(p, e);
             failQueued(new Unavailable("the database writer has stopped"));
         }
     }
@@ -187,7 +193,7 @@ public final class GroupCommitter implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) batch.get(i).result().complete(outcomes.get(i));
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
-                batch.get(0).result().completeExceptionally(e);
+                fail(batch.get(0), e);
                 return;
             }
             // One bad input must not fail its neighbours: try each alone. When the database is down
@@ -198,15 +204,19 @@ public final class GroupCommitter implements AutoCloseable {
                 try {
                     p.result().complete(ingest.commit(List.of(p.input())).get(0));
                 } catch (SQLException | RuntimeException single) {
-                    p.result().completeExceptionally(single);
+                    fail(p, single);
                 }
             }
         }
     }
 
+    private void fail(Pending p, Throwable why) {
+        if (p.result().completeExceptionally(why)) failures.incrementAndGet();
+    }
+
     private void failQueued(Throwable why) {
         Pending p;
-        while ((p = queue.poll()) != null) p.result().completeExceptionally(why);
+        while ((p = queue.poll()) != null) fail(p, why);
     }
 
     /**

@@ -8,13 +8,7 @@ public final class ReportMail {
     private ReportMail() {}
 
     public static byte[] from(String submitter, String reportId) {
-        String json = """
-                {"organization-name":"Reporter","date-range":{"start-datetime":"2026-11-01T00:00:00Z",\
-                "end-datetime":"2026-11-01T23:59:59Z"},"contact-info":"tlsrpt@%s","report-id":"%s",\
-                "policies":[{"policy":{"policy-type":"no-policy-found","policy-domain":"example.net"},\
-                "summary":{"total-successful-session-count":7,"total-failure-session-count":1},\
-                "failure-details":[{"result-type":"starttls-not-supported","sending-mta-ip":"192.0.2.1",\
-                "receiving-mx-hostname":"mx.example.net","failed-session-count":1}]}]}""".formatted(submitter, reportId);
+        String json = json(submitter, reportId);
         String b64 = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(json.getBytes(StandardCharsets.UTF_8));
         return ("From: tlsrpt@" + submitter + "\r\n"
@@ -30,5 +24,16 @@ public final class ReportMail {
                 + "--b1\r\nContent-Type: application/tlsrpt+json\r\nContent-Transfer-Encoding: base64\r\n"
                 + "Content-Disposition: attachment; filename=\"" + submitter + "!example.net!1761955200!1762041599.json\"\r\n\r\n"
                 + b64 + "\r\n--b1--\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The report alone, as JSON (for HTTPS and files): 7 good sessions and 1 failed one. */
+    public static String json(String submitter, String reportId) {
+        return """
+                {"organization-name":"Reporter","date-range":{"start-datetime":"2026-11-01T00:00:00Z",\
+                "end-datetime":"2026-11-01T23:59:59Z"},"contact-info":"tlsrpt@%s","report-id":"%s",\
+                "policies":[{"policy":{"policy-type":"no-policy-found","policy-domain":"example.net"},\
+                "summary":{"total-successful-session-count":7,"total-failure-session-count":1},\
+                "failure-details":[{"result-type":"starttls-not-supported","sending-mta-ip":"192.0.2.1",\
+                "receiving-mx-hostname":"mx.example.net","failed-session-count":1}]}]}""".formatted(submitter, reportId);
     }
 }
