@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.tlsrpthub.hub.store.SqliteTuning;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +54,8 @@ final class SynchronousComparison {
     void print() {
         if (columns.size() < 2) return;
         int rowWidth = cells.keySet().stream().mapToInt(String::length).max().orElse(0);
-        int cellWidth = cells.values().stream().flatMap(m -> m.values().stream()).mapToInt(String::length).max().orElse(0);
+        int cellWidth = Stream.concat(columns.stream(), cells.values().stream().flatMap(m -> m.values().stream()))
+                .mapToInt(String::length).max().orElse(0);
         StringBuilder out = new StringBuilder("\nside by side:\n").append(" ".repeat(rowWidth));
         for (String c : columns) out.append("  ").append(pad(c, cellWidth));
         for (var row : cells.entrySet()) {
