@@ -58,18 +58,23 @@ class WriterFailureTest {
                 .POST(HttpRequest.BodyPublishers.ofString(ReportMail.json("a.example", id))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Runs on the writer thread after a commit: says it is there, then waits for the test. */
+    private static void holdUntil(CountDownLatch arrived, CountDownLatch release) {
+        arrived.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() gave up on the writer
+        }
+    }
+
     @Test
     void anErrorOnTheWriterFailsEveryWaiterAndTheHubIsNotReady() throws Exception {
         try (Database db = Database.open(DatabaseLocation.sqliteUrl(dir))) {
             CountDownLatch inCommit = new CountDownLatch(1);
             CountDownLatch queued = new CountDownLatch(1);
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC(), (in, out, nanos) -> {
-                inCommit.countDown();
-                try {
-                    queued.await(); // the other inputs queue up behind this batch meanwhile
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                holdUntil(inCommit, queued); // the other inputs queue up behind this batch meanwhile
                 throw new OutOfMemoryError("injected by the test");
             });
             GroupCommitter committer = new GroupCommitter(ingest, 100, 1);
@@ -103,13 +108,8 @@ class WriterFailureTest {
     void aStalledCommitTimesOutItsSendersAndReadyzSaysSoUntilItMovesAgain() throws Exception {
         try (Database db = Database.open(DatabaseLocation.sqliteUrl(dir))) {
             CountDownLatch release = new CountDownLatch(1);
-            IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC(), (in, out, nanos) -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC(),
+                    (in, out, nanos) -> holdUntil(new CountDownLatch(1), release));
             GroupCommitter committer = new GroupCommitter(ingest, 100, 1, Duration.ofSeconds(1));
             HttpServer http = http(db, committer);
             try {
@@ -138,14 +138,8 @@ class WriterFailureTest {
         try (Database db = Database.open(DatabaseLocation.sqliteUrl(dir))) {
             CountDownLatch inCommit = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC(), (in, out, nanos) -> {
-                inCommit.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC(),
+                    (in, out, nanos) -> holdUntil(inCommit, release));
             GroupCommitter committer = new GroupCommitter(ingest, 3, 1, Duration.ofSeconds(1));
             committer.submit(input(ingest, "stuck"));
             inCommit.await();
