@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import org.tlsrpthub.hub.store.SqliteTuning;
 
 /**
  * The store a benchmark writes into. By default a fresh SQLite store in a new temporary directory,
@@ -30,9 +31,14 @@ public final class BenchStore implements AutoCloseable {
 
     /** The store named on the command line (a JDBC URL, null when none was), which must be empty; else a fresh one. */
     public static BenchStore open(String named, String purpose) throws IOException, SQLException, NotEmpty {
+        return open(named, purpose, SqliteTuning.DEFAULT);
+    }
+
+    /** As {@link #open(String, String)}, a fresh store with {@code tuning}. */
+    public static BenchStore open(String named, String purpose, SqliteTuning tuning) throws IOException, SQLException, NotEmpty {
         if (named == null) {
             Path dir = Files.createTempDirectory("tlsrpt-bench-" + purpose);
-            return new BenchStore(Database.open(DatabaseLocation.sqliteUrl(dir)), dir);
+            return new BenchStore(Database.open(DatabaseLocation.sqliteUrl(dir, tuning)), dir);
         }
         Database db = Database.open(named);
         try {

@@ -16,6 +16,7 @@ import org.tlsrpthub.hub.importer.InputFile;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.SqliteTuning;
 import org.tlsrpthub.hub.summary.SummaryService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,7 @@ final class BenchCommand {
                 description = "First import this many other reports (another year), untimed, so that the JIT compiler has done most of its work.")
         int warmup;
         @Option(names = "--workers", defaultValue = "2", description = "Threads decoding/compressing (default ${DEFAULT-VALUE}).") int workers;
+        @picocli.CommandLine.Mixin SynchronousComparison synchronous;
 
         @Override
         public Integer call() throws Exception {
@@ -55,7 +57,16 @@ final class BenchCommand {
             List<InputFile> inputs = new ArrayList<>();
             new ReportFiles(new ReportGenerator(7, LocalDate.of(2025, 1, 1)), gzip)
                     .forEach(domains, senders, days, (name, bytes) -> inputs.add(InputFile.read(name, bytes)));
-            try (BenchStore store = BenchStore.open(StoreOptions.of(spec).namedOnCommandLine(spec), "import")) {
+            StoreOptions options = StoreOptions.of(spec);
+            for (SqliteTuning tuning : synchronous.tunings(spec, options)) {
+                run(synchronous.asked() ? null : options.namedOnCommandLine(spec), tuning, inputs);
+            }
+            synchronous.print();
+            return 0;
+        }
+
+        private void run(String named, SqliteTuning tuning, List<InputFile> inputs) throws Exception {
+            try (BenchStore store = BenchStore.open(named, "import", tuning)) {
                 Database db = store.db();
                 IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
                 ImportRunner runner = new ImportRunner(ingest, Clock.systemUTC(), batchSize, workers, StoreOptions.writers(writers, db));
@@ -74,8 +85,9 @@ final class BenchCommand {
                 long t0 = System.nanoTime();
                 ImportSummary s = runner.run(sink -> inputs.forEach(sink), n -> { });
                 double secs = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("%s: imported %,d reports (%,d stored, %,d duplicates, %,d quarantined) in %.2f s = %,.0f reports/s%n",
-                        db.dialect(), s.reports(), s.stored(), s.duplicates(), s.quarantined(), secs, s.reports() / secs);
+                System.out.printf("%s (synchronous=%s): imported %,d reports (%,d stored, %,d duplicates, %,d quarantined) in %.2f s = %,.0f reports/s%n",
+                        db.dialect(), tuning.synchronous(), s.reports(), s.stored(), s.duplicates(), s.quarantined(), secs, s.reports() / secs);
+                synchronous.record(tuning, "import", String.format("%,.0f reports/s", s.reports() / secs));
                 double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9 - cpuAtStart;
                 System.out.printf("  of which %.2f s in %,d write transactions (writer thread CPU %.2f s); process CPU %.2f s%n",
@@ -86,7 +98,6 @@ final class BenchCommand {
                         Runtime.getRuntime().availableProcessors());
                 timeSummary(db, days);
             }
-            return 0;
         }
 
         private static void timeSummary(Database db, int days) throws Exception {

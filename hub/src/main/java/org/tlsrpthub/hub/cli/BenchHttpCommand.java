@@ -17,6 +17,7 @@ import org.tlsrpthub.hub.generate.ReportFiles;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.SqliteTuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +50,9 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--url", description = "Post to this running endpoint (e.g. one started by 'serve') instead of starting a server; then only the client's figures are printed.")
     java.net.URI url;
 
+    @picocli.CommandLine.Mixin
+    SynchronousComparison synchronous;
+
     @Option(names = "--client", defaultValue = "raw", description = "Load generator: raw (a minimal HTTP/1.1 keep-alive client, a few µs per request; plain http only) or jdk (the JDK HttpClient, as heavy as the server). Default ${DEFAULT-VALUE}.")
     String client;
 
@@ -69,7 +73,17 @@ final class BenchHttpCommand implements Callable<Integer> {
         System.out.printf("generating %,d gzipped reports in memory…%n", total);
         List<byte[]> bodies = generate(total);
         if (url != null) return external(bodies, clientKind);
-        try (BenchStore store = BenchStore.open(StoreOptions.of(spec).namedOnCommandLine(spec), "http")) {
+        StoreOptions options = StoreOptions.of(spec);
+        for (SqliteTuning tuning : synchronous.tunings(spec, options)) {
+            warmed = 0;
+            runServer(synchronous.asked() ? null : options.namedOnCommandLine(spec), tuning, bodies, clientKind);
+        }
+        synchronous.print();
+        return 0;
+    }
+
+    private void runServer(String named, SqliteTuning tuning, List<byte[]> bodies, HttpLoad.Client clientKind) throws Exception {
+        try (BenchStore store = BenchStore.open(named, "http", tuning)) {
             Database database = store.db();
             Map<String, String> values = new java.util.HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
                     "http.rate-limit.per-minute", "0"));
@@ -78,8 +92,9 @@ final class BenchHttpCommand implements Callable<Integer> {
             Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
             try {
                 HttpLoad load = new HttpLoad(clientKind);
-                System.out.printf("%s on %s, %d CPUs, %s client%n", database.dialect(), hub.http().reportUrl(),
-                        Runtime.getRuntime().availableProcessors(), clientKind.name().toLowerCase(java.util.Locale.ROOT));
+                System.out.printf("%s (synchronous=%s) on %s, %d CPUs, %s client%n", database.dialect(), tuning.synchronous(),
+                        hub.http().reportUrl(), Runtime.getRuntime().availableProcessors(),
+                        clientKind.name().toLowerCase(java.util.Locale.ROOT));
                 List<byte[]> warmups = bodies.subList(0, warmup);
                 List<byte[]> measured = bodies.subList(warmup, bodies.size());
                 int from = 0;
@@ -101,13 +116,14 @@ final class BenchHttpCommand implements Callable<Integer> {
                     // the process also holds the generated reports and the client: an upper bound for the server
                     System.out.printf("  memory: %s (server, client and %,d generated reports together)%n",
                             MemoryFigures.now(), bodies.size());
+                    synchronous.record(tuning, "senders=" + r.senders(),
+                            String.format("%,.0f reports/s p99=%.2fms", r.perSecond(), r.p99Ms()));
                 }
             } finally {
                 hub.close();
             }
             System.out.printf("stored reports: %,d (expected %,d)%n", storedReports(database), warmed + reports * senders.size());
         }
-        return 0;
     }
 
     // Against a server in another process: its CPU is not ours, so only the client side is measured here.

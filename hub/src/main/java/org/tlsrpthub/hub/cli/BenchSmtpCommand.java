@@ -35,6 +35,7 @@ import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.smtp.SmtpReceiver;
 import org.tlsrpthub.hub.smtp.SmtpSettings;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.SqliteTuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,8 @@ final class BenchSmtpCommand implements Callable<Integer> {
     int warmup;
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    SynchronousComparison synchronous;
     @Option(names = "--json", description = "Plain JSON attachments instead of gzip.")
     boolean json;
     @Option(names = "--client", defaultValue = "raw",
@@ -67,7 +70,16 @@ final class BenchSmtpCommand implements Callable<Integer> {
         List<byte[]> all = generate(warmup + messages);
         List<byte[]> warmups = all.subList(0, warmup);
         List<byte[]> mails = all.subList(warmup, all.size());
-        try (BenchStore store = BenchStore.open(StoreOptions.of(spec).namedOnCommandLine(spec), "smtp")) {
+        StoreOptions options = StoreOptions.of(spec);
+        for (SqliteTuning tuning : synchronous.tunings(spec, options)) {
+            run(synchronous.asked() ? null : options.namedOnCommandLine(spec), tuning, all, warmups, mails);
+        }
+        synchronous.print();
+        return 0;
+    }
+
+    private void run(String named, SqliteTuning tuning, List<byte[]> all, List<byte[]> warmups, List<byte[]> mails) throws Exception {
+        try (BenchStore store = BenchStore.open(named, "smtp", tuning)) {
             Database db = store.db();
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
             Settings conf = Settings.of(Map.of("smtp.bind", "127.0.0.1", "smtp.port", "0",
@@ -97,9 +109,9 @@ final class BenchSmtpCommand implements Callable<Integer> {
                         return rs.getLong(1);
                     }
                 });
-                System.out.printf("SMTP %,d messages, %d %s clients, %s attachments: %.2f s = %,.0f messages/s; "
+                System.out.printf("SMTP (%s, synchronous=%s) %,d messages, %d %s clients, %s attachments: %.2f s = %,.0f messages/s; "
                                 + "latency p50 %.1f ms, p99 %.1f ms; %,d reports in the store%n",
-                        mails.size(), clients, client, json ? "json" : "gzip", secs, mails.size() / secs,
+                        db.dialect(), tuning.synchronous(), mails.size(), clients, client, json ? "json" : "gzip", secs, mails.size() / secs,
                         done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6, stored - warm.sent());
                 // Shared machines make wall-clock rates noisy; CPU per message (clients and server are
                 // both in this process) says what the cores could do if they were all ours.
@@ -108,9 +120,10 @@ final class BenchSmtpCommand implements Callable<Integer> {
                         Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerMessage);
                 System.out.printf("memory: %s (server, clients and %,d generated messages together)%n",
                         MemoryFigures.now(), all.size());
+                synchronous.record(tuning, "clients=" + clients, String.format("%,.0f messages/s p99=%.1fms",
+                        mails.size() / secs, done[(int) (done.length * 0.99)] / 1e6));
             }
         }
-        return 0;
     }
 
     private List<byte[]> generate(int count) {

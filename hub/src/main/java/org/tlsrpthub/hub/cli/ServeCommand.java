@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
     private static Database openDemo(StoreOptions store) throws Exception {
         Path dir = store.dataDir().resolve("demo");
         System.out.println("tlsrpt-hub: creating the demo database in " + dir.toAbsolutePath() + " …");
-        Database db = Demo.open(dir);
+        Database db = Demo.open(dir, store.sqliteTuning());
         try {
             long n = Demo.fill(db, Clock.systemUTC());
             System.out.printf("tlsrpt-hub: stored %,d demo reports%n", n);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import org.tlsrpthub.hub.store.SqliteTuning;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ScopeType;
  * first (so that an unknown key in the file or a TLSRPT_* variable stops any command, not only
  * {@code serve}). The store can also be set by the settings {@code store.url} and
  * {@code store.data-dir} (env {@code TLSRPT_STORE_URL}, {@code TLSRPT_STORE_DATA_DIR}); the command
- * line wins. They are global: given before or after the subcommand, picocli sets them on the root
+ * line wins. SQLite's durability is tuned by {@code store.sqlite.synchronous} and
+ * {@code store.sqlite.busy-timeout-ms}. They are global: given before or after the subcommand, picocli sets them on the root
  * command's instance, which {@link #of} finds.
  */
 public final class StoreOptions {
@@ -53,8 +55,22 @@ public final class StoreOptions {
     }
 
     String jdbcUrl() {
+        return jdbcUrl(sqliteTuning());
+    }
+
+    /** The store's URL with {@code tuning} for SQLite (the benchmarks compare tunings in one run). */
+    String jdbcUrl(SqliteTuning tuning) {
         String url = db != null && !db.isBlank() ? db : settings().get("store.url");
-        return DatabaseLocation.resolve(url, dataDir());
+        return DatabaseLocation.resolve(url, dataDir(), tuning);
+    }
+
+    /** store.sqlite.synchronous and store.sqlite.busy-timeout-ms from the settings. */
+    SqliteTuning sqliteTuning() {
+        try {
+            return SqliteTuning.of(settings().get("store.sqlite.synchronous"), settings().get("store.sqlite.busy-timeout-ms"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + (config == null ? "" : " (environment or " + config + ")"), e);
+        }
     }
 
     /** Parallel write transactions: as asked, else 1 on SQLite (a single writer) and 3 on PostgreSQL. */
@@ -76,7 +92,7 @@ public final class StoreOptions {
             dir |= p.hasMatchedOption("--data-dir");
         }
         if (!db && !dir) return null;
-        return DatabaseLocation.resolve(db ? this.db : null, dir ? dataDir : Path.of("data"));
+        return DatabaseLocation.resolve(db ? this.db : null, dir ? dataDir : Path.of("data"), sqliteTuning());
     }
 
     Database open() {

@@ -27,11 +27,11 @@ public final class SettingsCatalogue {
     /** Every key, in the order of docs/receiving.md. */
     public static final List<String> KEYS = List.of(
             // store (also the global options --db, --data-dir) and retention
-            "store.url", "store.data-dir", "retention.days",
+            "store.url", "store.data-dir", "store.sqlite.synchronous", "store.sqlite.busy-timeout-ms", "retention.days",
             // HTTP
             "http.bind", "http.port", "http.path", "http.tls.certificate", "http.tls.key", "http.trusted-proxies",
             "http.max-body-bytes", "http.max-in-flight-bytes", "http.body-timeout-seconds", "http.rate-limit.per-minute",
-            "http.rate-limit.burst", "http.other-domain-status", "http.queue-limit", "http.batch-limit",
+            "http.rate-limit.burst", "http.other-domain-status", "http.queue-limit", "http.batch-limit", "http.commit-timeout-seconds",
             "http.virtual-threads",
             // SMTP
             "smtp.enabled", "smtp.bind", "smtp.port", "smtp.hostname", "smtp.tls.certificate", "smtp.tls.key",

@@ -19,6 +19,7 @@ import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import org.tlsrpthub.hub.store.SqliteTuning;
 import org.tlsrpthub.hub.store.Provenance;
 
 /**
@@ -36,9 +37,9 @@ public final class Demo {
      * The demo database in {@code dir}, recreated at every start so that its story always ends
      * yesterday (a database left from last week would show every domain as silent).
      */
-    public static Database open(Path dir) throws IOException {
+    public static Database open(Path dir, SqliteTuning tuning) throws IOException {
         for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(dir.resolve(DatabaseLocation.SQLITE_FILE + suffix));
-        return Database.open(DatabaseLocation.sqliteUrl(dir));
+        return Database.open(DatabaseLocation.sqliteUrl(dir, tuning));
     }
 
     /** Stores the demo reports through the normal ingest path, one broken input for the quarantine, and the demo user. */

@@ -80,7 +80,7 @@ public final class HttpServer implements AutoCloseable {
             log.error("event=internal-error id={} error=\"{}\"", RequestInfo.id(ctx), e.toString(), e);
             problem(ctx, Problem.of(500, "internal-error", "Internal error", "the hub failed; please retry later"), null);
         });
-        new HealthRoutes(db, () -> closing).register(app);
+        new HealthRoutes(db, committer, () -> closing).register(app);
         app.post(settings.path(), ctx -> tracked(ctx, reports));
         // A sender's operator trying the rua= URL in a browser learns how it is meant to be used.
         for (HandlerType other : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

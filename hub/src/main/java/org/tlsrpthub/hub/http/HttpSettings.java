@@ -25,10 +25,13 @@ import org.tlsrpthub.hub.config.SettingsException;
  * @param queueLimit        inputs waiting for a commit before 503 ({@code http.queue-limit})
  * @param batchLimit        most inputs in one group commit ({@code http.batch-limit})
  * @param virtualThreads    one virtual thread per request ({@code http.virtual-threads}, default true)
+ * @param commitTimeout     longest wait of any receiver for its commit before a temporary failure, and
+ *                          how long one commit may take before /readyz calls the writer stalled
+ *                          ({@code http.commit-timeout-seconds}, default 60)
  */
 public record HttpSettings(String bind, int port, String path, Path tlsCert, Path tlsKey, List<String> trustedProxies,
         long maxBodyBytes, long maxInFlightBytes, int ratePerMinute, int rateBurst, int otherDomainStatus, Duration bodyTimeout,
-        int queueLimit, int batchLimit, boolean virtualThreads) {
+        int queueLimit, int batchLimit, boolean virtualThreads, Duration commitTimeout) {
 
     public static HttpSettings from(Settings s) {
         String path = s.get("http.path", "/tlsrpt");
@@ -61,7 +64,14 @@ public record HttpSettings(String bind, int port, String path, Path tlsCert, Pat
                 Duration.ofSeconds(s.getLong("http.body-timeout-seconds", 30)),
                 s.getInt("http.queue-limit", 20_000),
                 s.getInt("http.batch-limit", 1_000),
-                s.getBoolean("http.virtual-threads", true));
+                s.getBoolean("http.virtual-threads", true),
+                Duration.ofSeconds(positive(s, "http.commit-timeout-seconds", 60)));
+    }
+
+    private static long positive(Settings s, String key, long fallback) {
+        long v = s.getLong(key, fallback);
+        if (v <= 0) throw new SettingsException(key + " must be at least 1, not " + v);
+        return v;
     }
 
     public boolean tls() {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
@@ -18,8 +17,9 @@ import org.tlsrpthub.hub.store.Quarantine;
 
 /**
  * {@code POST /tlsrpt}: the {@code rua=https://…} delivery of RFC 8460 §5.4. Every answer comes
- * after the commit: a 2xx means the input is on disk (stored, already known, or quarantined), so a
- * sender that gets one may forget the report; any other status makes it retry (§5.5).
+ * after the commit: a 2xx means the input is committed, and synced to disk (unless
+ * store.sqlite.synchronous=normal), whether stored, already known, or quarantined; so a sender that
+ * gets one may forget the report; any other status makes it retry (§5.5).
  */
 final class ReportEndpoint {
     private final IngestService ingest;
@@ -110,15 +110,12 @@ final class ReportEndpoint {
 
     private IngestOutcome commit(Context ctx, PreparedInput prepared) throws InterruptedException {
         try {
-            return committer.submit(prepared).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException || cause instanceof GroupCommitter.Unavailable) throw storageUnavailable(ctx, cause);
-            throw new IllegalStateException("ingest failed", cause);
+            return committer.commit(prepared);
+        } catch (SQLException | GroupCommitter.Unavailable e) {
+            throw storageUnavailable(ctx, e);
         }
     }
 
-    // RFC 8460 §5.5: the sender retries later; nothing was acknowledged.
     /**
      * RFC 8460 §5.5: the sender retries later; nothing was acknowledged. The cause is for the log
      * only: a sender has no use for the database's own words.
@@ -140,7 +137,7 @@ final class ReportEndpoint {
                     throw new ProblemException(parseProblem(parseError));
                 }
                 // A domain we do not serve (setting "quarantine") or a failure of our own parser: the
-                // input is on disk for review or reprocessing, so the sender may stop retrying.
+                // input is committed for review or reprocessing, so the sender may stop retrying.
                 receipt(ctx, 202, outcome);
             }
         }

@@ -172,10 +172,14 @@ public final class ImportRunner {
         public void run() {
             List<PreparedInput> batch = new ArrayList<>(batchSize);
             long bytes = 0;
+            boolean ended = false; // this writer's END taken: a failure now has nothing left to drain
             try {
                 while (true) {
                     Pending next = queue.take();
-                    if (next == END) break;
+                    if (next == END) {
+                        ended = true;
+                        break;
+                    }
                     if (shared.failure != null) { // drain so the reader never blocks
                         shared.inFlight.release(next.cost());
                         continue;
@@ -195,12 +199,12 @@ public final class ImportRunner {
             } catch (SQLException e) {
                 shared.fail(e);
                 shared.inFlight.release(batchCost);
-                drain();
+                if (!ended) drain();
             } catch (RuntimeException e) {
                 // A bug must end the import with an error, not leave the reader blocked on a full queue.
                 shared.fail(new SQLException("the import writer failed: " + e, e));
                 shared.inFlight.release(batchCost);
-                drain();
+                if (!ended) drain();
             }
         }
 

@@ -1,12 +1,15 @@
 package org.tlsrpthub.hub.ingest;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -16,41 +19,60 @@ import org.slf4j.LoggerFactory;
  * Group commit for network paths. Many concurrent senders hand their prepared input to one writer
  * thread, which commits whatever has queued up in one transaction and only then completes each
  * sender's future. One durable commit per report caps SQLite at a few thousand reports a second;
- * sharing the commit lifts that cap while every sender is still answered only after its input is on
- * disk. Under light load a batch is a single input, so latency stays that of one commit.
+ * sharing the commit lifts that cap while every sender is still answered only after its input is
+ * committed (synced to disk unless store.sqlite.synchronous=normal). Under light load a batch is a
+ * single input, so latency stays that of one commit.
+ *
+ * <p>No sender waits for ever: {@link #commit} gives up after the commit timeout, a writer that
+ * dies (an {@link Error} such as an OutOfMemoryError) fails every input still waiting, and
+ * {@link #close} stops waiting for a writer that makes no progress.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
-    /** Thrown into futures when the committer is closed or its queue is full: try again later. */
+    /** Thrown when the committer is closed, dead, stalled, or its queue is full: try again later. */
     public static final class Unavailable extends Exception {
         public Unavailable(String message) {
             super(message);
         }
     }
 
-    private record Pending(PreparedInput input, CompletableFuture<IngestOutcome> result) {}
+    /** What {@code /readyz} needs to know: whether inputs get committed. */
+    public enum Health { WORKING, STALLED, DEAD }
 
-    private static final Pending STOP = new Pending(null, null);
+    private record Pending(PreparedInput input, CompletableFuture<IngestOutcome> result) {}
 
     private final IngestService ingest;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
+    private final Duration commitTimeout;
     private final Thread writer;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private volatile Throwable death;
+    // System.nanoTime() when the batch being committed began; 0 while the writer waits for work.
+    private volatile long batchStarted;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong(); // committed or failed: the writer's progress
+    private final AtomicLong failures = new AtomicLong();
+
+    public GroupCommitter(IngestService ingest, int maxQueue, int maxBatch) {
+        this(ingest, maxQueue, maxBatch, Duration.ofSeconds(60));
+    }
 
     /**
-     * @param maxQueue how many inputs may wait; beyond that {@link #submit} refuses (back-pressure)
-     * @param maxBatch most inputs in one transaction
+     * @param maxQueue      how many inputs may wait; beyond that {@link #submit} refuses (back-pressure)
+     * @param maxBatch      most inputs in one transaction
+     * @param commitTimeout how long {@link #commit} waits, and how long one batch may take before the
+     *                      writer counts as stalled
      */
-    public GroupCommitter(IngestService ingest, int maxQueue, int maxBatch) {
+    public GroupCommitter(IngestService ingest, int maxQueue, int maxBatch, Duration commitTimeout) {
         this.ingest = ingest;
-        this.queue = new ArrayBlockingQueue<>(maxQueue + 1);
+        this.queue = new ArrayBlockingQueue<>(maxQueue);
         this.maxBatch = maxBatch;
+        this.commitTimeout = commitTimeout;
         this.writer = Thread.ofPlatform().name("group-commit").daemon(false).start(this::run);
     }
 
@@ -59,24 +81,66 @@ public final class GroupCommitter implements AutoCloseable {
      * exceptionally with the SQLException when the database failed, or with {@link Unavailable}.
      */
     public CompletableFuture<IngestOutcome> submit(PreparedInput input) {
-        CompletableFuture<IngestOutcome> f = new CompletableFuture<>();
-        // The read lock orders every accepted input before the STOP marker, so none is left behind.
+        return enqueue(input).result();
+    }
+
+    /**
+     * Commits an input and returns its outcome, waiting at most the commit timeout.
+     *
+     * @throws Unavailable  closed, dead, queue full, or the timeout passed (then the input is taken
+     *                      off the queue if the writer has not started on it: it may or may not be stored)
+     * @throws SQLException the database failed
+     */
+    public IngestOutcome commit(PreparedInput input) throws Unavailable, SQLException, InterruptedException {
+        Pending p = enqueue(input);
+        try {
+            return p.result().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            boolean withdrawn = queue.remove(p);
+            log.error("event=commit-timeout waited-ms={} withdrawn={} writer={}", commitTimeout.toMillis(), withdrawn, health());
+            throw new Unavailable("the database did not commit within " + commitTimeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException s) throw s;
+            if (cause instanceof Unavailable u) throw u;
+            throw new Unavailable("the commit failed: " + cause);
+        }
+    }
+
+    private Pending enqueue(PreparedInput input) {
+        Pending p = new Pending(input, new CompletableFuture<>());
+        // The read lock orders every accepted input before close() sets closed, so none is left behind.
         gate.readLock().lock();
         try {
             if (closed) {
-                f.completeExceptionally(new Unavailable("shutting down"));
-            } else if (!queue.offer(new Pending(input, f))) {
-                f.completeExceptionally(new Unavailable("too many inputs waiting for the database"));
+                p.result().completeExceptionally(new Unavailable("shutting down"));
+            } else if (death != null) {
+                p.result().completeExceptionally(new Unavailable("the database writer has stopped"));
+            } else if (!queue.offer(p)) {
+                p.result().completeExceptionally(new Unavailable("too many inputs waiting for the database"));
             }
         } finally {
             gate.readLock().unlock();
         }
-        return f;
+        return p;
     }
 
     /** Transactions committed and inputs in them so far (average batch size = inputs / commits). */
     public long[] counts() {
         return new long[] {commits.get(), committed.get()};
+    }
+
+    /** Inputs whose commit failed so far (each told its sender to retry). */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** DEAD after an Error ended the writer; STALLED while one batch takes longer than the commit timeout. */
+    public Health health() {
+        if (death != null || !writer.isAlive() && !closed) return Health.DEAD;
+        long started = batchStarted;
+        if (started != 0 && System.nanoTime() - started > commitTimeout.toNanos()) return Health.STALLED;
+        return Health.WORKING;
     }
 
     /**
@@ -89,37 +153,33 @@ public final class GroupCommitter implements AutoCloseable {
         return new long[] {busyNanos.get(), cpu};
     }
 
-    /** Inputs waiting for a commit (for logs and tests). */
-    public int waiting() {
-        return queue.size();
-    }
-
     private void run() {
         List<Pending> batch = new ArrayList<>(maxBatch);
-        boolean stopping = false;
-        while (!stopping || !queue.isEmpty()) {
-            batch.clear();
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                if (first == STOP) {
-                    stopping = true;
-                } else {
-                    batch.add(first);
+        try {
+            while (!closed || !queue.isEmpty()) {
+                batch.clear();
+                Pending first;
+                try {
+                    first = queue.poll(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    break; // close() gave up on this writer
                 }
-            } catch (InterruptedException e) {
-                stopping = true; // finish what is queued, then end
-            }
-            Pending p;
-            while (batch.size() < maxBatch && (p = queue.poll()) != null) {
-                if (p == STOP) stopping = true;
-                else batch.add(p);
-            }
-            if (!batch.isEmpty()) {
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
                 long t0 = System.nanoTime();
+                batchStarted = t0;
                 commit(batch);
+                batchStarted = 0;
+                batches.incrementAndGet();
                 busyNanos.addAndGet(System.nanoTime() - t0);
             }
+        } catch (Throwable e) {
+            // An Error (out of memory, a broken driver): nothing may wait for a writer that is gone.
+            death = e;
+            log.error("event=group-commit-writer-died error=\"{}\"; every waiting input fails, /readyz reports it", e.toString(), e);
+            for (Pending p : batch) fail(p, e);
+            failQueued(new Unavailable("the database writer has stopped"));
         }
     }
 
@@ -133,23 +193,37 @@ public final class GroupCommitter implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) batch.get(i).result().complete(outcomes.get(i));
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
-                batch.get(0).result().completeExceptionally(e);
+                fail(batch.get(0), e);
                 return;
             }
             // One bad input must not fail its neighbours: try each alone. When the database is down
             // each attempt fails fast and every sender gets the error (HTTP 503, try later).
             log.warn("event=group-commit-failed inputs={} error=\"{}\"; committing one by one", batch.size(), e.toString());
             for (Pending p : batch) {
+                if (p.result().isDone()) continue;
                 try {
                     p.result().complete(ingest.commit(List.of(p.input())).get(0));
                 } catch (SQLException | RuntimeException single) {
-                    p.result().completeExceptionally(single);
+                    fail(p, single);
                 }
             }
         }
     }
 
-    /** Refuses new inputs, commits everything already queued, and waits for the writer to end. */
+    private void fail(Pending p, Throwable why) {
+        if (p.result().completeExceptionally(why)) failures.incrementAndGet();
+    }
+
+    private void failQueued(Throwable why) {
+        Pending p;
+        while ((p = queue.poll()) != null) fail(p, why);
+    }
+
+    /**
+     * Refuses new inputs, commits everything already queued, and waits for the writer to end: as
+     * long as it makes progress, but never for ever. A dead or stalled writer's inputs fail
+     * (their senders were not acknowledged and retry).
+     */
     @Override
     public void close() {
         gate.writeLock().lock();
@@ -160,10 +234,20 @@ public final class GroupCommitter implements AutoCloseable {
             gate.writeLock().unlock();
         }
         try {
-            queue.put(STOP);
-            writer.join();
+            long progress = -1;
+            while (writer.isAlive()) {
+                writer.join(commitTimeout.toMillis());
+                long now = batches.get();
+                if (writer.isAlive() && (now == progress || health() != Health.WORKING)) {
+                    log.error("event=group-commit-close-abandoned queued={} writer={}", queue.size(), health());
+                    writer.interrupt();
+                    break;
+                }
+                progress = now;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        failQueued(new Unavailable("shutting down"));
     }
 }

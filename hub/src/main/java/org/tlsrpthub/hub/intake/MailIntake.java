@@ -6,7 +6,6 @@ import org.tlsrpthub.hub.dkim.DkimResult;
 import org.tlsrpthub.hub.dkim.DkimSettings;
 import org.tlsrpthub.hub.dkim.DkimVerification;
 import org.tlsrpthub.hub.dkim.SubmitterAlignment;
-import java.util.concurrent.ExecutionException;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
@@ -89,14 +88,13 @@ public final class MailIntake {
     /** Commits a prepared message; returns only once it is durable. */
     public Delivery commit(Prepared prepared) throws StorageUnavailable {
         try {
-            IngestOutcome outcome = commits.submit(prepared.input()).get();
+            IngestOutcome outcome = commits.commit(prepared.input());
             return new Delivery(outcome, prepared.dkim(), prepared.holdsNoReport(),
                     prepared.input().raw().provenance().messageId(), prepared.from());
-        } catch (ExecutionException e) {
+        } catch (java.sql.SQLException | GroupCommitter.Unavailable e) {
             // Never acknowledge what may not be stored: a failed commit (database down, queue full,
-            // shutting down) is a temporary failure for the sender.
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StorageUnavailable("storage unavailable: " + cause.getMessage(), cause);
+            // shutting down, no commit in time) is a temporary failure for the sender.
+            throw new StorageUnavailable("storage unavailable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageUnavailable("interrupted while storing", e);

@@ -45,7 +45,7 @@ public final class Hub implements AutoCloseable {
         // be larger (each receiver enforces its own size limit before decoding).
         Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(hs.maxBodyBytes(), Limits.DEFAULTS.maxInputBytes()));
         IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, new IngestMetrics(metrics));
-        this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit());
+        this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit(), hs.commitTimeout());
         this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         new WebApp(db, ingest, clock).register(http.app(), hs.path());

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -109,27 +110,78 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in one transaction and commits it. A deadlock or serialization failure
      * (PostgreSQL) or a busy database (SQLite) rolls back and runs the work again: the work must
      * therefore not keep state from a failed attempt.
+     *
+     * <p>A connection goes back to the pool only with no transaction open: after any failure it is
+     * rolled back, and when even that fails it is discarded. (A connection left half-way, with the
+     * driver believing a transaction is open when none is, would commit the next work statement by
+     * statement and then report failure.)
      */
     public <T> T inTransaction(TransactionWork<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
-            try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(dialect == Dialect.SQLITE ? SqliteStatementCache.wrap(c) : c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c, e);
-                    if (dialect == Dialect.SQLITE) SqliteStatementCache.forget(c);
-                    if (e instanceof SQLException s && dialect.isRetryable(s) && attempt < MAX_ATTEMPTS) {
-                        backOff(attempt);
-                        continue;
-                    }
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
+            Connection c = pool.getConnection();
+            boolean clean = true;
+            try {
+                return dialect == Dialect.SQLITE ? sqliteTransaction(c, work) : jdbcTransaction(c, work);
+            } catch (SQLException | RuntimeException | Error e) {
+                clean = undo(c, e);
+                if (e instanceof SQLException s && dialect.isRetryable(s) && attempt < MAX_ATTEMPTS) {
+                    backOff(attempt);
+                    continue;
                 }
+                throw e;
+            } finally {
+                if (!clean) pool.evictConnection(c);
+                c.close();
             }
+        }
+    }
+
+    /**
+     * SQLite's transaction by plain statements, the connection staying in JDBC auto-commit: the
+     * driver's own handling sets its auto-commit flag before its BEGIN, so a BEGIN that found the
+     * database busy left the flag set and no transaction open; and its commit() begins the next
+     * transaction at once, taking the write lock again (and possibly failing after the commit).
+     */
+    private static <T> T sqliteTransaction(Connection c, TransactionWork<T> work) throws SQLException {
+        execute(c, "BEGIN IMMEDIATE");
+        T result = work.run(SqliteStatementCache.wrap(c));
+        execute(c, "COMMIT");
+        return result;
+    }
+
+    private static <T> T jdbcTransaction(Connection c, TransactionWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        T result = work.run(c);
+        c.commit();
+        c.setAutoCommit(true);
+        return result;
+    }
+
+    /** Rolls back after a failure; false when the connection's state is unknown and it must not be reused. */
+    private boolean undo(Connection c, Throwable cause) {
+        try {
+            if (dialect == Dialect.SQLITE) {
+                SqliteStatementCache.forget(c);
+                execute(c, "ROLLBACK");
+            } else {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            return true;
+        } catch (SQLException e) {
+            // SQLite: BEGIN failed, or SQLite already rolled back by itself (I/O error, disk full)
+            if (dialect == Dialect.SQLITE && String.valueOf(e.getMessage()).contains("no transaction is active")) return true;
+            cause.addSuppressed(e);
+            return false;
+        } catch (RuntimeException | Error e) {
+            cause.addSuppressed(e);
+            return false;
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 
@@ -137,14 +189,6 @@ public final class Database implements AutoCloseable {
     public <T> T withConnection(TransactionWork<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
         }
     }
 

@@ -11,25 +11,35 @@ public final class DatabaseLocation {
 
     private DatabaseLocation() {}
 
+    /** The SQLite URL for {@code dataDir} with the default tuning (synchronous=FULL), creating the directory. */
+    public static String sqliteUrl(Path dataDir) {
+        return sqliteUrl(dataDir, SqliteTuning.DEFAULT);
+    }
+
     /**
      * The SQLite URL for {@code dataDir}, creating the directory. WAL lets readers run beside the
-     * writer; synchronous=NORMAL in WAL mode survives a killed process (not a power cut: see
-     * docs); IMMEDIATE transactions take the write lock up front so two writers wait instead of
+     * writer; the tuning says whether each commit is synced (see {@link SqliteTuning});
+     * IMMEDIATE transactions take the write lock up front so two writers wait instead of
      * failing on a lock upgrade; a 64 MB page cache keeps the dedup
      * indexes (random keys) in memory during large imports.
      */
-    public static String sqliteUrl(Path dataDir) {
+    public static String sqliteUrl(Path dataDir, SqliteTuning tuning) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
         return "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE).toAbsolutePath()
-                + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE&cache_size=-65536";
+                + "?journal_mode=WAL&" + tuning.urlParameters()
+                + "&foreign_keys=true&transaction_mode=IMMEDIATE&cache_size=-65536";
     }
 
-    /** The URL to use: an explicit one if given, else SQLite under {@code dataDir}. */
-    public static String resolve(String jdbcUrl, Path dataDir) {
-        return jdbcUrl != null && !jdbcUrl.isBlank() ? jdbcUrl : sqliteUrl(dataDir);
+    /**
+     * The URL to use: an explicit one if given (an SQLite one gets the tuning it does not name
+     * itself), else SQLite under {@code dataDir}.
+     */
+    public static String resolve(String jdbcUrl, Path dataDir, SqliteTuning tuning) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) return sqliteUrl(dataDir, tuning);
+        return Dialect.of(jdbcUrl) == Dialect.SQLITE ? tuning.applyTo(jdbcUrl) : jdbcUrl;
     }
 }

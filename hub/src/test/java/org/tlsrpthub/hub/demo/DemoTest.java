@@ -17,6 +17,7 @@ import org.tlsrpthub.hub.analysis.OverviewService;
 import org.tlsrpthub.hub.analysis.Period;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.SqliteTuning;
 
 /** The demo tells its story: each domain shows the status it was written for. */
 class DemoTest {
@@ -25,7 +26,7 @@ class DemoTest {
     @Test
     void eachDemoDomainHasTheStatusOfItsStoryAndTheDemoUserSignsIn() throws Exception {
         Clock clock = Clock.systemUTC();
-        try (Database db = Demo.open(dir)) {
+        try (Database db = Demo.open(dir, SqliteTuning.DEFAULT)) {
             assertThat(Demo.fill(db, clock)).isGreaterThan(1_500);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             assertThat(statuses(db, clock, Period.preset("30d", today))).containsAllEntriesOf(Map.of(
@@ -38,7 +39,7 @@ class DemoTest {
             assertThat(new AccessService(db, clock).signIn(Demo.USER, Demo.PASSWORD.toCharArray())).isPresent();
         }
         // a second start recreates the database instead of failing on the existing user
-        try (Database db = Demo.open(dir)) {
+        try (Database db = Demo.open(dir, SqliteTuning.DEFAULT)) {
             assertThat(Demo.fill(db, clock)).isGreaterThan(1_500);
         }
     }

@@ -76,7 +76,7 @@ class ForgedFirstTest {
         Database db = Database.open(DatabaseLocation.sqliteUrl(dir));
         List<Receiver> receivers = new ArrayList<>();
         Hub hub = new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0",
-                "smtp.bind", "127.0.0.1", "smtp.port", "0", "dkim.policy", "record", "dns.resolver", dns.resolverSetting())),
+                "smtp.bind", "127.0.0.1", "smtp.port", "0", "smtp.recipients", "*", "dkim.policy", "record", "dns.resolver", dns.resolverSetting())),
                 db, Clock.systemUTC(), s -> {
                     receivers.addAll(MailReceivers.from(s));
                     return receivers;

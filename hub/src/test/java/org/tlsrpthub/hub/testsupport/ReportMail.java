@@ -31,6 +31,11 @@ public final class ReportMail {
                 + b64 + "\r\n--b1--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The report about example.net, as JSON (for HTTPS and files). */
+    public static String json(String submitter, String reportId) {
+        return json("example.net", submitter, reportId);
+    }
+
     /** The report itself: 2026-11-01, seven successful sessions and one failed. */
     public static String json(String domain, String submitter, String reportId) {
         return """
