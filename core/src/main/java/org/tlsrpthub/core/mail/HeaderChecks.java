@@ -10,6 +10,7 @@ import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.core.report.Warning;
 import org.tlsrpthub.core.report.WarningCode;
+import org.tlsrpthub.core.syntax.Chars;
 import org.tlsrpthub.core.syntax.DomainNames;
 
 /**
@@ -106,7 +107,7 @@ final class HeaderChecks {
         String c = contactInfo.strip();
         int at = c.lastIndexOf('@');
         if (at < 0) return null;
-        String d = normal(c.substring(at + 1).replaceAll("[>\\s]+$", ""));
+        String d = normal(Chars.withoutTrailingSpaceOrAngle(c.substring(at + 1)));
         return d.isEmpty() ? null : d;
     }
 

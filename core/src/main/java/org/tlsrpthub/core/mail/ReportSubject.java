@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 public record ReportSubject(String domain, String submitter, String reportId) {
 
     // Whitespace is flexible because real subjects are folded over several lines (RFC sample, Microsoft).
+    // The Report-ID takes the rest greedily and is stripped afterwards: a lazy "(.*?)\s*" at the end
+    // retries the trailing \s* at every length, quadratic in a hostile run of spaces.
     private static final Pattern SHAPE = Pattern.compile(
-            "\\s*Report\\s+Domain:\\s*(\\S+)\\s+Submitter:\\s*(\\S+)(?:\\s+Report-ID:\\s*(.*?))?\\s*",
+            "\\s*Report\\s+Domain:\\s*(\\S+)\\s+Submitter:\\s*(\\S+)(?:\\s+Report-ID:(.*))?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** The fields of {@code subject}, or null when it does not have the §5.3 shape. */
-    public static ReportSubject parse(String subject) {
+    public static ReportSubject parse(CharSequence subject) {
         if (subject == null) return null;
         Matcher m = SHAPE.matcher(subject);
         if (!m.matches()) return null;

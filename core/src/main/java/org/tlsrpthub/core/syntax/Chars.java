@@ -31,6 +31,21 @@ public final class Chars {
         return String.format("U+%04X", (int) c);
     }
 
+    /**
+     * {@code s} without the whitespace (as regex {@code \\s}) and {@code '>'} at its end, as left after the
+     * domain of an address like {@code <tlsrpt@example.com> }. A loop, not the regex {@code [>\\s]+$},
+     * which tries every start position and so takes quadratic time on a long run of spaces.
+     */
+    public static String withoutTrailingSpaceOrAngle(String s) {
+        int end = s.length();
+        while (end > 0 && isSpaceOrAngle(s.charAt(end - 1))) end--;
+        return s.substring(0, end);
+    }
+
+    private static boolean isSpaceOrAngle(char c) {
+        return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     /** Index of the first character at or after {@code from} that is not WSP. */
     public static int skipWsp(String s, int from) {
         int i = from;
