@@ -75,7 +75,10 @@ class DomainSpellingsTest {
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(posted.statusCode()).as(posted.body()).isBetween(200, 299);
                 new SmtpClient(smtpPort).send(ReportMail.about("EXAMPLE.NET", "smtp.example", "r-smtp"), "tlsrpt@hub.example");
-                Files.write(maildir.resolve("new").resolve("1.M1.test"), ReportMail.about("example.net.", "maildir.example", "r-maildir"));
+                // delivered as an MTA does: written in tmp/, then renamed into new/ (never read half-written)
+                Path written = Files.write(Files.createDirectories(maildir.resolve("tmp")).resolve("1.M1.test"),
+                        ReportMail.about("example.net.", "maildir.example", "r-maildir"));
+                Files.move(written, maildir.resolve("new").resolve("1.M1.test"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 imap.deliver(ReportMail.about("eXample.nEt", "imap.example", "r-imap"));
                 Path file = Files.writeString(dir.resolve("import.json"), ReportMail.json("Example.net", "import.example", "r-import"));
                 new ImportRunner(ingest, clock).run(List.of(file), n -> { });
