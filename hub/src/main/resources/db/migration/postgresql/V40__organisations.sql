@@ -55,5 +55,5 @@ SELECT domain, 'default', 0, NULL FROM (
     SELECT domain FROM served_domain
     UNION SELECT policy_domain FROM rollup_domain_total
     UNION SELECT DISTINCT policy_domain FROM policy
-) known;
+) known WHERE domain IS NOT NULL AND domain <> '';
 INSERT INTO domain_rule (pattern, org, created_at) VALUES ('*', 'default', 0);

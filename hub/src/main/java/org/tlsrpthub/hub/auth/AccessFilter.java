@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
+import org.tlsrpthub.hub.orgs.Role;
+import org.tlsrpthub.hub.orgs.Scope;
 
 /**
  * The one gate in front of the dashboard, the API and the metrics. Open are only the report endpoint
@@ -21,6 +23,7 @@ public final class AccessFilter {
     public static final String SESSION_COOKIE = "tlsrpt_session";
     private static final String SESSION = "tlsrpt.session";
     private static final String TOKEN_USER = "tlsrpt.token-user";
+    private static final String SCOPE = "tlsrpt.scope";
     private static final Set<String> OPEN = Set.of("/healthz", "/readyz", "/login", "/setup", "/favicon.ico");
 
     private final AccessService access;
@@ -46,6 +49,19 @@ public final class AccessFilter {
         return s != null ? s.user() : ctx.attribute(TOKEN_USER);
     }
 
+    /**
+     * What this request may see and do; null for open paths. Until organisations are managed (issue
+     * 10) every store has the one organisation 'default' (migration V40) and every user is in it.
+     */
+    public static Scope scope(Context ctx) {
+        return ctx.attribute(SCOPE);
+    }
+
+    private Scope scopeOf(String user) throws SQLException {
+        boolean admin = access.isAdmin(user);
+        return new Scope(user, "default", admin ? Role.ADMIN : Role.ANALYST, admin);
+    }
+
     boolean isOpen(String path) {
         // Javalin routes "/tlsrpt/" to the report endpoint too, so the gate must let it through as well
         return path.equals(reportPath) || path.equals(reportPath + "/") || OPEN.contains(path) || path.startsWith("/static/") || path.startsWith("/webjars/");
@@ -61,6 +77,7 @@ public final class AccessFilter {
             if (user.isEmpty()) throw unauthorized(ctx, "the API token is unknown or revoked");
             // No CSRF check: browsers never attach this header on their own, so a forged request cannot carry it.
             ctx.attribute(TOKEN_USER, user.get());
+            ctx.attribute(SCOPE, scopeOf(user.get()));
             return;
         }
         Optional<Session> session = access.session(ctx.cookie(SESSION_COOKIE));
@@ -75,6 +92,7 @@ public final class AccessFilter {
             throw Csrf.rejected();
         }
         ctx.attribute(SESSION, session.get());
+        ctx.attribute(SCOPE, scopeOf(session.get().user()));
     }
 
     private static boolean isMachinePath(String path) {
