@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.tlsrpthub.hub.http.Problem;
 
 /**
@@ -24,6 +25,7 @@ public final class ApiRoutes {
         new DomainRoutes(services).register(app);
         new ReportRoutes(services).register(app);
         new QuarantineRoutes(services).register(app);
+        app.get(V1 + "/jobs", ctx -> Json.render(ctx, new Items<>(services.jobs().jobs())));
         byte[] openApi = openApi();
         app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
         // Unknown /api paths answer with a problem too, not a plain-text 404. An error handler
@@ -39,6 +41,9 @@ public final class ApiRoutes {
                 + " (see " + OPENAPI + ")").withRequestId(ctx.res().getHeader("X-Request-Id"));
         ctx.status(404).contentType(Problem.MEDIA_TYPE).result(Json.bytes(p));
     }
+
+    /** A list answer: the API's lists are objects with {@code items}, so that fields can be added. */
+    record Items<T>(List<T> items) {}
 
     static byte[] openApi() {
         try (InputStream in = ApiRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {

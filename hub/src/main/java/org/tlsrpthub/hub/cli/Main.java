@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DomainsCommand.class,
                 ReprocessCommand.class,
                 RetentionCommand.class,
+                JobsCommand.class,
                 RecordCommand.class,
                 MtaStsCommand.class,
                 UsersCommand.class,

@@ -28,6 +28,9 @@ public final class SettingsCatalogue {
     public static final List<String> KEYS = List.of(
             // store (also the global options --db, --data-dir) and retention
             "store.url", "store.data-dir", "store.sqlite.synchronous", "store.sqlite.busy-timeout-ms", "retention.days",
+            "retention.interval-seconds",
+            // background jobs
+            "jobs.enabled", "jobs.poll-interval-seconds", "jobs.node-name",
             // HTTP
             "http.bind", "http.port", "http.path", "http.tls.certificate", "http.tls.key", "http.trusted-proxies",
             "http.max-body-bytes", "http.max-in-flight-bytes", "http.body-timeout-seconds", "http.rate-limit.per-minute",

@@ -16,18 +16,23 @@ import org.tlsrpthub.hub.http.HttpSettings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.jobs.Job;
+import org.tlsrpthub.hub.jobs.JobSettings;
+import org.tlsrpthub.hub.jobs.Jobs;
 import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.metrics.DomainSessionMetrics;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
+import org.tlsrpthub.hub.retention.RetentionJob;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.web.WebApp;
 
 /**
  * Everything {@code serve} runs, started in order and stopped in reverse: the group committer,
- * the HTTP server, then the receivers. Stopping closes the doors first (HTTP, receivers), lets
- * their in-flight inputs commit, then stops the committer; the database is the caller's.
+ * the HTTP server, the receivers, then the background jobs. Stopping ends the jobs and closes the
+ * doors first (HTTP, receivers), lets their in-flight inputs commit, then stops the committer; the
+ * database is the caller's.
  */
 public final class Hub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
@@ -36,6 +41,11 @@ public final class Hub implements AutoCloseable {
     private final HttpServer http;
     private final List<Receiver> receivers = new ArrayList<>();
     private final List<Receiver> started = new ArrayList<>();
+    private final Database db;
+    private final Clock clock;
+    private final List<Job> jobs = new ArrayList<>();
+    private final JobSettings jobSettings;
+    private Jobs runningJobs;
 
     /** @param receivers builds the non-HTTP receivers (SMTP, IMAP, Maildir) from the settings and the shared services */
     public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers) {
@@ -53,6 +63,10 @@ public final class Hub implements AutoCloseable {
         new DomainSessionMetrics(db, metrics);
         new MetricsRoutes(metrics).register(http.app());
         this.receivers.addAll(receivers.apply(new Services(settings, db, ingest, committer, clock)));
+        this.db = db;
+        this.clock = clock;
+        this.jobSettings = JobSettings.from(settings);
+        RetentionJob.from(settings, db, clock).ifPresent(jobs::add);
     }
 
     /** What a receiver may use. */
@@ -68,6 +82,7 @@ public final class Hub implements AutoCloseable {
                 started.add(r);
                 log.info("event=started component=\"{}\"", r.name());
             }
+            runningJobs = Jobs.start(db, jobs, jobSettings, clock);
         } catch (Exception | Error e) {
             try {
                 close(); // also ends the committer's thread, which would keep the JVM alive
@@ -90,6 +105,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         log.info("event=stopping");
+        if (runningJobs != null) runningJobs.close();
         try {
             http.close();
         } catch (RuntimeException e) {

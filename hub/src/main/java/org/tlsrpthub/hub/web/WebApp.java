@@ -10,6 +10,8 @@ import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.jobs.JobPages;
+import org.tlsrpthub.hub.jobs.JobStatus;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 
@@ -39,5 +41,6 @@ public final class WebApp {
         new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock).register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);
         new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
+        new JobPages(new JobStatus(db), pages).register(app);
     }
 }

@@ -36,6 +36,11 @@ public final class Sql {
         });
     }
 
+    /** The first column of each row, as text. */
+    public static List<String> strings(Database db, String sql, Object... args) throws SQLException {
+        return rows(db, sql, args).stream().map(row -> row.get(0) == null ? null : row.get(0).toString()).toList();
+    }
+
     /** Changes rows behind the store's back (to simulate what an older release wrote). */
     public static int update(Database db, String sql, Object... args) throws SQLException {
         return db.inTransaction(c -> {
