@@ -24,6 +24,7 @@ public final class ApiRoutes {
         new DomainRoutes(services).register(app);
         new ReportRoutes(services).register(app);
         new QuarantineRoutes(services).register(app);
+        new AuditRoutes(services).register(app);
         byte[] openApi = openApi();
         app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
         // Unknown /api paths answer with a problem too, not a plain-text 404. An error handler
