@@ -4,34 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.testsupport.ManualClock;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /** The audit log on a real database: recording, reading with filters and scopes, and the append-only triggers. */
 abstract class AuditLogContract {
-    /** A clock the test moves by hand, so entries get distinct, known times. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-01T10:00:00Z");
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     protected abstract String emptyDatabaseUrl();
 
     final ManualClock clock = new ManualClock();

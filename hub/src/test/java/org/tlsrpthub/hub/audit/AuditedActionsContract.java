@@ -19,13 +19,14 @@ import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.testsupport.ManualClock;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /** The services record what they do, with who and before/after, on SQLite and PostgreSQL alike. */
 abstract class AuditedActionsContract {
     protected abstract String emptyDatabaseUrl();
 
-    final AuditLogContract.ManualClock clock = new AuditLogContract.ManualClock();
+    final ManualClock clock = new ManualClock();
     Database db;
 
     @BeforeEach
