@@ -160,7 +160,8 @@ class AuditHttpTest {
             HttpResponse<String> shown = h.get("/audit?action=sign-in&since=2000-01-01");
             assertThat(shown.statusCode()).isEqualTo(200);
             assertThat(shown.body()).contains("sign-in").contains("127.0.0.1").contains("/api/v1/audit.csv?action=sign-in&amp;since=2000-01-01")
-                    .contains("<code>sign-in</code>").doesNotContain("<code>token-created</code>");
+                    .contains("<code>sign-in</code>").doesNotContain("<code>token-created</code>")
+                    .contains("<option value=\"sign-in\" selected>").contains("value=\"2000-01-01\"");
             assertThat(h.get("/audit?until=someday").statusCode()).isEqualTo(400);
             // the browser's session may download the CSV the page links to
             assertThat(h.get("/api/v1/audit.csv?action=sign-in").body()).contains(",root,user,127.0.0.1,sign-in,");
