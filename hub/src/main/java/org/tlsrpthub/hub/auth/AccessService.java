@@ -171,7 +171,7 @@ public final class AccessService {
         db.inTransaction(c -> {
             update(c, AccessSql.PURGE_SESSIONS, now);
             update(c, AccessSql.INSERT_SESSION, Secrets.sha256(cookie), name, csrf, now, now + SESSION_LIFETIME.toMillis());
-            audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.SIGN_IN).detail("password"));
+            audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.SIGN_IN).detail("local password"));
             return null;
         });
         return Optional.of(new SignedIn(cookie, new Session(name, csrf)));
