@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.RawInput;
@@ -63,8 +64,8 @@ public final class QuarantineQueryService {
      * Re-parses the input with today's parser and served domains; empty when it is not in quarantine.
      * Refused for an input held back by dkim.policy=require.
      */
-    public Optional<ReprocessService.Result> reprocess(long id) throws SQLException, ReprocessService.HeldByDkim {
-        return reprocess.reprocessOne(id);
+    public Optional<ReprocessService.Result> reprocess(long id, Actor by) throws SQLException, ReprocessService.HeldByDkim {
+        return reprocess.reprocessOne(id, by);
     }
 
     private static QuarantinedInput input(ResultSet rs) throws SQLException {

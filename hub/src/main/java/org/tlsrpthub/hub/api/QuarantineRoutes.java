@@ -12,6 +12,7 @@ import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.analysis.QuarantinedInput;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
+import org.tlsrpthub.hub.audit.RequestActor;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 
 /** The quarantine: list, one input with its content, its raw bytes, and reprocessing it. */
@@ -64,7 +65,7 @@ final class QuarantineRoutes {
     private void reprocess(Context ctx) throws Exception {
         long id = ApiParams.id(ctx, "id");
         try {
-            Json.render(ctx, services.quarantine().reprocess(id).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id)));
+            Json.render(ctx, services.quarantine().reprocess(id, RequestActor.of(ctx)).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id)));
         } catch (ReprocessService.HeldByDkim e) {
             throw new ProblemException(Problem.of(409, "held-by-dkim", "Held back by the DKIM policy", e.getMessage()));
         }

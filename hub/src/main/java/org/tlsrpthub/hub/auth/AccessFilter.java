@@ -23,6 +23,7 @@ public final class AccessFilter {
     public static final String SESSION_COOKIE = "tlsrpt_session";
     private static final String SESSION = "tlsrpt.session";
     private static final String TOKEN_USER = "tlsrpt.token-user";
+    private static final String TOKEN_ID = "tlsrpt.token-id";
     private static final String SCOPE = "tlsrpt.scope";
     private static final Set<String> OPEN = Set.of("/healthz", "/readyz", "/login", "/setup", "/favicon.ico");
 
@@ -49,6 +50,11 @@ public final class AccessFilter {
         return s != null ? s.user() : ctx.attribute(TOKEN_USER);
     }
 
+    /** The public id of the API token this request came with, or null (session or open requests). */
+    public static String tokenId(Context ctx) {
+        return ctx.attribute(TOKEN_ID);
+    }
+
     /**
      * What this request may see and do; null for open paths. Until organisations are managed (issue
      * 10) every store has the one organisation 'default' (migration V40) and every user is in it.
@@ -72,12 +78,13 @@ public final class AccessFilter {
         if (isOpen(path)) return;
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
-            Optional<String> user = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? access.tokenUser(authorization.substring(7).trim()) : Optional.empty();
-            if (user.isEmpty()) throw unauthorized(ctx, "the API token is unknown or revoked");
+            Optional<AccessService.TokenHolder> token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? access.token(authorization.substring(7).trim()) : Optional.empty();
+            if (token.isEmpty()) throw unauthorized(ctx, "the API token is unknown or revoked");
             // No CSRF check: browsers never attach this header on their own, so a forged request cannot carry it.
-            ctx.attribute(TOKEN_USER, user.get());
-            ctx.attribute(SCOPE, scopeOf(user.get()));
+            ctx.attribute(TOKEN_USER, token.get().user());
+            ctx.attribute(TOKEN_ID, token.get().id());
+            ctx.attribute(SCOPE, scopeOf(token.get().user()));
             return;
         }
         Optional<Session> session = access.session(ctx.cookie(SESSION_COOKIE));

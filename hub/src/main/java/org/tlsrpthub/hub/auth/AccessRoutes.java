@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.tlsrpthub.hub.audit.RequestActor;
 import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
@@ -56,7 +57,7 @@ public final class AccessRoutes {
             throw new ProblemException(Problem.of(429, "too-many-sign-ins", "Too many failed sign-ins",
                     "wait " + wait + " seconds before trying again"), Long.toString(wait));
         }
-        Optional<AccessService.SignedIn> in = access.signIn(ctx.formParam("user"), chars(ctx.formParam("password")));
+        Optional<AccessService.SignedIn> in = access.by(RequestActor.visitor(ctx)).signIn(ctx.formParam("user"), chars(ctx.formParam("password")));
         if (in.isEmpty()) {
             throttle.failed(client);
             ctx.status(401);
@@ -70,7 +71,7 @@ public final class AccessRoutes {
     }
 
     private void logout(Context ctx) throws SQLException {
-        access.signOut(ctx.cookie(AccessFilter.SESSION_COOKIE));
+        access.by(RequestActor.of(ctx)).signOut(ctx.cookie(AccessFilter.SESSION_COOKIE));
         Cookies.clear(ctx, AccessFilter.SESSION_COOKIE);
         ctx.redirect("/login");
     }
@@ -91,7 +92,7 @@ public final class AccessRoutes {
         if (password == null || !password.equals(ctx.formParam("password2"))) error = "The passwords differ.";
         else {
             try {
-                if (!access.addFirstAdmin(user, password.toCharArray())) {
+                if (!access.by(RequestActor.visitor(ctx)).addFirstAdmin(user, password.toCharArray())) {
                     ctx.redirect("/login");
                     return;
                 }
@@ -104,7 +105,7 @@ public final class AccessRoutes {
             pages.render(ctx, "setup.jte", PageInfo.anonymous("First run", formToken(ctx)), "error", error);
             return;
         }
-        AccessService.SignedIn in = access.signIn(user, password.toCharArray()).orElseThrow();
+        AccessService.SignedIn in = access.by(RequestActor.visitor(ctx)).signIn(user, password.toCharArray()).orElseThrow();
         Cookies.set(ctx, AccessFilter.SESSION_COOKIE, in.cookieValue(), AccessService.SESSION_LIFETIME.toSeconds());
         ctx.redirect("/");
     }
@@ -115,7 +116,7 @@ public final class AccessRoutes {
 
     private void createToken(Context ctx) throws SQLException {
         String label = ctx.formParam("label");
-        NewToken t = access.createToken(AccessFilter.user(ctx), label == null ? "" : label.strip());
+        NewToken t = access.by(RequestActor.of(ctx)).createToken(AccessFilter.user(ctx), label == null ? "" : label.strip());
         pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(AccessFilter.user(ctx)), "created", t);
     }
 
@@ -125,7 +126,7 @@ public final class AccessRoutes {
         if (access.tokensVisibleTo(AccessFilter.user(ctx)).stream().noneMatch(t -> t.id().equals(id))) {
             throw new ProblemException(Problem.of(404, "not-found", "Not found", "no such token"));
         }
-        access.revokeToken(id);
+        access.by(RequestActor.of(ctx)).revokeToken(id);
         ctx.redirect("/tokens");
     }
 

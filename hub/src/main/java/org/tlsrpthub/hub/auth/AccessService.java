@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.tlsrpthub.hub.audit.Actor;
+import org.tlsrpthub.hub.audit.AuditAction;
+import org.tlsrpthub.hub.audit.AuditEvent;
+import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Dialect;
 
 /**
  * Users, browser sessions and API tokens, all kept in the database so that several hub nodes
- * behind one load balancer share them. Secrets are stored only as hashes.
+ * behind one load balancer share them. Secrets are stored only as hashes. Every change, sign-in and
+ * failed sign-in goes to the audit log under the service's actor ({@link #by}), in the change's own
+ * transaction.
  */
 public final class AccessService {
     /** A session lives this long after sign-in; no sliding renewal, so a stolen cookie ages out. */
@@ -26,10 +32,24 @@ public final class AccessService {
 
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Actor actor;
 
+    /** Acting as the hub itself ({@link Actor#system()}): setup code; requests and commands use {@link #by}. */
     public AccessService(Database db, Clock clock) {
+        this(db, clock, Actor.system());
+    }
+
+    private AccessService(Database db, Clock clock, Actor actor) {
         this.db = db;
         this.clock = clock;
+        this.audit = new AuditLog(db, clock);
+        this.actor = actor;
+    }
+
+    /** This service acting for {@code who}: the audit log names them, and their address, for what it does. */
+    public AccessService by(Actor who) {
+        return new AccessService(db, clock, who);
     }
 
     public boolean hasUsers() throws SQLException {
@@ -49,6 +69,7 @@ public final class AccessService {
         db.inTransaction(c -> {
             if (exists(c, name)) throw new IllegalArgumentException("user '" + name + "' exists already");
             update(c, AccessSql.INSERT_USER, name, hash, admin, clock.millis());
+            audit.record(c, AuditEvent.of(actor, AuditAction.USER_ADDED).org(null).target(name).after(AuditEvent.state("hubAdmin", admin)));
             return null;
         });
     }
@@ -78,6 +99,9 @@ public final class AccessService {
                 if (rs.getLong(1) > 0) return false;
             }
             update(c, AccessSql.INSERT_USER, name, hash, true, clock.millis());
+            // whoever completes the setup form is the new admin from here on
+            audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.FIRST_ADMIN_CREATED)
+                    .target(name).after(AuditEvent.state("hubAdmin", true)));
             return true;
         });
     }
@@ -88,14 +112,20 @@ public final class AccessService {
         db.inTransaction(c -> {
             if (update(c, AccessSql.SET_PASSWORD, hash, name) == 0) throw new IllegalArgumentException("no user '" + name + "'");
             update(c, AccessSql.DELETE_USER_SESSIONS, name); // a new password signs out every browser
+            audit.record(c, AuditEvent.of(actor, AuditAction.PASSWORD_CHANGED).org(null).target(name)
+                    .detail("the user's sessions were ended"));
             return null;
         });
     }
 
     public boolean removeUser(String name) throws SQLException {
         return db.inTransaction(c -> {
+            Boolean hubAdmin = isAdmin(c, name);
             update(c, AccessSql.DELETE_USER_SESSIONS, name);
-            return update(c, AccessSql.DELETE_USER, name) > 0;
+            if (update(c, AccessSql.DELETE_USER, name) == 0) return false;
+            audit.record(c, AuditEvent.of(actor, AuditAction.USER_REMOVED).org(null).target(name)
+                    .before(AuditEvent.state("hubAdmin", hubAdmin)).detail("with their sessions and tokens"));
+            return true;
         });
     }
 
@@ -130,13 +160,18 @@ public final class AccessService {
 
     /** Signs in: returns the cookie value (shown to the browser only) and the session it names. */
     public Optional<SignedIn> signIn(String name, char[] password) throws SQLException {
-        if (name == null || !checkPassword(name, password)) return Optional.empty();
+        if (name == null || !checkPassword(name, password)) {
+            audit.record(AuditEvent.of(Actor.unverified(name, actor.address()), AuditAction.SIGN_IN_FAILED)
+                    .detail("wrong user name or password"));
+            return Optional.empty();
+        }
         String cookie = Secrets.random(32);
         String csrf = Secrets.random(32);
         long now = clock.millis();
         db.inTransaction(c -> {
             update(c, AccessSql.PURGE_SESSIONS, now);
             update(c, AccessSql.INSERT_SESSION, Secrets.sha256(cookie), name, csrf, now, now + SESSION_LIFETIME.toMillis());
+            audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.SIGN_IN).detail("local password"));
             return null;
         });
         return Optional.of(new SignedIn(cookie, new Session(name, csrf)));
@@ -159,7 +194,12 @@ public final class AccessService {
 
     public void signOut(String cookieValue) throws SQLException {
         if (cookieValue == null) return;
-        db.withConnection(c -> update(c, AccessSql.DELETE_SESSION, Secrets.sha256(cookieValue)));
+        db.inTransaction(c -> {
+            if (update(c, AccessSql.DELETE_SESSION, Secrets.sha256(cookieValue)) > 0) {
+                audit.record(c, AuditEvent.of(actor, AuditAction.SIGN_OUT).org(null));
+            }
+            return null;
+        });
     }
 
     public NewToken createToken(String user, String label) throws SQLException {
@@ -169,6 +209,9 @@ public final class AccessService {
         db.inTransaction(c -> {
             if (!exists(c, user)) throw new IllegalArgumentException("no user '" + user + "'");
             update(c, AccessSql.INSERT_TOKEN, id, Secrets.sha256(secret), label == null ? "" : label, user, clock.millis());
+            String org = tokenOrg(c, id);
+            audit.record(c, AuditEvent.of(actor, AuditAction.TOKEN_CREATED).org(org).target(id)
+                    .after(AuditEvent.state("user", user, "label", label == null ? "" : label, "org", org)));
             return null;
         });
         return new NewToken(id, secret);
@@ -176,6 +219,14 @@ public final class AccessService {
 
     /** The user a valid (unrevoked) token belongs to. */
     public Optional<String> tokenUser(String secret) throws SQLException {
+        return token(secret).map(TokenHolder::user);
+    }
+
+    /** A valid token's public id and its user. */
+    public record TokenHolder(String id, String user) {}
+
+    /** The valid (unrevoked) token with this secret; notes when it was last used. */
+    public Optional<TokenHolder> token(String secret) throws SQLException {
         if (secret == null || secret.isEmpty()) return Optional.empty();
         return db.withConnection(c -> {
             String id, user;
@@ -188,7 +239,7 @@ public final class AccessService {
                 }
             }
             update(c, AccessSql.TOUCH_TOKEN, clock.millis(), id);
-            return Optional.of(user);
+            return Optional.of(new TokenHolder(id, user));
         });
     }
 
@@ -217,12 +268,36 @@ public final class AccessService {
 
     /** Revokes a token by its public id; false when there is no such valid token. */
     public boolean revokeToken(String id) throws SQLException {
-        return db.withConnection(c -> update(c, AccessSql.REVOKE_TOKEN, clock.millis(), id) > 0);
+        return db.inTransaction(c -> {
+            if (update(c, AccessSql.REVOKE_TOKEN, clock.millis(), id) == 0) return false;
+            audit.record(c, AuditEvent.of(actor, AuditAction.TOKEN_REVOKED).org(tokenOrg(c, id)).target(id)
+                    .before(AuditEvent.state("status", "valid")).after(AuditEvent.state("status", "revoked")));
+            return true;
+        });
     }
 
     private static Instant instant(ResultSet rs, int col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static String tokenOrg(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(AccessSql.TOKEN_ORG)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Whether {@code name} is a hub admin; null when there is no such user. */
+    private static Boolean isAdmin(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(AccessSql.USER_IS_ADMIN)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        }
     }
 
     private static boolean exists(Connection c, String name) throws SQLException {

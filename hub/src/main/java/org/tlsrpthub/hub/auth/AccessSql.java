@@ -10,6 +10,7 @@ final class AccessSql {
     static final String INSERT_USER = "INSERT INTO app_user (name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?)";
     static final String USER_HASH = "SELECT password_hash FROM app_user WHERE name = ?";
     static final String SET_PASSWORD = "UPDATE app_user SET password_hash = ? WHERE name = ?";
+    static final String USER_IS_ADMIN = "SELECT is_admin FROM app_user WHERE name = ?";
     static final String LIST_USERS = "SELECT name, is_admin, created_at FROM app_user ORDER BY name";
     static final String DELETE_USER = "DELETE FROM app_user WHERE name = ?";
 
@@ -26,5 +27,6 @@ final class AccessSql {
     static final String TOUCH_TOKEN = "UPDATE api_token SET last_used_at = ? WHERE id = ?";
     static final String LIST_TOKENS =
             "SELECT id, label, user_name, created_at, revoked_at, last_used_at FROM api_token ORDER BY created_at, id";
+    static final String TOKEN_ORG = "SELECT org FROM api_token WHERE id = ?";
     static final String REVOKE_TOKEN = "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
 }

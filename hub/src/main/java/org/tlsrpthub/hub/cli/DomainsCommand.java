@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.hub.store.Database;
@@ -38,7 +39,7 @@ final class DomainsCommand {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
                 for (String d : domains) {
                     String one = DomainNames.normalise(d);
-                    System.out.println((ds.add(d) ? "added " : "already served: ") + one);
+                    System.out.println((ds.add(d, Actor.cli()) ? "added " : "already served: ") + one);
                 }
                 return 0;
             }
@@ -71,7 +72,7 @@ final class DomainsCommand {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
                 int missing = 0;
                 for (String d : domains) {
-                    if (ds.remove(d)) System.out.println("removed " + d);
+                    if (ds.remove(d, Actor.cli())) System.out.println("removed " + d);
                     else { System.err.println("not served: " + d); missing++; }
                 }
                 return missing == 0 ? 0 : 1;
@@ -89,7 +90,7 @@ final class DomainsCommand {
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
                 DomainStore ds = new DomainStore(db, Clock.systemUTC());
-                if (value != null) ds.setOtherDomains(OtherDomains.fromId(value));
+                if (value != null) ds.setOtherDomains(OtherDomains.fromId(value), Actor.cli());
                 System.out.println(ds.otherDomains().id());
                 return 0;
             }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 MtaStsCommand.class,
                 UsersCommand.class,
                 TokensCommand.class,
+                AuditCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
         })

@@ -2,6 +2,7 @@ package org.tlsrpthub.hub.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
@@ -28,7 +29,7 @@ final class ReprocessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Database db = StoreOptions.of(spec).open()) {
             IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
-            ReprocessService.Result r = new ReprocessService(db, ingest).run(all);
+            ReprocessService.Result r = new ReprocessService(db, ingest).run(all, Actor.cli());
             if (json) {
                 print(r);
                 return 0;

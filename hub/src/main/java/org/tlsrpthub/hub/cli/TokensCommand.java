@@ -3,6 +3,7 @@ package org.tlsrpthub.hub.cli;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.ApiToken;
 import org.tlsrpthub.hub.auth.NewToken;
@@ -28,7 +29,7 @@ final class TokensCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                NewToken t = new AccessService(db, Clock.systemUTC()).createToken(user, label);
+                NewToken t = new AccessService(db, Clock.systemUTC()).by(Actor.cli()).createToken(user, label);
                 System.err.println("created " + t.id() + "; the token (not shown again):");
                 System.out.println(t.secret());
                 return 0;
@@ -60,7 +61,7 @@ final class TokensCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                AccessService access = new AccessService(db, Clock.systemUTC());
+                AccessService access = new AccessService(db, Clock.systemUTC()).by(Actor.cli());
                 int missing = 0;
                 for (String id : ids) {
                     if (access.revokeToken(id)) System.out.println("revoked " + id);

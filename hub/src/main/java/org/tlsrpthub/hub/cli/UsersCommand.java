@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.User;
 import org.tlsrpthub.hub.store.Database;
@@ -66,7 +67,7 @@ final class UsersCommand {
         public Integer call() throws Exception {
             char[] pw = password.read();
             try (Database db = StoreOptions.of(spec).open()) {
-                new AccessService(db, Clock.systemUTC()).addUser(name, pw, admin);
+                new AccessService(db, Clock.systemUTC()).by(Actor.cli()).addUser(name, pw, admin);
                 System.out.println("added " + (admin ? "admin " : "user ") + name);
                 return 0;
             } finally {
@@ -100,7 +101,7 @@ final class UsersCommand {
         public Integer call() throws Exception {
             char[] pw = password.read();
             try (Database db = StoreOptions.of(spec).open()) {
-                new AccessService(db, Clock.systemUTC()).setPassword(name, pw);
+                new AccessService(db, Clock.systemUTC()).by(Actor.cli()).setPassword(name, pw);
                 System.out.println("password changed for " + name);
                 return 0;
             } finally {
@@ -117,7 +118,7 @@ final class UsersCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                boolean removed = new AccessService(db, Clock.systemUTC()).removeUser(name);
+                boolean removed = new AccessService(db, Clock.systemUTC()).by(Actor.cli()).removeUser(name);
                 System.out.println(removed ? "removed " + name : "no user " + name);
                 return removed ? 0 : 1;
             }

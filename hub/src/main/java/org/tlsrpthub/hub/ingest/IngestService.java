@@ -38,6 +38,7 @@ public final class IngestService {
 
     private final Database db;
     private final ReportStore store;
+    private final Clock clock;
     private final CapturingDecoder decoder;
     private final IngestObserver observer;
 
@@ -48,6 +49,7 @@ public final class IngestService {
     public IngestService(Database db, InputDecoder decoder, Clock clock, IngestObserver observer) {
         this.db = db;
         this.store = new ReportStore(db, clock);
+        this.clock = clock;
         this.decoder = new CapturingDecoder(decoder);
         this.observer = observer;
     }
@@ -58,6 +60,11 @@ public final class IngestService {
      */
     public ReportParseException takeLastParseError() {
         return decoder.takeLastError();
+    }
+
+    /** What time it is for this service's writes (reprocessing's audit entries use it too). */
+    public Clock clock() {
+        return clock;
     }
 
     /** The store this service writes to (reprocessing also rewrites stored reports through it). */

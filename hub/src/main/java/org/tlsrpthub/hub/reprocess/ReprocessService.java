@@ -7,6 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsrpthub.hub.audit.Actor;
+import org.tlsrpthub.hub.audit.AuditAction;
+import org.tlsrpthub.hub.audit.AuditEvent;
+import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.IngestStatus;
@@ -24,16 +28,19 @@ import org.tlsrpthub.hub.store.ReportStore;
  * that now go through leave quarantine, the others keep it with the new parser's reason. A report
  * already stored gains no sighting (re-reading is not a new arrival); when the input it was stored
  * from now parses differently, its contents and rollups are rewritten ({@link ReportStore#refresh}).
+ * Each run goes to the audit log with who asked and what it did.
  */
 public final class ReprocessService {
     private static final int PAGE = 500;
 
     private final Database db;
     private final IngestService ingest;
+    private final AuditLog audit;
 
     public ReprocessService(Database db, IngestService ingest) {
         this.db = db;
         this.ingest = ingest;
+        this.audit = new AuditLog(db, ingest.clock());
     }
 
     /**
@@ -53,7 +60,11 @@ public final class ReprocessService {
 
     private static final Result NOTHING = new Result(0, 0, 0, 0, 0, 0, 0);
 
-    public Result run(boolean all) throws SQLException {
+    /**
+     * Re-parses page after page, each in its own transaction (a long run must not hold the write lock);
+     * the audit entry follows the last page.
+     */
+    public Result run(boolean all, Actor by) throws SQLException {
         Result result = NOTHING;
         long after = -1;
         while (true) {
@@ -65,6 +76,7 @@ public final class ReprocessService {
             long[] counts = db.inTransaction(c -> apply(c, page, prepared));
             result = result.plus(page.size(), counts);
         }
+        audit.record(AuditEvent.of(by, AuditAction.REPROCESS).target(all ? "all raw inputs" : "quarantined inputs").after(result));
         return result;
     }
 
@@ -81,7 +93,7 @@ public final class ReprocessService {
      * is not in quarantine. An input held back by dkim.policy=require is refused, as the batch runs
      * leave it out: whoever asks, one click must not store what the DKIM gate kept out.
      */
-    public java.util.Optional<Result> reprocessOne(long rawInputId) throws SQLException, HeldByDkim {
+    public java.util.Optional<Result> reprocessOne(long rawInputId, Actor by) throws SQLException, HeldByDkim {
         List<Archived> one = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(ReprocessSql.QUARANTINED_ONE)) {
                 ps.setLong(1, rawInputId);
@@ -95,8 +107,12 @@ public final class ReprocessService {
         }
         List<PreparedInput> prepared = List.of(
                 ingest.prepare(RawInput.gunzip(one.get(0).gzip), one.get(0).provenance).archivedAs(one.get(0).id));
-        long[] counts = db.inTransaction(c -> apply(c, one, prepared));
-        return java.util.Optional.of(NOTHING.plus(1, counts));
+        Result result = db.inTransaction(c -> {
+            Result r = NOTHING.plus(1, apply(c, one, prepared));
+            audit.record(c, AuditEvent.of(by, AuditAction.REPROCESS).target("input " + rawInputId).after(r));
+            return r;
+        });
+        return java.util.Optional.of(result);
     }
 
     private boolean heldByDkim(long rawInputId) throws SQLException {

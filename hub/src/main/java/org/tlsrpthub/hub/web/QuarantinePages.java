@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.tlsrpthub.hub.analysis.QuarantinePage;
 import org.tlsrpthub.hub.analysis.QuarantineQueryService;
+import org.tlsrpthub.hub.audit.RequestActor;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 
 /** What could not be stored, why, its raw content (as escaped text) and a reprocess button. */
@@ -59,7 +60,7 @@ public final class QuarantinePages {
         long id = ReportPages.id(ctx);
         ReprocessService.Result r;
         try {
-            r = quarantine.reprocess(id).orElseThrow(ReportPages::notFound);
+            r = quarantine.reprocess(id, RequestActor.of(ctx)).orElseThrow(ReportPages::notFound);
         } catch (ReprocessService.HeldByDkim e) {
             ctx.redirect("/quarantine?done=" + Format.url("Not reprocessed: " + e.getMessage() + "."));
             return;

@@ -6,6 +6,7 @@ import org.tlsrpthub.hub.analysis.DomainAnalysisService;
 import org.tlsrpthub.hub.analysis.OverviewService;
 import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
+import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
@@ -42,5 +43,6 @@ public final class WebApp {
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);
         new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
         new JobPages(new JobStatus(db), pages).register(app);
+        new AuditPages(pages, new AuditLog(db, clock)).register(app);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.core.testsupport.Corpus;
@@ -308,10 +309,10 @@ public abstract class AnalysisContract {
                 java.security.MessageDigest.getInstance("SHA-256").digest(DashboardData.BROKEN_INPUT)));
         assertThat(quarantine.get(broken.id())).hasValueSatisfying(c -> assertThat(c.bytes()).isEqualTo(DashboardData.BROKEN_INPUT));
 
-        var result = quarantine.reprocess(broken.id()).orElseThrow();
+        var result = quarantine.reprocess(broken.id(), Actor.system()).orElseThrow();
         assertThat(result.stillQuarantined()).isEqualTo(1);
         assertThat(quarantine.get(broken.id())).isPresent();
-        assertThat(quarantine.reprocess(-5)).isEmpty();
+        assertThat(quarantine.reprocess(-5, Actor.system())).isEmpty();
     }
 
     private Map<Object, Long> sums(String sql, Object... args) throws SQLException {

@@ -3,27 +3,15 @@ package org.tlsrpthub.hub.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.testsupport.ManualClock;
 
 /** Users, sessions and tokens on a real database; run against SQLite and PostgreSQL. */
 abstract class AccessContract {
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-01T10:00:00Z");
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
     protected abstract String emptyDatabaseUrl();
 
     final ManualClock clock = new ManualClock();

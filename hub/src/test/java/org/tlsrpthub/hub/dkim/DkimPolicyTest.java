@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.ingest.IngestStatus;
 import org.tlsrpthub.hub.intake.MailIntake;
@@ -122,7 +123,7 @@ class DkimPolicyTest {
     void reprocessingLeavesDkimQuarantineAlone() throws Exception {
         try (MailStore store = new MailStore(dir, settings("require"))) {
             store.intake.deliver(ReportMail.from("example.com", "unsigned"), smtp());
-            var result = new org.tlsrpthub.hub.reprocess.ReprocessService(store.db, store.ingest).run(true);
+            var result = new org.tlsrpthub.hub.reprocess.ReprocessService(store.db, store.ingest).run(true, Actor.system());
             assertThat(result.released()).isZero();
             assertThat(store.count("SELECT count(*) FROM report")).isZero();
             assertThat(store.count("SELECT count(*) FROM quarantine WHERE kind = 'DKIM'")).isEqualTo(1);

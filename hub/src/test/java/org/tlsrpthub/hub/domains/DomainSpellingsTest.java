@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.importer.ImportRunner;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
@@ -53,15 +54,15 @@ class DomainSpellingsTest {
         Path maildir = dir.resolve("Maildir");
         Database db = Database.open(DatabaseLocation.sqliteUrl(dir.resolve("data")));
         DomainStore domains = new DomainStore(db, clock);
-        domains.add("example.org");
-        domains.setOtherDomains(OtherDomains.QUARANTINE);
+        domains.add("example.org", Actor.system());
+        domains.setOtherDomains(OtherDomains.QUARANTINE, Actor.system());
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
         // quarantined while example.net is not served; released by reprocess below
         ingest.ingest(bytes(ReportMail.json("Example.NET.", "reprocess.example", "r-reprocess")),
                 Provenance.file("early.json", clock.instant()));
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM quarantine")).isEqualTo(1);
-        assertThat(domains.add("EXAMPLE.net.")).isTrue();
-        assertThat(domains.add("example.net")).as("the same served domain").isFalse();
+        assertThat(domains.add("EXAMPLE.net.", Actor.system())).isTrue();
+        assertThat(domains.add("example.net", Actor.system())).as("the same served domain").isFalse();
 
         try (ImapServer imap = new ImapServer()) {
             Hub hub = new Hub(imap.settings(dir, Map.of("http.bind", "127.0.0.1", "http.port", "0",
@@ -82,7 +83,7 @@ class DomainSpellingsTest {
                 imap.deliver(ReportMail.about("eXample.nEt", "imap.example", "r-imap"));
                 Path file = Files.writeString(dir.resolve("import.json"), ReportMail.json("Example.net", "import.example", "r-import"));
                 new ImportRunner(ingest, clock).run(List.of(file), n -> { });
-                assertThat(new ReprocessService(db, ingest).run(false).released()).isEqualTo(1);
+                assertThat(new ReprocessService(db, ingest).run(false, Actor.system()).released()).isEqualTo(1);
                 while (Sql.count(db, "SELECT COUNT(*) FROM report") < 6) Thread.sleep(20); // the mail receivers poll
 
                 assertStoredAsOneDomain(db);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.importer.ImportRunner;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
@@ -163,13 +164,13 @@ public abstract class HeldWriteLockContract {
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
         long quarantined = Sql.rows(db, "SELECT id FROM raw_input ORDER BY id").stream().mapToLong(r -> ((Number) r.get(0)).longValue()).min().orElseThrow();
         try (AutoCloseable lock = holdWriteLock()) {
-            assertThatThrownBy(() -> new ReprocessService(db, ingest).reprocessOne(quarantined)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> new ReprocessService(db, ingest).reprocessOne(quarantined, Actor.system())).isInstanceOf(SQLException.class);
         }
         assertThat(count("SELECT count(*) FROM report")).isZero();
         assertThat(count("SELECT count(*) FROM quarantine")).isEqualTo(2);
         StoreConsistency.assertConsistent(db);
-        assertThat(new ReprocessService(db, ingest).reprocessOne(quarantined)).isPresent();
-        assertThat(new ReprocessService(db, ingest).run(false).released()).isEqualTo(1);
+        assertThat(new ReprocessService(db, ingest).reprocessOne(quarantined, Actor.system())).isPresent();
+        assertThat(new ReprocessService(db, ingest).run(false, Actor.system()).released()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM quarantine")).isZero();
         assertThat(count("SELECT count(*) FROM report")).isEqualTo(2);
         StoreConsistency.assertConsistent(db);

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.core.testsupport.Corpus;
@@ -192,13 +193,13 @@ class ReportEndpointTest {
     void aDomainThatIsNotServedIs422WhenRejectedAnd202WhenQuarantined() throws Exception {
         try (RunningHub hub = new RunningHub(dir)) {
             DomainStore domains = new DomainStore(hub.db, Clock.systemUTC());
-            domains.add("served.example");
-            domains.setOtherDomains(OtherDomains.REJECT);
+            domains.add("served.example", Actor.system());
+            domains.setOtherDomains(OtherDomains.REJECT, Actor.system());
             JsonNode p = problem(hub.post(googleJson(), "application/tlsrpt+json"), 422);
             assertThat(p.get("type").asText()).endsWith("#domain-not-served");
             assertThat(Sql.count(hub.db, "SELECT count(*) FROM raw_input")).isZero();
 
-            domains.setOtherDomains(OtherDomains.QUARANTINE);
+            domains.setOtherDomains(OtherDomains.QUARANTINE, Actor.system());
             HttpResponse<String> q = hub.post(googleJson(), "application/tlsrpt+json");
             assertThat(q.statusCode()).isEqualTo(202);
             assertThat(JSON.readTree(q.body()).get("status").asText()).isEqualTo("quarantined");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.core.json.ReportWriter;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
@@ -65,7 +66,7 @@ class DomainSessionMetricsTest {
 
     @Test
     void withServedDomainsOnlyTheyAreLabelled() throws Exception {
-        new DomainStore(db, Clock.systemUTC()).add(ReportGenerator.domainName(3).toUpperCase() + ".");
+        new DomainStore(db, Clock.systemUTC()).add(ReportGenerator.domainName(3).toUpperCase() + ".", Actor.system());
         String text = scrape();
         assertThat(domainLabels(text)).containsExactlyInAnyOrder(ReportGenerator.domainName(3), DomainSessionMetrics.OTHER);
         assertThat(value(text, DomainSessionMetrics.OTHER)).isEqualTo(130);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.config.SettingsException;
 import org.tlsrpthub.hub.domains.DomainStore;
@@ -153,8 +154,8 @@ class SmtpReceiverTest extends ListenerFixture {
     @Test
     void reportsAboutDomainsNotServedAreRefusedWith550WhenTheStoreRejectsThem() throws Exception {
         DomainStore domains = new DomainStore(store.db, Clock.systemUTC());
-        domains.add("served.example");
-        domains.setOtherDomains(OtherDomains.REJECT);
+        domains.add("served.example", Actor.system());
+        domains.setOtherDomains(OtherDomains.REJECT, Actor.system());
         SmtpClient client = new SmtpClient(start(Map.of()));
         MessagingException e = catchThrowableOfType(MessagingException.class,
                 () -> client.send(CorpusMail.read(CorpusMail.emails().get(0)), RCPT));

@@ -14,6 +14,7 @@ import org.tlsrpthub.core.json.ReportWriter;
 import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.core.report.Summary;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.analysis.ReportDetail;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.generate.ReportGenerator;
@@ -228,8 +229,8 @@ public abstract class DedupContract {
         ingest.ingest(WRITER.write(forgedOf(real)), https("203.0.113.9"));
         List<Object> before = counted();
 
-        ReprocessService.Result quarantined = new ReprocessService(db, ingest).run(false);
-        ReprocessService.Result all = new ReprocessService(db, ingest).run(true);
+        ReprocessService.Result quarantined = new ReprocessService(db, ingest).run(false, Actor.system());
+        ReprocessService.Result all = new ReprocessService(db, ingest).run(true, Actor.system());
 
         assertThat(quarantined.released()).isZero();
         assertThat(quarantined.stillQuarantined()).isEqualTo(1);

@@ -21,6 +21,7 @@ import org.tlsrpthub.core.report.Policy;
 import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.core.report.Summary;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.analysis.ReportDetail;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.domains.DomainStore;
@@ -176,12 +177,12 @@ public abstract class StoreContract {
     @Test
     void bytesQuarantinedForAnOtherDomainAndSentAgainOnceServedPointAtTheQuarantinedCopy() throws Exception {
         DomainStore domains = new DomainStore(db, Clock.systemUTC());
-        domains.add(ReportGenerator.domainName(1));
-        domains.setOtherDomains(OtherDomains.QUARANTINE);
+        domains.add(ReportGenerator.domainName(1), Actor.system());
+        domains.setOtherDomains(OtherDomains.QUARANTINE, Actor.system());
         byte[] raw = json(GENERATOR.report(2, 0, 0));
         assertThat(ingest.ingest(raw, fromFile("early")).status()).isEqualTo(IngestStatus.QUARANTINED);
 
-        domains.add(ReportGenerator.domainName(2));
+        domains.add(ReportGenerator.domainName(2), Actor.system());
         assertThat(ingest.ingest(raw, fromFile("again")).status()).isEqualTo(IngestStatus.STORED);
 
         assertThat(Sql.count(db, "SELECT count(*) FROM raw_input")).isEqualTo(1);
@@ -213,19 +214,19 @@ public abstract class StoreContract {
     @Test
     void reportsAboutOtherDomainsFollowTheSetting() throws Exception {
         DomainStore domains = new DomainStore(db, Clock.systemUTC());
-        domains.add(ReportGenerator.domainName(1));
+        domains.add(ReportGenerator.domainName(1), Actor.system());
         Report served = GENERATOR.report(1, 0, 0);
         Report other = GENERATOR.report(2, 0, 0);
 
         assertThat(ingest.ingest(json(served), fromFile("s")).status()).isEqualTo(IngestStatus.STORED);
         assertThat(ingest.ingest(json(other), fromFile("o1")).status()).isEqualTo(IngestStatus.STORED);
 
-        domains.setOtherDomains(OtherDomains.QUARANTINE);
+        domains.setOtherDomains(OtherDomains.QUARANTINE, Actor.system());
         IngestOutcome q = ingest.ingest(json(GENERATOR.report(2, 0, 1)), fromFile("o2"));
         assertThat(q.status()).isEqualTo(IngestStatus.QUARANTINED);
         assertThat(q.reason()).contains("not served");
 
-        domains.setOtherDomains(OtherDomains.REJECT);
+        domains.setOtherDomains(OtherDomains.REJECT, Actor.system());
         assertThat(ingest.ingest(json(GENERATOR.report(2, 0, 2)), fromFile("o3")).status()).isEqualTo(IngestStatus.REJECTED);
 
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(2);
@@ -358,14 +359,14 @@ public abstract class StoreContract {
         assertThat(first.kind()).isEqualTo(Quarantine.INTERNAL_ERROR);
         ingest.ingest("garbage".getBytes(StandardCharsets.UTF_8), fromFile("garbage"));
 
-        ReprocessService.Result result = new ReprocessService(db, ingest).run(false);
+        ReprocessService.Result result = new ReprocessService(db, ingest).run(false, Actor.system());
 
         assertThat(result).isEqualTo(new ReprocessService.Result(2, 1, 1, 1, 0, 0, 0));
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
         assertThat(Sql.rows(db, "SELECT kind FROM quarantine")).containsExactly(List.of("UNRECOGNISED_FORMAT"));
         assertThat(Sql.count(db, "SELECT count(*) FROM raw_input WHERE status = 'parsed'")).isEqualTo(1);
 
-        assertThat(new ReprocessService(db, ingest).run(true)).isEqualTo(new ReprocessService.Result(2, 0, 1, 0, 0, 1, 0));
+        assertThat(new ReprocessService(db, ingest).run(true, Actor.system())).isEqualTo(new ReprocessService.Result(2, 0, 1, 0, 0, 1, 0));
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
         assertThat(Sql.count(db, "SELECT count(*) FROM report_sighting")).as("re-reading is no new arrival").isZero();
         RollupCheck.assertRollupsMatchRawRows(db);
@@ -374,12 +375,12 @@ public abstract class StoreContract {
     @Test
     void reprocessingStoresReportsOfADomainServedSinceThen() throws Exception {
         DomainStore domains = new DomainStore(db, Clock.systemUTC());
-        domains.add("domain1.example");
-        domains.setOtherDomains(OtherDomains.QUARANTINE);
+        domains.add("domain1.example", Actor.system());
+        domains.setOtherDomains(OtherDomains.QUARANTINE, Actor.system());
         assertThat(ingest.ingest(json(GENERATOR.report(2, 0, 0)), fromFile("o")).status()).isEqualTo(IngestStatus.QUARANTINED);
 
-        domains.add("domain2.example");
-        new ReprocessService(db, ingest).run(false);
+        domains.add("domain2.example", Actor.system());
+        new ReprocessService(db, ingest).run(false, Actor.system());
 
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(1);
         assertThat(Sql.count(db, "SELECT count(*) FROM quarantine")).isZero();
@@ -400,7 +401,7 @@ public abstract class StoreContract {
         assertThat(reports).hasSize(30);
         assertThat(sightings).hasSize(4); // and 6 held for review (see importingTheSharedCorpusStoresEveryReportOnce)
 
-        ReprocessService.Result first = new ReprocessService(db, ingest).run(true);
+        ReprocessService.Result first = new ReprocessService(db, ingest).run(true, Actor.system());
 
         assertThat(first.reportsStored()).isZero();
         assertThat(first.reportsUpdated()).isEqualTo(30); // every report had a policy-domain with a dot at the end
@@ -413,7 +414,7 @@ public abstract class StoreContract {
         DashboardRollupCheck.assertDashboardRollupsMatchRawRows(db);
         assertEveryReportEqualsAFreshParseOfItsInput();
 
-        assertThat(new ReprocessService(db, ingest).run(true))
+        assertThat(new ReprocessService(db, ingest).run(true, Actor.system()))
                 .isEqualTo(new ReprocessService.Result(40, 0, 6, 0, 0, 30, 0));
     }
 
@@ -427,7 +428,7 @@ public abstract class StoreContract {
         List<List<Object>> before = Sql.rows(db, contents);
         List<List<Object>> rollups = Sql.rows(db, "SELECT * FROM rollup_domain_total");
 
-        ReprocessService.Result r = new ReprocessService(db, ingest).run(true);
+        ReprocessService.Result r = new ReprocessService(db, ingest).run(true, Actor.system());
 
         assertThat(r.reportsKeptDetailsExpired()).isEqualTo(1);
         assertThat(r.reportsUpdated()).isZero();
