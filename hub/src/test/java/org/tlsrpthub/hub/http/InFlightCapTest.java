@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.testsupport.Await;
 
 /** One global cap on the report bytes all requests hold at once; beyond it 503 with Retry-After. */
 class InFlightCapTest {
@@ -32,7 +32,7 @@ class InFlightCapTest {
                         + "Content-Length: 80000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(filler(1000));
                 out.flush();
-                await(() -> hub.hub.http().inFlightBytes() >= 80_000);
+                Await.until(() -> hub.hub.http().inFlightBytes() >= 80_000);
 
                 HttpResponse<String> big = hub.post(filler(50_000), "application/tlsrpt+json");
                 JsonNode p = ReportEndpointTest.problem(big, 503);
@@ -48,7 +48,7 @@ class InFlightCapTest {
                 String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
                 assertThat(status).as("the slow sender is answered too (its body is no report)").isEqualTo("HTTP/1.1 400");
             }
-            await(() -> hub.hub.http().inFlightBytes() == 0);
+            Await.until(() -> hub.hub.http().inFlightBytes() == 0);
             assertThat(hub.post(filler(50_000), "application/tlsrpt+json").statusCode()).as("the share was given back").isEqualTo(400);
         }
     }
@@ -60,7 +60,4 @@ class InFlightCapTest {
     }
 
     // Waits for the server to reach a state; no time limit (the build's own timeout is the backstop).
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        while (!condition.getAsBoolean()) Thread.sleep(5);
-    }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import org.tlsrpthub.hub.testsupport.ImapServer;
 import org.tlsrpthub.hub.testsupport.LogLines;
 import org.tlsrpthub.hub.testsupport.MailStore;
 import org.tlsrpthub.hub.testsupport.ReportMail;
+import org.tlsrpthub.hub.testsupport.Await;
 
 /** The IMAP poller against a real GreenMail server on loopback, into a real SQLite store. */
 class ImapReceiverTest {
@@ -58,7 +57,7 @@ class ImapReceiverTest {
         for (Path p : emails) server.deliver(CorpusMail.read(p));
         startReceiver(server.settings(dir, FOLDERS));
 
-        await(() -> server.count("Archive") == emails.size());
+        Await.until(() -> server.count("Archive") == emails.size());
         assertThat(server.count("INBOX")).isZero();
         assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
         assertThat(store.count("SELECT count(*) FROM raw_input WHERE channel = 'imap' AND origin LIKE 'imap://tlsrpt@127.0.0.1/INBOX;uid=%'"))
@@ -72,7 +71,7 @@ class ImapReceiverTest {
         server.deliver(CorpusMail.read(CorpusMail.emails().get(0)));
         startReceiver(server.settings(dir, FOLDERS));
 
-        await(() -> server.count("Quarantine") == 1 && server.count("Archive") == 1);
+        Await.until(() -> server.count("Quarantine") == 1 && server.count("Archive") == 1);
         assertThat(store.count("SELECT count(*) FROM raw_input WHERE status = 'quarantined' AND message_id = '<q@x.example>'"))
                 .isEqualTo(1);
     }
@@ -83,10 +82,10 @@ class ImapReceiverTest {
         for (Path p : emails) server.deliver(CorpusMail.read(p));
         startReceiver(server.settings(dir, Map.of()));
 
-        await(() -> server.countFlagged("INBOX", ImapMailboxSettings.PROCESSED_KEYWORD) == 3);
+        Await.until(() -> server.countFlagged("INBOX", ImapMailboxSettings.PROCESSED_KEYWORD) == 3);
         assertThat(server.count("INBOX")).as("nothing is moved or deleted").isEqualTo(3);
         long sweeps = receiver.sweeps();
-        await(() -> receiver.sweeps() >= sweeps + 2); // two more poll rounds
+        Await.until(() -> receiver.sweeps() >= sweeps + 2); // two more poll rounds
         assertThat(store.count("SELECT count(*) FROM report_sighting")).as("flagged messages are not read again").isZero();
         assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
     }
@@ -101,7 +100,7 @@ class ImapReceiverTest {
         long reports = store.count("SELECT count(*) FROM report");
 
         startReceiver(server.settings(dir, FOLDERS)); // the restart
-        await(() -> server.count("Archive") == 1);
+        Await.until(() -> server.count("Archive") == 1);
         assertThat(server.count("INBOX")).isZero();
         assertThat(store.count("SELECT count(*) FROM report")).isEqualTo(reports);
         assertThat(store.count("SELECT count(*) FROM report_sighting")).as("the second reading is a sighting").isEqualTo(reports);
@@ -113,12 +112,12 @@ class ImapReceiverTest {
         store.breakStorage();
         for (Path p : emails) server.deliver(CorpusMail.read(p));
         startReceiver(server.settings(dir, FOLDERS));
-        await(() -> receiver.sweeps() >= 2); // two rounds that found the storage down
+        Await.until(() -> receiver.sweeps() >= 2); // two rounds that found the storage down
         assertThat(server.count("INBOX")).isEqualTo(2);
         assertThat(server.count("Archive")).isLessThanOrEqualTo(0);
 
         store.repairStorage();
-        await(() -> server.count("Archive") == 2);
+        Await.until(() -> server.count("Archive") == 2);
         assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
     }
 
@@ -128,7 +127,7 @@ class ImapReceiverTest {
         server.deliver(ReportMail.from("example.com", "peek-1"));
         try (LogLines log = new LogLines(MailboxPoller.class)) {
             startReceiver(server.settings(dir, FOLDERS));
-            await(() -> log.any("left in place"));
+            Await.until(() -> log.any("left in place"));
             // Read with BODY.PEEK: the failed attempt leaves no \Seen behind.
             assertThat(server.count("INBOX")).isEqualTo(1);
             assertThat(server.countSeen("INBOX")).isZero();
@@ -136,7 +135,7 @@ class ImapReceiverTest {
             receiver.close(); // no attempt in flight while the table comes back
             store.repairStorage();
             startReceiver(server.settings(dir, FOLDERS));
-            await(() -> server.count("Archive") == 1 && log.any("outcome=stored")); // logged after the move
+            Await.until(() -> server.count("Archive") == 1 && log.any("outcome=stored")); // logged after the move
             assertThat(log.all()).filteredOn(l -> l.contains("outcome=stored")).singleElement().asString()
                     .contains("message-id=\"<peek-1@example.com>\"", "from=\"tlsrpt@example.com\"",
                             "reports=\"example.com/peek-1\"");
@@ -147,18 +146,10 @@ class ImapReceiverTest {
     void newMailIsTakenAtOnceWithIdle() throws Exception {
         // An hour between polls: only IDLE can explain a prompt pickup.
         startReceiver(server.settings(dir, Map.of("imap.test.poll-seconds", "3600", "imap.test.archive-folder", "Archive")));
-        await(() -> receiver.sweeps() >= 1); // connected, swept the empty inbox, now waiting
+        Await.until(() -> receiver.sweeps() >= 1); // connected, swept the empty inbox, now waiting
         server.deliver(CorpusMail.read(CorpusMail.emails().get(0)));
-        await(() -> server.count("Archive") == 1); // the next poll would be in an hour
+        Await.until(() -> server.count("Archive") == 1); // the next poll would be in an hour
 
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) return;
-            Thread.sleep(100);
-        }
-        assertThat(condition.call()).as("condition within 30 s").isTrue();
-    }
 }

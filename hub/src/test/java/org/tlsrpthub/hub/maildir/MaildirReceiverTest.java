@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +22,7 @@ import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
 import org.tlsrpthub.hub.testsupport.MailStore;
+import org.tlsrpthub.hub.testsupport.Await;
 
 /** The Maildir drop directory, delivered into as an MTA does (write in tmp/, rename into new/). */
 class MaildirReceiverTest {
@@ -61,7 +60,7 @@ class MaildirReceiverTest {
         startReceiver();
         for (Path p : emails.subList(1, emails.size())) deliver(CorpusMail.read(p));
 
-        await(() -> files("cur") == emails.size());
+        Await.until(() -> files("cur") == emails.size());
         assertThat(files("new")).isZero();
         assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
         try (Stream<Path> s = Files.list(maildir.resolve("cur"))) {
@@ -73,7 +72,7 @@ class MaildirReceiverTest {
     void anUnparseableFileIsQuarantinedInTheStoreThenMovedAside() throws Exception {
         startReceiver();
         deliver("From: a@b.example\r\nMessage-ID: <m@x.example>\r\n\r\nnot a report\r\n".getBytes(StandardCharsets.US_ASCII));
-        await(() -> files(".Quarantine/cur") == 1);
+        Await.until(() -> files(".Quarantine/cur") == 1);
         assertThat(store.count("SELECT count(*) FROM raw_input WHERE status = 'quarantined' AND origin LIKE 'maildir:%'"))
                 .isEqualTo(1);
         assertThat(files("new")).isZero();
@@ -87,7 +86,7 @@ class MaildirReceiverTest {
         long reports = store.count("SELECT count(*) FROM report");
 
         startReceiver();
-        await(() -> files("cur") == 1);
+        Await.until(() -> files("cur") == 1);
         assertThat(store.count("SELECT count(*) FROM report")).isEqualTo(reports);
         assertThat(store.count("SELECT count(*) FROM raw_input")).isEqualTo(1);
     }
@@ -99,11 +98,11 @@ class MaildirReceiverTest {
         startReceiver();
         for (Path p : emails) deliver(CorpusMail.read(p));
         long scans = receiver.scans();
-        await(() -> receiver.scans() >= scans + 2); // at least one whole scan after both files arrived
+        Await.until(() -> receiver.scans() >= scans + 2); // at least one whole scan after both files arrived
         assertThat(files("new")).isEqualTo(2);
 
         store.repairStorage();
-        await(() -> files("cur") == 2);
+        Await.until(() -> files("cur") == 2);
         assertThat(store.totals()).isEqualTo(CorpusMail.expectedTotals(emails));
     }
 
@@ -122,12 +121,4 @@ class MaildirReceiverTest {
         }
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) return;
-            Thread.sleep(50);
-        }
-        assertThat(condition.call()).as("condition within 30 s").isTrue();
-    }
 }
