@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.tlsrpthub.core.report.ResultType;
 import org.tlsrpthub.core.syntax.DomainNames;
@@ -24,6 +25,8 @@ import org.tlsrpthub.hub.analysis.DomainAnalysis.FailureTypeCount;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.NamedCount;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.PolicyTypeCount;
 import org.tlsrpthub.hub.analysis.DomainAnalysis.ReporterCount;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
@@ -46,10 +49,16 @@ public final class DomainAnalysisService {
         this.clock = clock;
     }
 
-    /** @param top how many sending IPs to list (the busiest) */
-    public DomainAnalysis analyse(String domain, Period period, int top) throws SQLException {
+    /**
+     * @param top how many sending IPs to list (the busiest)
+     * @return empty when {@code scope} does not see the domain: another organisation's or an
+     *         unassigned domain is answered exactly as one never heard of
+     */
+    public Optional<DomainAnalysis> analyse(Scope scope, String domain, Period period, int top) throws SQLException {
         String d = DomainNames.normalise(domain);
-        DomainSummary summary = summaries.summarise(d, period.from(), period.to());
+        Optional<DomainSummary> seen = summaries.summarise(scope, d, period.from(), period.to());
+        if (seen.isEmpty()) return Optional.empty();
+        DomainSummary summary = seen.get();
         return db.withConnection(c -> {
             List<DailyCount> daily = daily(c, d, period);
             SessionTotals current = sum(daily);
@@ -58,17 +67,17 @@ public final class DomainAnalysisService {
             Map<String, String> orgNames = new HashMap<>();
             List<AppliedPolicy> applied = appliedPolicies(c, d, period, orgNames);
             Instant reference = Instant.ofEpochMilli(Math.min(clock.millis(), period.endMillisExclusive()));
-            return new DomainAnalysis(d, period, DomainStatus.classify(current.failureRate(), last, reference), last,
+            return Optional.of(new DomainAnalysis(d, period, DomainStatus.classify(current.failureRate(), last, reference), last,
                     current, previous, DomainAnalysis.Change.between(current, previous), daily,
                     failureTypes(summary), reporters(summary, orgNames), named(summary.byReceivingMx()),
-                    sendingIps(c, d, period, top), policyTypes(c, d, period), applied);
+                    sendingIps(c, d, period, top), policyTypes(c, d, period), applied));
         });
     }
 
-    /** The daily series alone (the API's time-series endpoint and CSV). */
-    public List<DailyCount> daily(String domain, Period period) throws SQLException {
+    /** The daily series alone (the API's time-series endpoint and CSV); empty when the scope does not see the domain. */
+    public Optional<List<DailyCount>> daily(Scope scope, String domain, Period period) throws SQLException {
         String d = DomainNames.normalise(domain);
-        return db.withConnection(c -> daily(c, d, period));
+        return db.withConnection(c -> ScopeSql.sees(c, scope, d) ? Optional.of(daily(c, d, period)) : Optional.empty());
     }
 
     private static List<DailyCount> daily(Connection c, String domain, Period p) throws SQLException {

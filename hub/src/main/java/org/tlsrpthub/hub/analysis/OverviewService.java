@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -29,23 +31,35 @@ public final class OverviewService {
         this.clock = clock;
     }
 
-    public OverviewPage overview(OverviewQuery q) throws SQLException {
-        return db.withConnection(c -> overview(c, q));
+    /** The domains {@code scope} sees, and only their sums. */
+    public OverviewPage overview(Scope scope, OverviewQuery q) throws SQLException {
+        return db.withConnection(c -> overview(c, scope, q));
     }
 
-    private OverviewPage overview(Connection c, OverviewQuery q) throws SQLException {
+    private OverviewPage overview(Connection c, Scope scope, OverviewQuery q) throws SQLException {
         Period p = q.period();
         Map<String, Acc> byDomain = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(OverviewSql.DOMAIN_TOTALS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc()).lastEnd = rs.getLong(2);
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.domainTotals(scope))) {
+            ScopeSql.bind(ps, 1, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc()).lastEnd = rs.getLong(2);
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement(OverviewSql.SERVED_DOMAINS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc());
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.servedDomains(scope))) {
+            ScopeSql.bind(ps, 1, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) byDomain.computeIfAbsent(rs.getString(1), k -> new Acc());
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement(OverviewSql.TOTALS)) {
+        try (PreparedStatement ps = c.prepareStatement(OverviewSql.totals(scope))) {
             MonthSplit split = MonthSplit.of(p);
-            int[] args = {split.firstMonth(), split.lastMonth(), split.headFrom(), split.headTo(), split.tailFrom(), split.tailTo()};
-            for (int i = 0; i < args.length; i++) ps.setInt(i + 1, args[i]);
+            int[][] parts = {{split.firstMonth(), split.lastMonth()}, {split.headFrom(), split.headTo()}, {split.tailFrom(), split.tailTo()}};
+            int i = 1;
+            for (int[] part : parts) {
+                ps.setInt(i++, part[0]);
+                ps.setInt(i++, part[1]);
+                i = ScopeSql.bind(ps, i, scope);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Acc a = byDomain.get(rs.getString(1));

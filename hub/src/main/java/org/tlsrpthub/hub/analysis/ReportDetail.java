@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param canonicalJson the report as the hub's writer renders it (RFC 8460 field names, pretty-printed);
  *                      the original bytes are at the raw download
- * @param provenance    how the first copy arrived; its raw fields are null when retention removed the raw input
+ * @param provenance    how the first copy arrived; its raw fields are null when retention removed the raw input,
+ *                      or when the report also covers other organisations' domains (their bytes are not shown)
  * @param sightings     later arrivals of the same report (duplicates)
  * @param dkimVerified  whether a valid DKIM signature's d= covers the reporter
  * @param contenders    inputs holding a report with this one's reporter, report-id and date range but other

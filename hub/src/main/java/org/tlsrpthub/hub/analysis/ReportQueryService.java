@@ -26,6 +26,8 @@ import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.core.taxonomy.FailureTaxonomy;
 import org.tlsrpthub.hub.analysis.ReportDetail.StoredFailure;
 import org.tlsrpthub.hub.analysis.ReportDetail.StoredPolicy;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.RawInput;
 
@@ -41,8 +43,9 @@ public final class ReportQueryService {
         this.db = db;
     }
 
-    public ReportPage list(ReportFilter f) throws SQLException {
-        ReportQuerySql.Where w = ReportQuerySql.where(f);
+    /** The reports {@code scope} sees; for an organisation, with only its own policies' domains and sessions. */
+    public ReportPage list(Scope scope, ReportFilter f) throws SQLException {
+        ReportQuerySql.Where w = ReportQuerySql.where(scope, f);
         return db.withConnection(c -> {
             long matching;
             try (PreparedStatement ps = prepare(c, ReportQuerySql.count(w), w.args())) {
@@ -63,48 +66,71 @@ public final class ReportQueryService {
                             rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)});
                 }
             }
-            Map<Long, TreeSet<String>> domains = domainsOf(c, ids);
+            Map<Long, OwnPolicies> own = policiesOf(c, scope, ids);
+            boolean all = ScopeSql.seesAll(scope);
             List<ReportListItem> items = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 long id = (Long) r[0];
+                OwnPolicies o = own.getOrDefault(id, new OwnPolicies());
                 items.add(new ReportListItem(id, (String) r[1], (String) r[2], (String) r[3],
-                        Instant.ofEpochMilli((Long) r[4]), Instant.ofEpochMilli((Long) r[5]), (Long) r[6], (Long) r[7],
-                        Instant.ofEpochMilli((Long) r[8]), List.copyOf(domains.getOrDefault(id, new TreeSet<>()))));
+                        Instant.ofEpochMilli((Long) r[4]), Instant.ofEpochMilli((Long) r[5]), all ? (Long) r[6] : o.ok,
+                        all ? (Long) r[7] : o.failed, Instant.ofEpochMilli((Long) r[8]), List.copyOf(o.domains)));
             }
             return new ReportPage(f.page(), f.size(), matching, items);
         });
     }
 
-    private static Map<Long, TreeSet<String>> domainsOf(Connection c, List<long[]> ids) throws SQLException {
-        Map<Long, TreeSet<String>> out = new HashMap<>();
+    /** A listed report's policy domains and sessions, as far as the scope sees them. */
+    private static final class OwnPolicies {
+        final TreeSet<String> domains = new TreeSet<>();
+        long ok, failed;
+    }
+
+    private static Map<Long, OwnPolicies> policiesOf(Connection c, Scope scope, List<long[]> ids) throws SQLException {
+        Map<Long, OwnPolicies> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.domainsOf(ids.size()))) {
+        try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.domainsOf(scope, ids.size()))) {
             for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i)[0]);
+            ScopeSql.bind(ps, ids.size() + 1, scope);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String d = rs.getString(2);
-                    out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(d == null ? "" : d);
+                    OwnPolicies o = out.computeIfAbsent(rs.getLong(1), k -> new OwnPolicies());
+                    o.domains.add(d == null ? "" : d);
+                    o.ok += rs.getLong(3);
+                    o.failed += rs.getLong(4);
                 }
             }
         }
         return out;
     }
 
-    public Optional<ReportDetail> get(long id) throws SQLException {
+    /**
+     * One report as {@code scope} sees it; empty when it does not exist or holds no policy of the
+     * scope's organisation. A report that also covers other organisations' domains is shown with the
+     * organisation's policies only: the others are neither shown nor counted, and its warnings,
+     * contenders and raw input (which may name them) are left out.
+     */
+    public Optional<ReportDetail> get(Scope scope, long id) throws SQLException {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.REPORT)) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
-                    return Optional.of(detail(c, rs));
+                    return detail(c, rs, scope);
                 }
             }
         });
     }
 
-    private ReportDetail detail(Connection c, ResultSet rs) throws SQLException {
+    private Optional<ReportDetail> detail(Connection c, ResultSet rs, Scope scope) throws SQLException {
         long id = rs.getLong(1);
-        List<StoredPolicy> policies = policies(c, id);
+        List<StoredPolicy> all = policies(c, id);
+        boolean seesAll = ScopeSql.seesAll(scope);
+        List<StoredPolicy> policies = seesAll ? all : own(c, scope, all);
+        if (!seesAll && policies.isEmpty()) return Optional.empty();
+        boolean whole = policies.size() == all.size();
+        if (!whole) return Optional.of(part(id, rs, policies));
         List<ReportDetail.StoredWarning> warnings = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.WARNINGS)) {
             ps.setLong(1, id);
@@ -129,10 +155,35 @@ public final class ReportQueryService {
                 rs.getString(16), channel == null ? null : rs.getLong(17), hex(rs.getBytes(18)), sightings.size());
         Report report = new Report(rs.getString(3), new DateRange(Instant.ofEpochMilli(rs.getLong(6)),
                 Instant.ofEpochMilli(rs.getLong(7))), rs.getString(4), rs.getString(5), asCore(policies));
-        return new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        return Optional.of(new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 report.dateRange().start(), report.dateRange().end(), rs.getLong(8), rs.getLong(9),
                 Instant.ofEpochMilli(rs.getLong(10)), policies, warnings, provenance, sightings, rs.getBoolean(19),
-                contenders, new String(writer.write(report, true), StandardCharsets.UTF_8));
+                contenders, new String(writer.write(report, true), StandardCharsets.UTF_8)));
+    }
+
+    /** The organisation's part of a report that covers other organisations too: its policies, their sums, no raw input. */
+    private ReportDetail part(long id, ResultSet rs, List<StoredPolicy> policies) throws SQLException {
+        long ok = 0, failed = 0;
+        for (StoredPolicy p : policies) {
+            ok += p.successfulSessions();
+            failed += p.failedSessions();
+        }
+        String channel = rs.getString(12);
+        ReportDetail.Provenance provenance = new ReportDetail.Provenance(null, channel,
+                channel == null ? null : Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14), rs.getString(15),
+                rs.getString(16), null, null, 0);
+        Report report = new Report(rs.getString(3), new DateRange(Instant.ofEpochMilli(rs.getLong(6)),
+                Instant.ofEpochMilli(rs.getLong(7))), rs.getString(4), rs.getString(5), asCore(policies));
+        return new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                report.dateRange().start(), report.dateRange().end(), ok, failed, Instant.ofEpochMilli(rs.getLong(10)),
+                policies, List.of(), provenance, List.of(), rs.getBoolean(19), List.of(),
+                new String(writer.write(report, true), StandardCharsets.UTF_8));
+    }
+
+    private static List<StoredPolicy> own(Connection c, Scope scope, List<StoredPolicy> all) throws SQLException {
+        List<StoredPolicy> out = new ArrayList<>();
+        for (StoredPolicy p : all) if (p.policyDomain() != null && ScopeSql.sees(c, scope, p.policyDomain())) out.add(p);
+        return out;
     }
 
     private static List<ReportDetail.Contender> contenders(Connection c, long reportId) throws SQLException {
@@ -192,9 +243,14 @@ public final class ReportQueryService {
         return out;
     }
 
-    /** The original bytes of the input the report arrived in; empty when there is no such report or retention removed them. */
-    public Optional<byte[]> raw(long id) throws SQLException {
+    /**
+     * The original bytes of the input the report arrived in; empty when there is no such report,
+     * retention removed them, or (for an organisation) any of its policies is not the organisation's:
+     * the bytes would show the others.
+     */
+    public Optional<byte[]> raw(Scope scope, long id) throws SQLException {
         return db.withConnection(c -> {
+            if (!ScopeSql.seesAll(scope) && !ownsWhole(c, scope, id)) return Optional.empty();
             try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.RAW)) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -204,19 +260,30 @@ public final class ReportQueryService {
         });
     }
 
+    private static boolean ownsWhole(Connection c, Scope scope, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.POLICIES_OWNED)) {
+            ps.setString(1, scope.org());
+            ps.setLong(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0 && rs.getLong(1) == rs.getLong(2);
+            }
+        }
+    }
+
     /**
-     * Failure details of reports whose range starts in the period, oldest first, at most {@code limit}.
-     * Reads the stored details (not rollups): an export wants every row.
+     * Failure details of reports whose range starts in the period, oldest first, at most {@code limit};
+     * only of the policies {@code scope} sees. Reads the stored details (not rollups): an export wants every row.
      */
-    public List<FailureDetailRow> failureDetails(String domain, Period period, int limit) throws SQLException {
+    public List<FailureDetailRow> failureDetails(Scope scope, String domain, Period period, int limit) throws SQLException {
         String d = domain == null || domain.isBlank() ? null : DomainNames.normalise(domain);
         return db.withConnection(c -> {
             List<FailureDetailRow> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.failureDetails(d != null))) {
+            try (PreparedStatement ps = c.prepareStatement(ReportQuerySql.failureDetails(scope, d != null))) {
                 int i = 1;
                 ps.setLong(i++, period.startMillis());
                 ps.setLong(i++, period.endMillisExclusive());
                 if (d != null) ps.setString(i++, d);
+                i = ScopeSql.bind(ps, i, scope);
                 ps.setInt(i, Math.min(limit, MAX_EXPORT_ROWS));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -1,5 +1,7 @@
 package org.tlsrpthub.hub.api;
 
+import org.tlsrpthub.hub.http.ProblemException;
+import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -35,7 +37,13 @@ final class DomainRoutes {
     private DomainAnalysis analyse(Context ctx) throws Exception {
         Period p = ApiParams.period(ctx, services.clock(), "30d");
         int top = ApiParams.integer(ctx, "top", DomainAnalysisService.DEFAULT_TOP, 1, 1000);
-        return services.domains().analyse(ApiParams.domain(ctx), p, top);
+        String domain = ApiParams.domain(ctx);
+        return services.domains().analyse(AccessFilter.scope(ctx), domain, p, top).orElseThrow(() -> noDomain(domain));
+    }
+
+    /** Another organisation's domain, an unassigned one and an unknown one answer alike. */
+    private static ProblemException noDomain(String domain) {
+        return ApiParams.notFound("no domain " + domain);
     }
 
     private void analysis(Context ctx) throws Exception {
@@ -45,7 +53,7 @@ final class DomainRoutes {
     private void daily(Context ctx) throws Exception {
         String domain = ApiParams.domain(ctx);
         Period p = ApiParams.period(ctx, services.clock(), "30d");
-        List<DailyCount> days = services.domains().daily(domain, p);
+        List<DailyCount> days = services.domains().daily(AccessFilter.scope(ctx), domain, p).orElseThrow(() -> noDomain(domain));
         if (!ApiParams.csv(ctx)) {
             Json.render(ctx, days);
             return;
@@ -104,7 +112,7 @@ final class DomainRoutes {
         }
         Period p = ApiParams.period(ctx, services.clock(), "30d");
         int limit = ApiParams.integer(ctx, "limit", ReportQueryService.MAX_EXPORT_ROWS, 1, ReportQueryService.MAX_EXPORT_ROWS);
-        List<FailureDetailRow> rows = services.reports().failureDetails(domain, p, limit);
+        List<FailureDetailRow> rows = services.reports().failureDetails(AccessFilter.scope(ctx), domain, p, limit);
         if (!ApiParams.csv(ctx)) {
             Json.render(ctx, rows);
             return;

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.api;
 
+import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -29,7 +30,7 @@ final class OverviewRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiParams.bad("q", e.getMessage());
         }
-        OverviewPage page = services.overview().overview(q);
+        OverviewPage page = services.overview().overview(AccessFilter.scope(ctx), q);
         if (!ApiParams.csv(ctx)) {
             Json.render(ctx, page);
             return;

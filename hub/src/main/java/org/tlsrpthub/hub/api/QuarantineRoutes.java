@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.api;
 
+import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -34,7 +35,7 @@ final class QuarantineRoutes {
     }
 
     private void list(Context ctx) throws Exception {
-        Json.render(ctx, services.quarantine().list(ApiParams.integer(ctx, "page", 0, 0, 1_000_000),
+        Json.render(ctx, services.quarantine().list(AccessFilter.scope(ctx), ApiParams.integer(ctx, "page", 0, 0, 1_000_000),
                 ApiParams.integer(ctx, "size", 50, 1, QuarantineQueryService.MAX_SIZE)));
     }
 
@@ -46,7 +47,7 @@ final class QuarantineRoutes {
 
     private void one(Context ctx) throws Exception {
         long id = ApiParams.id(ctx, "id");
-        var c = services.quarantine().get(id).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id));
+        var c = services.quarantine().get(AccessFilter.scope(ctx), id).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id));
         byte[] b = c.bytes();
         if (b.length > MAX_INLINE_BYTES) {
             Json.render(ctx, new Item(c.input(), null, null, true));
@@ -58,14 +59,14 @@ final class QuarantineRoutes {
 
     private void raw(Context ctx) throws Exception {
         long id = ApiParams.id(ctx, "id");
-        var c = services.quarantine().get(id).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id));
+        var c = services.quarantine().get(AccessFilter.scope(ctx), id).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id));
         RawDownload.send(ctx, "quarantine-" + id, c.bytes());
     }
 
     private void reprocess(Context ctx) throws Exception {
         long id = ApiParams.id(ctx, "id");
         try {
-            Json.render(ctx, services.quarantine().reprocess(id, RequestActor.of(ctx)).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id)));
+            Json.render(ctx, services.quarantine().reprocess(AccessFilter.scope(ctx), id, RequestActor.of(ctx)).orElseThrow(() -> ApiParams.notFound("no quarantined input " + id)));
         } catch (ReprocessService.HeldByDkim e) {
             throw new ProblemException(Problem.of(409, "held-by-dkim", "Held back by the DKIM policy", e.getMessage()));
         }

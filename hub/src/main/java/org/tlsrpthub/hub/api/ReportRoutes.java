@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.api;
 
+import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -27,7 +28,7 @@ final class ReportRoutes {
         }
         String sender = ctx.queryParam("sender");
         if (sender != null && sender.length() > 200) throw ApiParams.bad("sender", "longer than 200 characters");
-        ReportPage page = services.reports().list(new ReportFilter(domain, sender,
+        ReportPage page = services.reports().list(AccessFilter.scope(ctx), new ReportFilter(domain, sender,
                 ApiParams.optionalPeriod(ctx, services.clock()), ApiParams.bool(ctx, "has-failures"),
                 ApiParams.integer(ctx, "page", 0, 0, 1_000_000), ApiParams.integer(ctx, "size", 50, 1, ReportFilter.MAX_SIZE)));
         Json.render(ctx, page);
@@ -35,12 +36,12 @@ final class ReportRoutes {
 
     private void one(Context ctx) throws Exception {
         long id = ApiParams.id(ctx, "id");
-        Json.render(ctx, services.reports().get(id).orElseThrow(() -> ApiParams.notFound("no report " + id)));
+        Json.render(ctx, services.reports().get(AccessFilter.scope(ctx), id).orElseThrow(() -> ApiParams.notFound("no report " + id)));
     }
 
     private void raw(Context ctx) throws Exception {
         long id = ApiParams.id(ctx, "id");
-        byte[] bytes = services.reports().raw(id)
+        byte[] bytes = services.reports().raw(AccessFilter.scope(ctx), id)
                 .orElseThrow(() -> ApiParams.notFound("no original bytes of report " + id + " (unknown report, or removed by retention)"));
         RawDownload.send(ctx, "report-" + id, bytes);
     }

@@ -55,17 +55,22 @@ public final class AccessFilter {
         return ctx.attribute(TOKEN_ID);
     }
 
-    /**
-     * What this request may see and do; null for open paths. Until organisations are managed (issue
-     * 10) every store has the one organisation 'default' (migration V40) and every user is in it.
-     */
+    /** What this request may see and do; null for open paths. */
     public static Scope scope(Context ctx) {
         return ctx.attribute(SCOPE);
     }
 
+    /**
+     * Interim, until organisation management resolves the scope (the session's chosen organisation,
+     * the token's organisation and role): a user in an organisation acts there with their role there;
+     * a hub admin sees the whole hub. A user in no organisation keeps what every user had before
+     * organisations: everything.
+     */
     private Scope scopeOf(String user) throws SQLException {
         boolean admin = access.isAdmin(user);
-        return new Scope(user, "default", admin ? Role.ADMIN : Role.ANALYST, admin);
+        Optional<AccessService.Membership> m = access.firstMembership(user);
+        if (m.isEmpty()) return new Scope(user, "default", admin ? Role.ADMIN : Role.ANALYST, true);
+        return new Scope(user, m.get().org(), m.get().role(), admin);
     }
 
     boolean isOpen(String path) {

@@ -15,6 +15,7 @@ import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.audit.AuditAction;
 import org.tlsrpthub.hub.audit.AuditEvent;
 import org.tlsrpthub.hub.audit.AuditLog;
+import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Dialect;
 
@@ -258,6 +259,21 @@ public final class AccessService {
 
     public boolean isAdmin(String user) throws SQLException {
         return users().stream().anyMatch(u -> u.name().equals(user) && u.admin());
+    }
+
+    /** An organisation a user belongs to, with their role there. */
+    public record Membership(String org, Role role) {}
+
+    /** The user's first organisation (by slug); empty when they belong to none. */
+    public Optional<Membership> firstMembership(String user) throws SQLException {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(AccessSql.FIRST_MEMBERSHIP)) {
+                ps.setString(1, user);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Membership(rs.getString(1), Role.of(rs.getString(2)))) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** The tokens {@code user} may see and revoke: an admin all, anyone else their own. */

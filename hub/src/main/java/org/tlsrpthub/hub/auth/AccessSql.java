@@ -21,6 +21,9 @@ final class AccessSql {
     static final String DELETE_USER_SESSIONS = "DELETE FROM web_session WHERE user_name = ?";
     static final String PURGE_SESSIONS = "DELETE FROM web_session WHERE expires_at <= ?";
 
+    /** Interim (until organisation management): the user's first organisation by slug, and the role there. */
+    static final String FIRST_MEMBERSHIP = "SELECT org, role FROM org_member WHERE user_name = ? ORDER BY org LIMIT 1";
+
     static final String INSERT_TOKEN =
             "INSERT INTO api_token (id, token_sha256, label, user_name, created_at) VALUES (?, ?, ?, ?, ?)";
     static final String FIND_TOKEN = "SELECT id, user_name FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL";

@@ -17,6 +17,7 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.SqliteTuning;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.summary.SummaryService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,7 +106,7 @@ final class BenchCommand {
             LocalDate from = LocalDate.of(2025, 1, 1);
             LocalDate to = from.plusDays(days - 1);
             String domain = ReportGenerator.domainName(0);
-            for (int i = 0; i < 20; i++) summary.summarise(domain, from, to); // warm up
+            for (int i = 0; i < 20; i++) summary.summarise(Scope.wholeHub(), domain, from, to); // warm up
             int runs = 200;
             long[] ns = new long[runs];
             long[] cpu = new long[runs];
@@ -113,13 +114,13 @@ final class BenchCommand {
             for (int i = 0; i < runs; i++) {
                 long c = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
-                summary.summarise(domain, from, to);
+                summary.summarise(Scope.wholeHub(), domain, from, to);
                 ns[i] = System.nanoTime() - t;
                 cpu[i] = threads.getCurrentThreadCpuTime() - c;
             }
             Arrays.sort(ns);
             Arrays.sort(cpu);
-            var s = summary.summarise(domain, from, to);
+            var s = summary.summarise(Scope.wholeHub(), domain, from, to).orElseThrow();
             System.out.printf("summary %s %s..%s (%,d reports): median %.2f ms, p95 %.2f ms, max %.2f ms over %d runs"
                             + " (median CPU of the calling thread %.2f ms; for PostgreSQL the server's work is not in it)%n",
                     domain, from, to, s.reports(), ns[runs / 2] / 1e6, ns[runs * 95 / 100] / 1e6, ns[runs - 1] / 1e6, runs,

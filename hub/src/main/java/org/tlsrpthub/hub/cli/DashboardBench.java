@@ -15,6 +15,7 @@ import org.tlsrpthub.core.json.ReportWriter;
 import org.tlsrpthub.hub.analysis.DomainAnalysisService;
 import org.tlsrpthub.hub.analysis.OverviewQuery;
 import org.tlsrpthub.hub.analysis.OverviewService;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.analysis.Period;
 import org.tlsrpthub.hub.bench.BenchStore;
 import org.tlsrpthub.hub.bench.MemoryFigures;
@@ -71,16 +72,16 @@ final class DashboardBench implements Callable<Integer> {
                     db.dialect(), domains, days, senders, runs);
             for (String preset : List.of("7d", "30d", "365d")) {
                 Period p = Period.preset(preset, today);
-                time("overview " + preset + ", by name, page 1 of 50", () -> overview.overview(
+                time("overview " + preset + ", by name, page 1 of 50", () -> overview.overview(Scope.wholeHub(),
                         new OverviewQuery(p, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 50)));
-                time("overview " + preset + ", by failure rate desc, filter \"7\"", () -> overview.overview(
+                time("overview " + preset + ", by failure rate desc, filter \"7\"", () -> overview.overview(Scope.wholeHub(),
                         new OverviewQuery(p, "7", null, OverviewQuery.Sort.FAILURE_RATE, true, 0, 50)));
             }
             for (String preset : List.of("30d", "365d")) {
                 Period p = Period.preset(preset, today);
-                time("domain page " + preset + " (domain0, imported)", () -> domain.analyse(ReportGenerator.domainName(0), p, 20));
+                time("domain page " + preset + " (domain0, imported)", () -> domain.analyse(Scope.wholeHub(), ReportGenerator.domainName(0), p, 20));
                 String other = ReportGenerator.domainName(Math.min(500, domains - 1));
-                time("domain page " + preset + " (" + other + ", copied rollups)", () -> domain.analyse(other, p, 20));
+                time("domain page " + preset + " (" + other + ", copied rollups)", () -> domain.analyse(Scope.wholeHub(), other, p, 20));
             }
             System.out.printf("memory while timing the queries: %s%n", MemoryFigures.now());
         }

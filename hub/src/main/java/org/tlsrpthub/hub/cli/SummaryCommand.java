@@ -2,12 +2,14 @@ package org.tlsrpthub.hub.cli;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.summary.DomainSummary;
 import org.tlsrpthub.hub.summary.SummaryService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,12 +31,19 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin OrgOption org;
+
     @Override
     public Integer call() throws Exception {
         LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).minusDays(1);
         LocalDate first = from != null ? from : last.minusDays(29);
         try (Database db = StoreOptions.of(spec).open()) {
-            DomainSummary s = new SummaryService(db).summarise(domain, first, last);
+            Optional<DomainSummary> seen = new SummaryService(db).summarise(org.scope(db), domain, first, last);
+            if (seen.isEmpty()) {
+                System.err.println("tlsrpt-hub: no domain " + domain + " in organisation " + org.org);
+                return 1;
+            }
+            DomainSummary s = seen.get();
             if (json) {
                 System.out.println(Json.text(s));
             } else {

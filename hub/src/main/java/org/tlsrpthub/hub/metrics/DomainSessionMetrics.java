@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.hub.domains.DomainStore;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -21,20 +23,26 @@ import org.tlsrpthub.hub.store.Database;
  * <p>Anyone may post a report about any domain, so the label values are bounded: with served domains
  * configured only those are labelled; without, the {@value #MAX_LABELLED} domains with the most
  * reports. The rest are summed under {@value #OTHER}.
+ *
+ * <p>Built per scrape for the scraper's scope: an organisation's token sees its own domains only
+ * (served domains of other organisations are neither labelled nor summed into {@value #OTHER}).
  */
 public final class DomainSessionMetrics {
     static final int MAX_LABELLED = 100;
     static final String OTHER = "(other)";
-    static final String TOTALS = """
-            SELECT policy_domain, successful_sessions, failed_sessions, reports
-            FROM rollup_domain_total WHERE policy_domain <> ''""";
+    static String totals(Scope scope) {
+        return "SELECT policy_domain, successful_sessions, failed_sessions, reports FROM rollup_domain_total"
+                + " WHERE policy_domain <> ''" + ScopeSql.andDomainIn(scope, "policy_domain");
+    }
 
     record Row(String domain, long ok, long failed, long reports) {}
 
     private final Database db;
+    private final Scope scope;
 
-    public DomainSessionMetrics(Database db, PrometheusRegistry registry) {
+    public DomainSessionMetrics(Database db, PrometheusRegistry registry, Scope scope) {
         this.db = db;
+        this.scope = scope;
         CounterWithCallback.builder().name("tlsrpthub_domain_sessions_total")
                 .help("Sessions reported for the policy domain, by result (successful or failed, as the report summaries say)")
                 .labelNames("domain", "result")
@@ -57,8 +65,11 @@ public final class DomainSessionMetrics {
         try {
             return db.withConnection(c -> {
                 List<Row> all = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(TOTALS); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) all.add(new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                try (PreparedStatement ps = c.prepareStatement(totals(scope))) {
+                    ScopeSql.bind(ps, 1, scope);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) all.add(new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    }
                 }
                 return labelled(all, DomainStore.filter(c).served());
             });

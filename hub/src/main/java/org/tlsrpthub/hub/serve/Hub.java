@@ -21,7 +21,6 @@ import org.tlsrpthub.hub.jobs.JobSettings;
 import org.tlsrpthub.hub.jobs.Jobs;
 import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.junk.JunkSettings;
-import org.tlsrpthub.hub.metrics.DomainSessionMetrics;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
 import org.tlsrpthub.hub.retention.RetentionJob;
@@ -60,8 +59,7 @@ public final class Hub implements AutoCloseable {
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         new WebApp(db, ingest, clock).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, clock));
-        new DomainSessionMetrics(db, metrics);
-        new MetricsRoutes(metrics).register(http.app());
+        new MetricsRoutes(metrics, db).register(http.app());
         this.receivers.addAll(receivers.apply(new Services(settings, db, ingest, committer, clock)));
         this.db = db;
         this.clock = clock;

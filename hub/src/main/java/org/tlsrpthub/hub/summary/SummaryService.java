@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -24,11 +27,15 @@ public final class SummaryService {
         this.db = db;
     }
 
-    /** The summary of {@code domain} for the UTC days {@code from} to {@code to}, both included. */
-    public DomainSummary summarise(String domain, LocalDate from, LocalDate to) throws SQLException {
+    /**
+     * The summary of {@code domain} for the UTC days {@code from} to {@code to}, both included; empty
+     * when {@code scope} does not see the domain (exactly as for a domain never heard of).
+     */
+    public Optional<DomainSummary> summarise(Scope scope, String domain, LocalDate from, LocalDate to) throws SQLException {
         String d = DomainNames.normalise(domain);
         Totals t = new Totals();
-        db.withConnection(c -> {
+        boolean seen = db.withConnection(c -> {
+            if (!ScopeSql.sees(c, scope, d)) return false;
             try (PreparedStatement ps = c.prepareStatement(SummarySql.CELLS)) {
                 ps.setString(1, d);
                 ps.setInt(2, (int) from.toEpochDay());
@@ -37,11 +44,12 @@ public final class SummaryService {
                     while (rs.next()) t.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
                 }
             }
-            return null;
+            return true;
         });
+        if (!seen) return Optional.empty();
         long all = t.ok + t.failed;
-        return new DomainSummary(d, from, to, t.reports, t.ok, t.failed, all == 0 ? 0 : (double) t.failed / all,
-                sorted(t.byType), t.reporters(), sorted(t.byMx));
+        return Optional.of(new DomainSummary(d, from, to, t.reports, t.ok, t.failed, all == 0 ? 0 : (double) t.failed / all,
+                sorted(t.byType), t.reporters(), sorted(t.byMx)));
     }
 
     private static List<DomainSummary.Count> sorted(Map<String, Long> m) {

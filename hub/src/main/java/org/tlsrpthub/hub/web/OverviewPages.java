@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.web;
 
+import org.tlsrpthub.hub.auth.AccessFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ public final class OverviewPages {
         OverviewPage result;
         try {
             DomainStatus st = status.isEmpty() ? null : DomainStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-            result = overview.overview(new OverviewQuery(period.period(), q, st, OverviewQuery.Sort.of(sort), desc, page, PAGE_SIZE));
+            result = overview.overview(AccessFilter.scope(ctx), new OverviewQuery(period.period(), q, st, OverviewQuery.Sort.of(sort), desc, page, PAGE_SIZE));
         } catch (IllegalArgumentException e) {
             throw PageException.badQuery(e.getMessage());
         }
@@ -71,7 +72,8 @@ public final class OverviewPages {
     private void domain(Context ctx) throws SQLException {
         PeriodParam period = PeriodParam.of(ctx, clock);
         String domain = ctx.pathParam("domain");
-        DomainAnalysis a = analysis.analyse(domain, period.period(), DomainAnalysisService.DEFAULT_TOP);
+        DomainAnalysis a = analysis.analyse(AccessFilter.scope(ctx), domain, period.period(), DomainAnalysisService.DEFAULT_TOP)
+                .orElseThrow(PageException::notFound);
         // titled by the domain's one form, whatever spelling the address used
         pages.render(ctx, "domain.jte", PageInfo.of(ctx, a.domain(), "overview"), "a", a, "period", period);
     }

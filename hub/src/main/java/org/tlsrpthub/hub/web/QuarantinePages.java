@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.web;
 
+import org.tlsrpthub.hub.auth.AccessFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class QuarantinePages {
 
     private void list(Context ctx) throws SQLException {
         int page = OverviewPages.intParam(ctx, "page", 0);
-        QuarantinePage result = quarantine.list(page, PAGE_SIZE);
+        QuarantinePage result = quarantine.list(AccessFilter.scope(ctx), page, PAGE_SIZE);
         pages.render(ctx, "quarantine.jte", PageInfo.of(ctx, "Quarantine", "quarantine"), "result", result,
                 "message", ctx.queryParam("done"));
     }
@@ -41,7 +42,7 @@ public final class QuarantinePages {
     public record ItemView(QuarantineQueryService.Content content, String text, boolean cut) {}
 
     private void show(Context ctx) throws SQLException {
-        QuarantineQueryService.Content c = quarantine.get(ReportPages.id(ctx)).orElseThrow(ReportPages::notFound);
+        QuarantineQueryService.Content c = quarantine.get(AccessFilter.scope(ctx), ReportPages.id(ctx)).orElseThrow(ReportPages::notFound);
         byte[] b = c.bytes();
         boolean cut = b.length > SHOWN_BYTES;
         String text = new String(b, 0, Math.min(b.length, SHOWN_BYTES), StandardCharsets.UTF_8);
@@ -50,7 +51,7 @@ public final class QuarantinePages {
     }
 
     private void raw(Context ctx) throws SQLException {
-        QuarantineQueryService.Content c = quarantine.get(ReportPages.id(ctx)).orElseThrow(ReportPages::notFound);
+        QuarantineQueryService.Content c = quarantine.get(AccessFilter.scope(ctx), ReportPages.id(ctx)).orElseThrow(ReportPages::notFound);
         ctx.header("Content-Disposition", "attachment; filename=\"quarantined-" + c.input().id() + ".raw\"");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType("application/octet-stream").result(c.bytes());
@@ -60,7 +61,7 @@ public final class QuarantinePages {
         long id = ReportPages.id(ctx);
         ReprocessService.Result r;
         try {
-            r = quarantine.reprocess(id, RequestActor.of(ctx)).orElseThrow(ReportPages::notFound);
+            r = quarantine.reprocess(AccessFilter.scope(ctx), id, RequestActor.of(ctx)).orElseThrow(ReportPages::notFound);
         } catch (ReprocessService.HeldByDkim e) {
             ctx.redirect("/quarantine?done=" + Format.url("Not reprocessed: " + e.getMessage() + "."));
             return;

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.web;
 
+import org.tlsrpthub.hub.auth.AccessFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -53,14 +54,14 @@ public final class ReportPages {
         String sender = OverviewPages.orEmpty(ctx.queryParam("sender"));
         String failures = OverviewPages.orEmpty(ctx.queryParam("failures")); // "", "yes" or "no"
         Boolean has = failures.equals("yes") ? Boolean.TRUE : failures.equals("no") ? Boolean.FALSE : null;
-        ReportPage page = reports.list(new ReportFilter(domain.isEmpty() ? null : domain, sender.isEmpty() ? null : sender,
+        ReportPage page = reports.list(AccessFilter.scope(ctx), new ReportFilter(domain.isEmpty() ? null : domain, sender.isEmpty() ? null : sender,
                 period.period(), has, OverviewPages.intParam(ctx, "page", 0), PAGE_SIZE));
         pages.render(ctx, "reports.jte", PageInfo.of(ctx, "Reports", "reports"),
                 "view", new ReportsView(period, domain, sender, failures, page));
     }
 
     private void show(Context ctx) throws SQLException {
-        ReportDetail r = reports.get(id(ctx)).orElseThrow(ReportPages::notFound);
+        ReportDetail r = reports.get(AccessFilter.scope(ctx), id(ctx)).orElseThrow(ReportPages::notFound);
         pages.render(ctx, "report.jte", PageInfo.of(ctx, "Report " + r.reportId(), "reports"), "r", r,
                 "plain", plainWords(r));
     }
@@ -83,7 +84,7 @@ public final class ReportPages {
     /** The bytes exactly as received, as a download: never rendered inline, whatever they contain. */
     private void raw(Context ctx) throws SQLException {
         long id = id(ctx);
-        byte[] bytes = reports.raw(id).orElseThrow(ReportPages::notFound);
+        byte[] bytes = reports.raw(AccessFilter.scope(ctx), id).orElseThrow(ReportPages::notFound);
         ctx.header("Content-Disposition", "attachment; filename=\"report-" + id + ".raw\"");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType("application/octet-stream").result(bytes);

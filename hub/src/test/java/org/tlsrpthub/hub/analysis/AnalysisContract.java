@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.analysis;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsrpthub.hub.testsupport.DashboardData.domain;
 
@@ -106,7 +107,7 @@ public abstract class AnalysisContract {
 
     @Test
     void overviewListsEveryDomainWithTotalsEqualToRawSums() throws Exception {
-        OverviewPage page = overview.overview(new OverviewQuery(LAST_30, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 100));
+        OverviewPage page = overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 100));
 
         assertThat(page.domains()).extracting(DomainOverview::domain).contains(domain(0), domain(1), domain(4), "example.com");
         long sumReports = 0;
@@ -128,7 +129,7 @@ public abstract class AnalysisContract {
                 new Period(LocalDate.of(2025, 12, 20), LocalDate.of(2026, 1, 31)),
                 new Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 2, 28)),
                 Period.preset("365d", LocalDate.of(2026, 2, 20)))) {
-            OverviewPage page = overview.overview(new OverviewQuery(p, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 500));
+            OverviewPage page = overview.overview(Scope.wholeHub(), new OverviewQuery(p, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 500));
             for (DomainOverview d : page.domains()) {
                 assertThat(new long[] {d.totals().reports(), d.totals().successfulSessions(), d.totals().failedSessions()})
                         .as(d.domain() + " " + p).containsExactly(rawTotals(d.domain(), p));
@@ -138,7 +139,7 @@ public abstract class AnalysisContract {
 
     @Test
     void statusFollowsTheDocumentedThresholds() throws Exception {
-        OverviewPage page = overview.overview(new OverviewQuery(LAST_30, "domain", null, OverviewQuery.Sort.DOMAIN, false, 0, 100));
+        OverviewPage page = overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, "domain", null, OverviewQuery.Sort.DOMAIN, false, 0, 100));
         Map<String, DomainOverview> byName = new HashMap<>();
         page.domains().forEach(d -> byName.put(d.domain(), d));
 
@@ -154,36 +155,36 @@ public abstract class AnalysisContract {
         assertThat(page.statusCounts().get(DomainStatus.SILENT))
                 .isEqualTo((int) page.domains().stream().filter(d -> d.status() == DomainStatus.SILENT).count());
         // every domain, the corpus's too: silent exactly when the newest report ended more than 72 h ago
-        assertThat(overview.overview(new OverviewQuery(LAST_30, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 500)).domains())
+        assertThat(overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 500)).domains())
                 .allSatisfy(d -> assertThat(d.status() == DomainStatus.SILENT)
                         .isEqualTo(d.lastReportEnd() == null || d.lastReportEnd().isBefore(DashboardData.NOW.minusSeconds(72 * 3600))));
     }
 
     @Test
     void overviewSortsFiltersAndPages() throws Exception {
-        OverviewPage all = overview.overview(new OverviewQuery(LAST_30, "DOMAIN", null, OverviewQuery.Sort.FAILED, true, 0, 100));
+        OverviewPage all = overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, "DOMAIN", null, OverviewQuery.Sort.FAILED, true, 0, 100));
         assertThat(all.domains()).extracting(DomainOverview::domain).contains(domain(0), domain(1), domain(2), domain(3), domain(4));
         assertThat(all.domains()).isSortedAccordingTo((a, b) -> Long.compare(b.totals().failedSessions(), a.totals().failedSessions()));
 
-        OverviewPage second = overview.overview(new OverviewQuery(LAST_30, "domain", null, OverviewQuery.Sort.FAILED, true, 1, 2));
+        OverviewPage second = overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, "domain", null, OverviewQuery.Sort.FAILED, true, 1, 2));
         assertThat(second.matching()).isEqualTo(all.matching());
         assertThat(second.domains()).extracting(DomainOverview::domain)
                 .containsExactly(all.domains().get(2).domain(), all.domains().get(3).domain());
 
         // page x size past Integer.MAX_VALUE: an empty page past the end, not an overflow into an error
-        OverviewPage far = overview.overview(new OverviewQuery(LAST_30, "domain", null, OverviewQuery.Sort.FAILED, true,
+        OverviewPage far = overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, "domain", null, OverviewQuery.Sort.FAILED, true,
                 Integer.MAX_VALUE, OverviewQuery.MAX_SIZE));
         assertThat(far.domains()).isEmpty();
         assertThat(far.matching()).isEqualTo(all.matching());
 
-        OverviewPage silent = overview.overview(new OverviewQuery(LAST_30, "domain", DomainStatus.SILENT, OverviewQuery.Sort.DOMAIN, false, 0, 10));
+        OverviewPage silent = overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, "domain", DomainStatus.SILENT, OverviewQuery.Sort.DOMAIN, false, 0, 10));
         assertThat(silent.domains()).extracting(DomainOverview::domain).contains(domain(4))
                 .doesNotContain(domain(0), domain(1), domain(2), domain(3));
     }
 
     @Test
     void topFailureTypeIsTheTypeWithMostFailedSessions() throws Exception {
-        OverviewPage page = overview.overview(new OverviewQuery(LAST_30, domain(1), null, OverviewQuery.Sort.DOMAIN, false, 0, 10));
+        OverviewPage page = overview.overview(Scope.wholeHub(), new OverviewQuery(LAST_30, domain(1), null, OverviewQuery.Sort.DOMAIN, false, 0, 10));
         List<List<Object>> rows = Sql.rows(db, """
                 SELECT d.result_type, SUM(d.failed_session_count) AS n
                 FROM failure_detail d JOIN policy p ON p.id = d.policy_id JOIN report r ON r.id = d.report_id
@@ -195,7 +196,7 @@ public abstract class AnalysisContract {
     @Test
     void domainAnalysisBreakdownsEqualRawSums() throws Exception {
         String d = domain(0);
-        DomainAnalysis a = domains.analyse(d, LAST_30, 5);
+        DomainAnalysis a = domains.analyse(Scope.wholeHub(), d, LAST_30, 5).orElseThrow();
         long[] raw = rawTotals(d, LAST_30);
         assertThat(new long[] {a.current().reports(), a.current().successfulSessions(), a.current().failedSessions()}).containsExactly(raw);
         assertThat(new long[] {a.previous().reports(), a.previous().successfulSessions(), a.previous().failedSessions()})
@@ -241,7 +242,7 @@ public abstract class AnalysisContract {
 
     @Test
     void appliedPoliciesAreEachSendersNewest() throws Exception {
-        DomainAnalysis a = domains.analyse(domain(0), LAST_30, 5);
+        DomainAnalysis a = domains.analyse(Scope.wholeHub(), domain(0), LAST_30, 5).orElseThrow();
         assertThat(a.appliedPolicies()).extracting(DomainAnalysis.AppliedPolicy::reporter).contains("google.com");
         assertThat(a.appliedPolicies()).allSatisfy(p -> {
             assertThat(p.lastSeen()).isEqualTo(LocalDate.of(2026, 2, 19));
@@ -253,7 +254,7 @@ public abstract class AnalysisContract {
 
     @Test
     void reportListFiltersByDomainSenderPeriodAndFailures() throws Exception {
-        ReportPage page = reports.list(new ReportFilter(domain(2), null, LAST_30, true, 0, 10));
+        ReportPage page = reports.list(Scope.wholeHub(), new ReportFilter(domain(2), null, LAST_30, true, 0, 10));
         long expected = Sql.count(db, """
                 SELECT COUNT(DISTINCT r.id) FROM report r JOIN policy p ON p.report_id = r.id
                 WHERE p.policy_domain = ? AND r.range_start >= ? AND r.range_start < ? AND r.failed_sessions > 0""",
@@ -265,9 +266,9 @@ public abstract class AnalysisContract {
         });
         assertThat(page.reports()).isSortedAccordingTo((x, y) -> y.rangeStart().compareTo(x.rangeStart()));
 
-        ReportPage google = reports.list(new ReportFilter(null, "google", null, null, 0, 500));
+        ReportPage google = reports.list(Scope.wholeHub(), new ReportFilter(null, "google", null, null, 0, 500));
         assertThat(google.reports()).allSatisfy(r -> assertThat(r.organizationName().toLowerCase()).contains("google"));
-        ReportPage byKey = reports.list(new ReportFilter(domain(0), "microsoft.com", null, null, 0, 500));
+        ReportPage byKey = reports.list(Scope.wholeHub(), new ReportFilter(domain(0), "microsoft.com", null, null, 0, 500));
         assertThat(byKey.matching()).isEqualTo(DashboardData.DAYS);
     }
 
@@ -276,21 +277,21 @@ public abstract class AnalysisContract {
         Path file = Corpus.reportsDir().resolve("dmarc-report-viewer__no-contact.json");
         long id = Sql.count(db, "SELECT r.id FROM report r JOIN raw_input i ON i.id = r.raw_input_id WHERE i.origin = ?",
                 file.toString());
-        ReportDetail r = reports.get(id).orElseThrow();
+        ReportDetail r = reports.get(Scope.wholeHub(), id).orElseThrow();
         assertThat(r.warnings()).isNotEmpty();
         assertThat(r.provenance().channel()).isEqualTo("file");
         assertThat(r.provenance().remoteAddressOrOrigin()).isEqualTo(file.toString());
         assertThat(r.provenance().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(readAll(file))));
         assertThat(r.canonicalJson()).contains("\"organization-name\"", "\"policies\"");
-        assertThat(reports.raw(id)).hasValueSatisfying(b -> assertThat(b).isEqualTo(readAll(file)));
-        assertThat(reports.get(-1)).isEmpty();
-        assertThat(reports.raw(-1)).isEmpty();
+        assertThat(reports.raw(Scope.wholeHub(), id)).hasValueSatisfying(b -> assertThat(b).isEqualTo(readAll(file)));
+        assertThat(reports.get(Scope.wholeHub(), -1)).isEmpty();
+        assertThat(reports.raw(Scope.wholeHub(), -1)).isEmpty();
     }
 
     @Test
     void failureDetailExportHasEveryDetailOfThePeriod() throws Exception {
-        List<FailureDetailRow> rows = reports.failureDetails(domain(3), LAST_30, 100_000);
+        List<FailureDetailRow> rows = reports.failureDetails(Scope.wholeHub(), domain(3), LAST_30, 100_000);
         assertThat((long) rows.size()).isEqualTo(Sql.count(db, """
                 SELECT COUNT(*) FROM failure_detail d JOIN policy p ON p.id = d.policy_id JOIN report r ON r.id = d.report_id
                 WHERE p.policy_domain = ? AND r.range_start >= ? AND r.range_start < ?""",
@@ -300,19 +301,19 @@ public abstract class AnalysisContract {
 
     @Test
     void quarantineListsTheBrokenInputWithItsBytesAndKeepsItAfterReprocessing() throws Exception {
-        QuarantinePage page = quarantine.list(0, 50);
+        QuarantinePage page = quarantine.list(Scope.wholeHub(), 0, 50);
         assertThat(page.matching()).isEqualTo(Sql.count(db, "SELECT COUNT(*) FROM quarantine")).isPositive();
         QuarantinedInput broken = page.items().stream().filter(q -> "198.51.100.9".equals(q.origin())).findFirst().orElseThrow();
         assertThat(broken.channel()).isEqualTo("smtp");
         assertThat(broken.reason()).isNotBlank();
         assertThat(broken.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(DashboardData.BROKEN_INPUT)));
-        assertThat(quarantine.get(broken.id())).hasValueSatisfying(c -> assertThat(c.bytes()).isEqualTo(DashboardData.BROKEN_INPUT));
+        assertThat(quarantine.get(Scope.wholeHub(), broken.id())).hasValueSatisfying(c -> assertThat(c.bytes()).isEqualTo(DashboardData.BROKEN_INPUT));
 
-        var result = quarantine.reprocess(broken.id(), Actor.system()).orElseThrow();
+        var result = quarantine.reprocess(Scope.wholeHub(), broken.id(), Actor.system()).orElseThrow();
         assertThat(result.stillQuarantined()).isEqualTo(1);
-        assertThat(quarantine.get(broken.id())).isPresent();
-        assertThat(quarantine.reprocess(-5, Actor.system())).isEmpty();
+        assertThat(quarantine.get(Scope.wholeHub(), broken.id())).isPresent();
+        assertThat(quarantine.reprocess(Scope.wholeHub(), -5, Actor.system())).isEmpty();
     }
 
     private Map<Object, Long> sums(String sql, Object... args) throws SQLException {

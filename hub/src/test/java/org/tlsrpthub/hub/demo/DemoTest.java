@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.demo;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class DemoTest {
     }
 
     private static Map<String, DomainStatus> statuses(Database db, Clock clock, Period period) throws Exception {
-        var page = new OverviewService(db, clock).overview(
+        var page = new OverviewService(db, clock).overview(Scope.wholeHub(),
                 new OverviewQuery(period, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 100));
         return page.domains().stream().collect(Collectors.toMap(DomainOverview::domain, DomainOverview::status));
     }

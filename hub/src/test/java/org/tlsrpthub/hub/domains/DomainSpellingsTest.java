@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.domains;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,7 +130,7 @@ class DomainSpellingsTest {
             assertThat(api(web, bearer, "/api/v1/reports?domain=" + typed + "&" + PERIOD).get("matching").asLong())
                     .as(typed).isEqualTo(6);
             assertThat(apiText(web, bearer, "/api/v1/domains/" + typed + "/daily?format=csv&" + PERIOD)).contains(DAY + ",");
-            assertThat(new SummaryService(db).summarise(typed, DAY, DAY).reports()).as(typed).isEqualTo(6);
+            assertThat(new SummaryService(db).summarise(Scope.wholeHub(), typed, DAY, DAY).orElseThrow().reports()).as(typed).isEqualTo(6);
         }
 
         web.signIn("reader", "reader password");

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.http;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -45,7 +46,7 @@ class JunkQuotaHttpTest {
 
             List<QuarantinedInput> items = new QuarantineQueryService(hub.db,
                     new ReprocessService(hub.db, new IngestService(hub.db, new CoreInputDecoder(), java.time.Clock.systemUTC())))
-                    .list(0, 50).items();
+                    .list(Scope.wholeHub(), 0, 50).items();
             assertThat(items).hasSize(3);
             List<QuarantinedInput> junk = items.stream().filter(q -> q.expiresAt() != null).toList();
             assertThat(junk).hasSize(2).allSatisfy(q -> {

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.metrics;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -38,7 +39,7 @@ class DomainSessionMetricsTest {
     @BeforeEach
     void open() throws Exception {
         db = Database.open(DatabaseLocation.sqliteUrl(dir));
-        new DomainSessionMetrics(db, registry);
+        new DomainSessionMetrics(db, registry, Scope.wholeHub());
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.systemUTC());
         ReportGenerator gen = new ReportGenerator(5, LocalDate.of(2026, 3, 1));
         ReportWriter writer = new ReportWriter();

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.store;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -118,7 +119,7 @@ public abstract class DedupContract {
                 });
         assertConsistent();
 
-        ReportDetail page = new ReportQueryService(db).get(Sql.count(db, "SELECT id FROM report")).orElseThrow();
+        ReportDetail page = new ReportQueryService(db).get(Scope.wholeHub(), Sql.count(db, "SELECT id FROM report")).orElseThrow();
         assertThat(page.dkimVerified()).isTrue();
         assertThat(page.contenders()).singleElement().satisfies(k -> {
             assertThat(k.displaced()).isTrue();

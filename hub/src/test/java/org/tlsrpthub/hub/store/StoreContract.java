@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.store;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -337,7 +338,7 @@ public abstract class StoreContract {
         }
         ingest.commit(batch);
 
-        DomainSummary sum = new SummaryService(db).summarise("Domain0.example.", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15));
+        DomainSummary sum = new SummaryService(db).summarise(Scope.wholeHub(), "Domain0.example.", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15)).orElseThrow();
         assertThat(sum.reports()).isEqualTo(reports);
         assertThat(sum.successfulSessions()).isEqualTo(ok);
         assertThat(sum.failedSessions()).isEqualTo(failed);
@@ -346,7 +347,7 @@ public abstract class StoreContract {
                 DomainSummary.Count::name, DomainSummary.Count::sessions))).isEqualTo(byType);
         assertThat(sum.byReporter()).hasSize(6);
         assertThat(sum.byReporter().stream().mapToLong(DomainSummary.ReporterCounts::reports).sum()).isEqualTo(reports);
-        assertThat(new SummaryService(db).summarise("nothing.example", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15)).failureRate()).isZero();
+        assertThat(new SummaryService(db).summarise(Scope.wholeHub(), "nothing.example", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15)).orElseThrow().failureRate()).isZero();
     }
 
     @Test
@@ -465,7 +466,7 @@ public abstract class StoreContract {
     private void assertEveryReportEqualsAFreshParseOfItsInput() throws Exception {
         ReportQueryService reports = new ReportQueryService(db);
         for (List<Object> row : Sql.rows(db, "SELECT r.id, i.content_gzip FROM report r JOIN raw_input i ON i.id = r.raw_input_id")) {
-            ReportDetail stored = reports.get(((Number) row.get(0)).longValue()).orElseThrow();
+            ReportDetail stored = reports.get(Scope.wholeHub(), ((Number) row.get(0)).longValue()).orElseThrow();
             ParsedReport fresh = new CoreInputDecoder().decode(RawInput.gunzip((byte[]) row.get(1)), "test").reports().stream()
                     .filter(pr -> pr.report().reportId().equals(stored.reportId())
                             && pr.report().dateRange().start().equals(stored.rangeStart()))

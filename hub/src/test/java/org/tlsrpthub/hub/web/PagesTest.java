@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.web;
 
+import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -57,11 +58,11 @@ class PagesTest {
             assertThat(shown.statusCode()).isEqualTo(200);
             assertThat(shown.body()).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;Evil Org").doesNotContain("<script>window");
             assertThat(shown.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
-            assertThat(reports.list(all).matching()).isZero();
+            assertThat(reports.list(Scope.wholeHub(), all).matching()).isZero();
 
             HttpResponse<String> stored = upload(h, csrf, BrowserTest.xssReport(), true);
             assertThat(stored.body()).contains("Stored: stored");
-            assertThat(reports.list(all).matching()).isEqualTo(1);
+            assertThat(reports.list(Scope.wholeHub(), all).matching()).isEqualTo(1);
 
             HttpResponse<String> broken = upload(h, csrf, "not a report".getBytes(StandardCharsets.UTF_8), false);
             assertThat(broken.statusCode()).isEqualTo(422);
