@@ -1,7 +1,5 @@
 package org.tlsrpthub.hub.api;
 
-import org.tlsrpthub.hub.http.ProblemException;
-import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -12,6 +10,8 @@ import org.tlsrpthub.hub.analysis.DomainAnalysisService;
 import org.tlsrpthub.hub.analysis.FailureDetailRow;
 import org.tlsrpthub.hub.analysis.Period;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
+import org.tlsrpthub.hub.auth.AccessFilter;
+import org.tlsrpthub.hub.http.ProblemException;
 
 /**
  * One domain: the whole analysis, the daily series, each breakdown (JSON or CSV), and the

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.api;
 
-import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -8,6 +7,7 @@ import org.tlsrpthub.hub.analysis.DomainOverview;
 import org.tlsrpthub.hub.analysis.DomainStatus;
 import org.tlsrpthub.hub.analysis.OverviewPage;
 import org.tlsrpthub.hub.analysis.OverviewQuery;
+import org.tlsrpthub.hub.auth.AccessFilter;
 
 /** {@code GET /api/v1/overview}: every domain's health over a period, sorted, filtered and paged. */
 final class OverviewRoutes {

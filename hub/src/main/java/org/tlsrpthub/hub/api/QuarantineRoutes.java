@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.api;
 
-import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.analysis.QuarantinedInput;
+import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
 import org.tlsrpthub.hub.audit.RequestActor;

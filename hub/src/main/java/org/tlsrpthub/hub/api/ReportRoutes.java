@@ -1,11 +1,11 @@
 package org.tlsrpthub.hub.api;
 
-import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.tlsrpthub.hub.analysis.ReportFilter;
 import org.tlsrpthub.hub.analysis.ReportPage;
+import org.tlsrpthub.hub.auth.AccessFilter;
 
 /** The report list, one report, and its original bytes. */
 final class ReportRoutes {

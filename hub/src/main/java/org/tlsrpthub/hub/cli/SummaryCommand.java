@@ -40,7 +40,7 @@ final class SummaryCommand implements Callable<Integer> {
         try (Database db = StoreOptions.of(spec).open()) {
             Optional<DomainSummary> seen = new SummaryService(db).summarise(org.scope(db), domain, first, last);
             if (seen.isEmpty()) {
-                System.err.println("tlsrpt-hub: no domain " + domain + " in organisation " + org.org);
+                System.err.println("tlsrpt-hub: no domain " + domain + (org.org == null ? "" : " in organisation " + org.org));
                 return 1;
             }
             DomainSummary s = seen.get();

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.web;
 
-import org.tlsrpthub.hub.auth.AccessFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import org.tlsrpthub.hub.analysis.DomainStatus;
 import org.tlsrpthub.hub.analysis.OverviewPage;
 import org.tlsrpthub.hub.analysis.OverviewQuery;
 import org.tlsrpthub.hub.analysis.OverviewService;
+import org.tlsrpthub.hub.auth.AccessFilter;
 
 /** The overview of every domain and the page of one domain: thin handlers over the analysis services. */
 public final class OverviewPages {

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.web;
 
-import org.tlsrpthub.hub.auth.AccessFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.sql.SQLException;
 import org.tlsrpthub.hub.analysis.QuarantinePage;
 import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.audit.RequestActor;
+import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 
 /** What could not be stored, why, its raw content (as escaped text) and a reprocess button. */

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.web;
 
-import org.tlsrpthub.hub.auth.AccessFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import org.tlsrpthub.hub.analysis.ReportDetail;
 import org.tlsrpthub.hub.analysis.ReportFilter;
 import org.tlsrpthub.hub.analysis.ReportPage;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
+import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.parse.ReportExplainer;
 
 /** The report list with its filters, one report, and its original bytes. */

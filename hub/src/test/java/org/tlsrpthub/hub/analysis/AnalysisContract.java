@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.analysis;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsrpthub.hub.testsupport.DashboardData.domain;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tlsrpthub.hub.audit.Actor;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.core.testsupport.Corpus;

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.demo;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.tlsrpthub.hub.analysis.OverviewQuery;
 import org.tlsrpthub.hub.analysis.OverviewService;
 import org.tlsrpthub.hub.analysis.Period;
 import org.tlsrpthub.hub.auth.AccessService;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.SqliteTuning;
 

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.domains;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +23,7 @@ import org.tlsrpthub.hub.importer.ImportRunner;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.intake.MailReceivers;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;

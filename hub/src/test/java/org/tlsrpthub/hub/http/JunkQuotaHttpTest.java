@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.http;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -16,6 +15,7 @@ import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.analysis.QuarantinedInput;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.testsupport.ReportMail;
 

@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.metrics;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -24,6 +23,7 @@ import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;

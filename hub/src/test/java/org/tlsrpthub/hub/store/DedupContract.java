@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.store;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -23,6 +22,7 @@ import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestOutcome;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.IngestStatus;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.testsupport.DashboardRollupCheck;
 import org.tlsrpthub.hub.testsupport.RollupCheck;

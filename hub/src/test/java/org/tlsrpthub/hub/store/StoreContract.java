@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.store;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +36,7 @@ import org.tlsrpthub.hub.ingest.InputDecoder;
 import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.importer.ImportRunner;
 import org.tlsrpthub.hub.importer.ImportSummary;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.junk.JunkSettings;

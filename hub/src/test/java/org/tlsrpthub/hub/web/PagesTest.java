@@ -1,6 +1,5 @@
 package org.tlsrpthub.hub.web;
 
-import org.tlsrpthub.hub.orgs.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.store.Quarantine;
 import org.tlsrpthub.hub.store.RawInput;
