@@ -16,6 +16,7 @@ import org.tlsrpthub.hub.analysis.DomainAnalysisService;
 import org.tlsrpthub.hub.analysis.OverviewQuery;
 import org.tlsrpthub.hub.analysis.OverviewService;
 import org.tlsrpthub.hub.analysis.Period;
+import org.tlsrpthub.hub.bench.BenchOrgSql;
 import org.tlsrpthub.hub.bench.BenchStore;
 import org.tlsrpthub.hub.bench.MemoryFigures;
 import org.tlsrpthub.hub.bench.RollupCopier;
@@ -23,6 +24,7 @@ import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Provenance;
@@ -65,6 +67,8 @@ final class DashboardBench implements Callable<Integer> {
             Database db = store.db();
             if (!noFill) fill(db, clock, first);
             MemoryFigures.reset();
+            BenchOrgSql.assignAll(db, "default");
+            Scope org = new Scope(null, "default", Role.VIEWER, false);
             OverviewService overview = new OverviewService(db, clock);
             DomainAnalysisService domain = new DomainAnalysisService(db, clock);
             System.out.printf("%s, %,d domains x %,d days x %d senders; %d timed calls each after 10 warm-up calls.%n"
@@ -76,12 +80,15 @@ final class DashboardBench implements Callable<Integer> {
                         new OverviewQuery(p, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 50)));
                 time("overview " + preset + ", by failure rate desc, filter \"7\"", () -> overview.overview(Scope.wholeHub(),
                         new OverviewQuery(p, "7", null, OverviewQuery.Sort.FAILURE_RATE, true, 0, 50)));
+                time("overview " + preset + ", by name, as one organisation", () -> overview.overview(org,
+                        new OverviewQuery(p, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 50)));
             }
             for (String preset : List.of("30d", "365d")) {
                 Period p = Period.preset(preset, today);
                 time("domain page " + preset + " (domain0, imported)", () -> domain.analyse(Scope.wholeHub(), ReportGenerator.domainName(0), p, 20));
                 String other = ReportGenerator.domainName(Math.min(500, domains - 1));
                 time("domain page " + preset + " (" + other + ", copied rollups)", () -> domain.analyse(Scope.wholeHub(), other, p, 20));
+                time("domain page " + preset + " (" + other + ", as one organisation)", () -> domain.analyse(org, other, p, 20));
             }
             System.out.printf("memory while timing the queries: %s%n", MemoryFigures.now());
         }
