@@ -20,7 +20,9 @@ final class ReportQuerySql {
         List<Object> args = new ArrayList<>();
         boolean all = ScopeSql.seesAll(scope);
         if (!all) {
-            parts.add("r.id IN (SELECT p.report_id FROM policy p WHERE p.policy_domain IN (" + ScopeSql.ORG_DOMAINS + "))");
+            // correlated, so that the newest-first page stops after its rows instead of first collecting
+            // every report id of the organisation
+            parts.add("EXISTS (SELECT 1 FROM policy p WHERE p.report_id = r.id AND p.policy_domain IN (" + ScopeSql.ORG_DOMAINS + "))");
             args.add(scope.org());
         }
         if (f.domain() != null) {
