@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ParseCommand.class,
                 ImportCommand.class,
                 SummaryCommand.class,
+                OverviewCommand.class,
                 DomainsCommand.class,
                 ReprocessCommand.class,
                 RetentionCommand.class,

@@ -135,7 +135,7 @@ class CommandsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] cmd : new String[][] {{"import"}, {"reprocess"}, {"domains"}, {"domains", "add"}, {"summary"},
+        for (String[] cmd : new String[][] {{"import"}, {"reprocess"}, {"domains"}, {"domains", "add"}, {"summary"}, {"overview"},
                 {"retention"}, {"generate"}, {"bench", "import"}}) {
             String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
             args[cmd.length] = "--help";

@@ -23,10 +23,8 @@ class OrgOptionTest {
     }
 
     private CapturedCli summary(String... more) {
-        String[] base = {"summary", "--data-dir", dir.toString(), "--from", "2026-02-01", "--to", "2026-02-19", "--json"};
-        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return CapturedCli.run(args);
+        return CapturedCli.run(with(new String[] {"summary", "--data-dir", dir.toString(), "--from", "2026-02-01", "--to",
+                "2026-02-19", "--json"}, more));
     }
 
     @Test
@@ -41,6 +39,25 @@ class OrgOptionTest {
             assertThat(refused.out()).isEmpty();
             assertThat(refused.err()).contains("no domain " + other + " in organisation " + TwoOrgs.A);
         }
+    }
+
+    @Test
+    void theOverviewListsTheOrganisationsDomainsOnly() {
+        String[] common = {"overview", "--data-dir", dir.toString(), "--to", "2026-02-19"};
+        CapturedCli a = CapturedCli.run(with(common, "--org", TwoOrgs.A));
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(a.out()).contains(TwoOrgs.A_DOMAIN, "1 domain(s)").doesNotContain(TwoOrgs.FOREIGN);
+        CapturedCli json = CapturedCli.run(with(common, "--org", TwoOrgs.B, "--json"));
+        assertThat(json.out()).contains("\"domain\":\"" + TwoOrgs.B_DOMAIN + "\"").doesNotContain(TwoOrgs.A_DOMAIN, TwoOrgs.LOOSE);
+        CapturedCli hub = CapturedCli.run(common);
+        assertThat(hub.out()).contains("3 domain(s)", TwoOrgs.A_DOMAIN, TwoOrgs.B_DOMAIN, TwoOrgs.LOOSE);
+        assertThat(CapturedCli.run(with(common, "--period", "2w")).exitCode()).isEqualTo(2);
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return args;
     }
 
     @Test
