@@ -153,12 +153,17 @@ public final class ReportQueryService {
         ReportDetail.Provenance provenance = new ReportDetail.Provenance(channel == null ? null : rs.getLong(11), channel,
                 channel == null ? null : Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14), rs.getString(15),
                 rs.getString(16), channel == null ? null : rs.getLong(17), hex(rs.getBytes(18)), sightings.size());
+        return Optional.of(new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), rs.getLong(8), rs.getLong(9),
+                Instant.ofEpochMilli(rs.getLong(10)), policies, warnings, provenance, sightings, rs.getBoolean(19),
+                contenders, canonicalJson(rs, policies)));
+    }
+
+    /** The report as the hub's writer renders it, with the given policies. */
+    private String canonicalJson(ResultSet rs, List<StoredPolicy> policies) throws SQLException {
         Report report = new Report(rs.getString(3), new DateRange(Instant.ofEpochMilli(rs.getLong(6)),
                 Instant.ofEpochMilli(rs.getLong(7))), rs.getString(4), rs.getString(5), asCore(policies));
-        return Optional.of(new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                report.dateRange().start(), report.dateRange().end(), rs.getLong(8), rs.getLong(9),
-                Instant.ofEpochMilli(rs.getLong(10)), policies, warnings, provenance, sightings, rs.getBoolean(19),
-                contenders, new String(writer.write(report, true), StandardCharsets.UTF_8)));
+        return new String(writer.write(report, true), StandardCharsets.UTF_8);
     }
 
     /** The organisation's part of a report that covers other organisations too: its policies, their sums, no raw input. */
@@ -172,12 +177,10 @@ public final class ReportQueryService {
         ReportDetail.Provenance provenance = new ReportDetail.Provenance(null, channel,
                 channel == null ? null : Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14), rs.getString(15),
                 rs.getString(16), null, null, 0);
-        Report report = new Report(rs.getString(3), new DateRange(Instant.ofEpochMilli(rs.getLong(6)),
-                Instant.ofEpochMilli(rs.getLong(7))), rs.getString(4), rs.getString(5), asCore(policies));
         return new ReportDetail(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                report.dateRange().start(), report.dateRange().end(), ok, failed, Instant.ofEpochMilli(rs.getLong(10)),
-                policies, List.of(), provenance, List.of(), rs.getBoolean(19), List.of(),
-                new String(writer.write(report, true), StandardCharsets.UTF_8));
+                Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), ok, failed,
+                Instant.ofEpochMilli(rs.getLong(10)), policies, List.of(), provenance, List.of(), rs.getBoolean(19), List.of(),
+                canonicalJson(rs, policies));
     }
 
     private static List<StoredPolicy> own(Connection c, Scope scope, List<StoredPolicy> all) throws SQLException {
