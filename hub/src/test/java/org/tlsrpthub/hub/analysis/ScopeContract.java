@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.orgs.Scope;
@@ -31,6 +32,8 @@ public abstract class ScopeContract {
     private static final Scope A = TwoOrgs.a();
     private static final Scope B = TwoOrgs.b();
     private static final Scope HUB = Scope.wholeHub();
+    private static final Actor ALICE = Actor.user("alice", "127.0.0.1", TwoOrgs.A);
+    private static final Actor BOB = Actor.user("bob", "127.0.0.1", TwoOrgs.B);
 
     protected Database db;
     private TwoOrgs.Ids ids;
@@ -173,17 +176,17 @@ public abstract class ScopeContract {
         for (long other : List.of(ids.conflictBoth(), ids.broken())) {
             assertThat(quarantine.get(A, other)).as("input " + other).isEmpty();
             assertThat(quarantine.get(B, other)).as("input " + other).isEmpty();
-            assertThat(quarantine.reprocess(A, other)).as("input " + other).isEmpty();
+            assertThat(quarantine.reprocess(A, other, ALICE)).as("input " + other).isEmpty();
         }
         assertThat(quarantine.list(B, 0, 50).matching()).isZero();
         assertThat(quarantine.get(B, ids.conflictA())).isEmpty();
-        assertThat(quarantine.reprocess(B, ids.conflictA())).isEmpty();
+        assertThat(quarantine.reprocess(B, ids.conflictA(), BOB)).isEmpty();
         assertThat(quarantine.list(HUB, 0, 50).items()).extracting(QuarantinedInput::id)
                 .containsExactlyInAnyOrder(ids.conflictA(), ids.conflictBoth(), ids.broken());
 
         // what a refused reprocess did not touch: the entries are all still there, with their reasons
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM quarantine")).isEqualTo(3);
         // A may reprocess its own: still a conflict, so it stays
-        assertThat(quarantine.reprocess(A, ids.conflictA())).hasValueSatisfying(r -> assertThat(r.stillQuarantined()).isEqualTo(1));
+        assertThat(quarantine.reprocess(A, ids.conflictA(), ALICE)).hasValueSatisfying(r -> assertThat(r.stillQuarantined()).isEqualTo(1));
     }
 }
