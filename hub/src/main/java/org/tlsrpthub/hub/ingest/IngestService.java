@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.hub.domains.DomainFilter;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
+import org.tlsrpthub.hub.ownership.DomainAssigner;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.store.Quarantine;
@@ -41,6 +43,7 @@ public final class IngestService {
     private final Clock clock;
     private final CapturingDecoder decoder;
     private final IngestObserver observer;
+    private final DomainAssigner assigner;
 
     public IngestService(Database db, InputDecoder decoder, Clock clock) {
         this(db, decoder, clock, IngestObserver.NONE);
@@ -52,6 +55,7 @@ public final class IngestService {
         this.clock = clock;
         this.decoder = new CapturingDecoder(decoder);
         this.observer = observer;
+        this.assigner = new DomainAssigner(clock);
     }
 
     /**
@@ -101,7 +105,12 @@ public final class IngestService {
     /** Writes prepared inputs in one transaction and returns their outcomes in order. */
     public List<IngestOutcome> commit(List<PreparedInput> inputs) throws SQLException {
         long t0 = System.nanoTime();
-        List<IngestOutcome> outcomes = db.inTransaction(c -> commit(c, inputs, true));
+        Set<String> newDomains = new HashSet<>();
+        List<IngestOutcome> outcomes = db.inTransaction(c -> {
+            newDomains.clear(); // a retried attempt starts over
+            return commit(c, inputs, true, newDomains);
+        });
+        assigner.remember(newDomains);
         observer.committed(inputs, outcomes, System.nanoTime() - t0);
         return outcomes;
     }
@@ -112,6 +121,13 @@ public final class IngestService {
      */
     public List<IngestOutcome> commit(Connection c, List<PreparedInput> inputs, boolean recordSightings)
             throws SQLException {
+        // not remembered: the caller's transaction may yet roll back; a later ingest assigns nothing twice anyway
+        return commit(c, inputs, recordSightings, new HashSet<>());
+    }
+
+    /** As above; the domains met for the first time (and assigned by the rules) are added to {@code newDomains}. */
+    private List<IngestOutcome> commit(Connection c, List<PreparedInput> inputs, boolean recordSightings,
+            Set<String> newDomains) throws SQLException {
         DomainFilter filter = DomainStore.filter(c);
         List<Plan> plans = new ArrayList<>(inputs.size());
         List<StoreRequest> requests = new ArrayList<>(inputs.size());
@@ -121,6 +137,7 @@ public final class IngestService {
             if (plan.request != null) requests.add(plan.request);
         }
         List<StoreResult> results = store.write(c, requests, recordSightings);
+        newDomains.addAll(assigner.assignNew(c, requests.stream().flatMap(r -> r.reports().stream()).toList()));
         List<IngestOutcome> outcomes = new ArrayList<>(inputs.size());
         int next = 0;
         for (Plan plan : plans) {

@@ -1,0 +1,134 @@
+package org.tlsrpthub.hub.ownership;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.store.Database;
+
+/**
+ * Which organisation each domain belongs to: the hub admin's assignments, the rules that assign
+ * newly seen domains ({@link DomainAssigner} applies them while reports are stored), and the
+ * domains waiting for an organisation. CLI, pages and API all call this; every method wants a hub admin.
+ */
+public final class AssignmentService {
+    private final Database db;
+    private final Clock clock;
+
+    public AssignmentService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public List<DomainRule> rules(Scope scope) throws SQLException {
+        Lookups.requireHubAdmin(scope);
+        return db.withConnection(AssignmentRules::read);
+    }
+
+    /**
+     * Adds a rule, or points an existing pattern at another organisation. With {@code applyNow} the
+     * unassigned domains this rule decides for are assigned at once; returns how many.
+     */
+    public int addRule(Scope scope, String pattern, String org, boolean applyNow) throws SQLException {
+        Lookups.requireHubAdmin(scope);
+        String p = DomainRule.normalisePattern(pattern);
+        return db.inTransaction(c -> {
+            Lookups.requireOrg(c, org);
+            try (PreparedStatement ps = c.prepareStatement(OwnershipSql.ADD_RULE)) {
+                ps.setString(1, p);
+                ps.setString(2, org);
+                ps.setLong(3, clock.millis());
+                ps.executeUpdate();
+            }
+            return applyNow ? apply(c, p) : 0;
+        });
+    }
+
+    /** Removes a rule; false when there was none. Domains it assigned stay where they are. */
+    public boolean removeRule(Scope scope, String pattern) throws SQLException {
+        Lookups.requireHubAdmin(scope);
+        String p = DomainRule.normalisePattern(pattern);
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(OwnershipSql.REMOVE_RULE)) {
+                ps.setString(1, p);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Assigns every unassigned domain some rule matches; returns how many. */
+    public int applyRules(Scope scope) throws SQLException {
+        Lookups.requireHubAdmin(scope);
+        return db.inTransaction(c -> apply(c, null));
+    }
+
+    /** Unassigned domains decided by the rule {@code onlyPattern} (any rule when null) get its organisation. */
+    private int apply(Connection c, String onlyPattern) throws SQLException {
+        AssignmentRules rules = new AssignmentRules(AssignmentRules.read(c));
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement(OwnershipSql.ASSIGN_IF_NEW)) {
+            for (UnassignedDomain u : unassigned(c)) {
+                DomainRule rule = rules.match(u.domain());
+                if (rule == null || (onlyPattern != null && !onlyPattern.equals(rule.pattern()))) continue;
+                ps.setString(1, u.domain());
+                ps.setString(2, rule.org());
+                ps.setLong(3, clock.millis());
+                n += ps.executeUpdate();
+            }
+        }
+        return n;
+    }
+
+    public List<UnassignedDomain> unassigned(Scope scope) throws SQLException {
+        Lookups.requireHubAdmin(scope);
+        return db.withConnection(AssignmentService::unassigned);
+    }
+
+    private static List<UnassignedDomain> unassigned(Connection c) throws SQLException {
+        List<UnassignedDomain> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(OwnershipSql.UNASSIGNED); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long last = rs.getLong(3);
+                out.add(new UnassignedDomain(rs.getString(1), rs.getLong(2), rs.wasNull() ? null : Instant.ofEpochMilli(last)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Puts {@code domain} (seen in reports, served, or assigned already) into {@code org}. A domain
+     * that changes organisation loses its owners. Returns the organisation it had, or null.
+     */
+    public String assign(Scope scope, String domain, String org) throws SQLException {
+        Lookups.requireHubAdmin(scope);
+        String d = DomainNames.normalise(domain == null ? "" : domain);
+        return db.inTransaction(c -> {
+            Lookups.requireOrg(c, org);
+            String before = Lookups.string(c, OwnershipSql.ORG_OF_DOMAIN, d);
+            if (before == null && !Lookups.exists(c, OwnershipSql.KNOWN_DOMAIN, d, d)) {
+                throw OwnershipException.notFound("no reports about '" + d + "' and it is not served: nothing to assign");
+            }
+            if (org.equals(before)) return before;
+            try (PreparedStatement ps = c.prepareStatement(OwnershipSql.ASSIGN)) {
+                ps.setString(1, d);
+                ps.setString(2, org);
+                ps.setLong(3, clock.millis());
+                ps.setString(4, scope.user());
+                ps.executeUpdate();
+            }
+            if (before != null) {
+                try (PreparedStatement ps = c.prepareStatement(OwnershipSql.CLEAR_OWNERS)) {
+                    ps.setString(1, d);
+                    ps.executeUpdate();
+                }
+            }
+            return before;
+        });
+    }
+}
