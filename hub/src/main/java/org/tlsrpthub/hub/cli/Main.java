@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
                 UsersCommand.class,
                 TokensCommand.class,
                 AuditCommand.class,
+                OwnersCommand.class,
+                AssignmentCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
         })
@@ -59,7 +61,8 @@ public final class Main {
     private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         // a settings problem is the operator's to fix: its own words, without a Java class name
         cmd.getErr().println("tlsrpt-hub " + cmd.getCommandName() + ": "
-                + (e instanceof org.tlsrpthub.hub.config.SettingsException ? e.getMessage() : e));
+                + (e instanceof org.tlsrpthub.hub.config.SettingsException || e instanceof org.tlsrpthub.hub.ownership.OwnershipException
+                        ? e.getMessage() : e));
         if (System.getenv("TLSRPT_DEBUG") != null) e.printStackTrace(cmd.getErr());
         return e instanceof java.sql.SQLException || e.getCause() instanceof java.sql.SQLException ? 3 : 1;
     }

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.ownership;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,8 @@ public record Owner(Kind kind, String name, String email) {
     public enum Kind {
         USER, EMAIL;
 
-        /** As stored, typed and shown: {@code user}, {@code email}. */
+        /** As stored, typed and shown (and in JSON): {@code user}, {@code email}. */
+        @JsonValue
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -2,12 +2,12 @@ package org.tlsrpthub.hub.ownership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tlsrpthub.hub.ownership.OwnershipFixture.assignments;
-import static org.tlsrpthub.hub.ownership.OwnershipFixture.hubAdmin;
-import static org.tlsrpthub.hub.ownership.OwnershipFixture.member;
-import static org.tlsrpthub.hub.ownership.OwnershipFixture.organisation;
-import static org.tlsrpthub.hub.ownership.OwnershipFixture.report;
-import static org.tlsrpthub.hub.ownership.OwnershipFixture.scope;
+import static org.tlsrpthub.hub.ownership.OwnershipTestData.assignments;
+import static org.tlsrpthub.hub.ownership.OwnershipTestData.hubAdmin;
+import static org.tlsrpthub.hub.ownership.OwnershipTestData.member;
+import static org.tlsrpthub.hub.ownership.OwnershipTestData.organisation;
+import static org.tlsrpthub.hub.ownership.OwnershipTestData.report;
+import static org.tlsrpthub.hub.ownership.OwnershipTestData.scope;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -124,8 +124,8 @@ public abstract class OwnershipContract {
 
         assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(2);
         assertThat(assignment.unassigned(root)).satisfiesExactly(
-                u -> assertThat(u).isEqualTo(new UnassignedDomain("also.test", 1, OwnershipFixture.DAY.plusSeconds(86_399))),
-                u -> assertThat(u).isEqualTo(new UnassignedDomain("lost.test", 2, OwnershipFixture.DAY.plusSeconds(86_399))));
+                u -> assertThat(u).isEqualTo(new UnassignedDomain("also.test", 1, OwnershipTestData.DAY.plusSeconds(86_399))),
+                u -> assertThat(u).isEqualTo(new UnassignedDomain("lost.test", 2, OwnershipTestData.DAY.plusSeconds(86_399))));
 
         assertThat(assignment.assign(root, "Lost.Test.", "alpha")).isNull();
         assertThat(assignment.unassigned(root)).extracting(UnassignedDomain::domain).containsExactly("also.test");

@@ -22,34 +22,34 @@ import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /** Organisations, members and reports about chosen domains, written the way the hub writes them. */
-final class OwnershipFixture {
-    static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
+public final class OwnershipTestData {
+    public static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
     private static final AtomicInteger REPORTS = new AtomicInteger();
 
-    private OwnershipFixture() {}
+    private OwnershipTestData() {}
 
     /** Organisation management is another part's; the rows are what it writes. */
-    static void organisation(Database db, String slug) throws Exception {
+    public static void organisation(Database db, String slug) throws Exception {
         Sql.update(db, "INSERT INTO organisation (slug, display_name, created_at) VALUES (?, ?, 0)", slug, "Org " + slug);
     }
 
-    static void member(Database db, String org, String user, Role role) throws Exception {
+    public static void member(Database db, String org, String user, Role role) throws Exception {
         if (Sql.count(db, "SELECT count(*) FROM app_user WHERE name = ?", user) == 0) {
             new AccessService(db, Clock.systemUTC()).addUser(user, "a long enough password".toCharArray(), false);
         }
         Sql.update(db, "INSERT INTO org_member (org, user_name, role) VALUES (?, ?, ?)", org, user, role.text());
     }
 
-    static Scope scope(String user, String org, Role role) {
+    public static Scope scope(String user, String org, Role role) {
         return new Scope(user, org, role, false);
     }
 
-    static Scope hubAdmin() {
+    public static Scope hubAdmin() {
         return new Scope("root", "default", Role.ADMIN, true);
     }
 
     /** Ingests one report whose policies name {@code domains}; fails unless it is stored. */
-    static void report(IngestService ingest, String... domains) throws Exception {
+    public static void report(IngestService ingest, String... domains) throws Exception {
         List<PolicyResult> policies = new ArrayList<>();
         for (String d : domains) {
             policies.add(new PolicyResult(new Policy(PolicyType.STS, List.of("version: STSv1"), d, List.of()), new Summary(10, 1), List.of()));
@@ -60,7 +60,7 @@ final class OwnershipFixture {
         if (s != IngestStatus.STORED) throw new AssertionError("report " + id + " was " + s);
     }
 
-    static List<List<Object>> assignments(Database db) throws Exception {
+    public static List<List<Object>> assignments(Database db) throws Exception {
         return Sql.rows(db, "SELECT domain, org FROM domain_org ORDER BY domain");
     }
 }
