@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.orgs.ScopeSql;
+import java.util.function.Predicate;
 import org.tlsrpthub.hub.store.Database;
 
 /**
@@ -33,10 +34,15 @@ public final class OverviewService {
 
     /** The domains {@code scope} sees, and only their sums. */
     public OverviewPage overview(Scope scope, OverviewQuery q) throws SQLException {
-        return db.withConnection(c -> overview(c, scope, q));
+        return overview(scope, q, domain -> true);
     }
 
-    private OverviewPage overview(Connection c, Scope scope, OverviewQuery q) throws SQLException {
+    /** As above, only the domains {@code shown} accepts (the ownership filters: "my domains", "unowned domains"). */
+    public OverviewPage overview(Scope scope, OverviewQuery q, Predicate<String> shown) throws SQLException {
+        return db.withConnection(c -> overview(c, scope, q, shown));
+    }
+
+    private OverviewPage overview(Connection c, Scope scope, OverviewQuery q, Predicate<String> shown) throws SQLException {
         Period p = q.period();
         Map<String, Acc> byDomain = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(OverviewSql.domainTotals(scope))) {
@@ -74,7 +80,7 @@ public final class OverviewService {
         for (DomainStatus s : DomainStatus.values()) statusCounts.put(s, 0);
         long reports = 0, ok = 0, failed = 0;
         for (Map.Entry<String, Acc> e : byDomain.entrySet()) {
-            if (!e.getKey().toLowerCase(java.util.Locale.ROOT).contains(q.nameContains())) continue;
+            if (!e.getKey().toLowerCase(java.util.Locale.ROOT).contains(q.nameContains()) || !shown.test(e.getKey())) continue;
             Acc a = e.getValue();
             SessionTotals t = SessionTotals.of(a.reports, a.ok, a.failed);
             DomainStatus status = DomainStatus.classify(t.failureRate(), a.lastEnd == 0 ? null : Instant.ofEpochMilli(a.lastEnd), reference);

@@ -3,11 +3,16 @@ package org.tlsrpthub.hub.api;
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.util.function.Predicate;
 import org.tlsrpthub.hub.analysis.DomainOverview;
 import org.tlsrpthub.hub.analysis.DomainStatus;
 import org.tlsrpthub.hub.analysis.OverviewPage;
 import org.tlsrpthub.hub.analysis.OverviewQuery;
 import org.tlsrpthub.hub.auth.AccessFilter;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.ownership.OwnerFilter;
+import org.tlsrpthub.hub.ownership.OwnershipException;
 
 /** {@code GET /api/v1/overview}: every domain's health over a period, sorted, filtered and paged. */
 final class OverviewRoutes {
@@ -30,7 +35,7 @@ final class OverviewRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiParams.bad("q", e.getMessage());
         }
-        OverviewPage page = services.overview().overview(AccessFilter.scope(ctx), q);
+        OverviewPage page = services.overview().overview(AccessFilter.scope(ctx), q, ownerFilter(ctx));
         if (!ApiParams.csv(ctx)) {
             Json.render(ctx, page);
             return;
@@ -42,6 +47,19 @@ final class OverviewRoutes {
                     d.totals().failedSessions(), d.totals().failureRate(), d.topFailureType(), d.lastReportEnd());
         }
         csv.render(ctx, "overview-" + q.period().from() + "-" + q.period().to() + ".csv");
+    }
+
+    /** {@code owner=mine} or {@code owner=none}: the domains the user owns, or those nobody owns. */
+    private Predicate<String> ownerFilter(Context ctx) throws SQLException {
+        OwnerFilter f;
+        try {
+            f = OwnerFilter.of(ctx.queryParam("owner"));
+        } catch (OwnershipException e) {
+            throw ApiParams.bad("owner", e.getMessage());
+        }
+        if (f == null) return domain -> true;
+        Scope scope = AccessFilter.scope(ctx);
+        return services.owners().domains(scope, f, scope.user())::contains;
     }
 
     private static OverviewQuery.Sort sort(Context ctx) {
