@@ -85,6 +85,18 @@ public final class AssignmentService {
         return n;
     }
 
+    /** The organisations' slugs, for the assignment forms. */
+    public List<String> organisations(Scope scope) throws SQLException {
+        Lookups.requireHubAdmin(scope);
+        return db.withConnection(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(OwnershipSql.ORGANISATIONS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+    }
+
     public List<UnassignedDomain> unassigned(Scope scope) throws SQLException {
         Lookups.requireHubAdmin(scope);
         return db.withConnection(AssignmentService::unassigned);

@@ -5,6 +5,7 @@ final class OwnershipSql {
     private OwnershipSql() {}
 
     static final String ORG_EXISTS = "SELECT 1 FROM organisation WHERE slug = ?";
+    static final String ORGANISATIONS = "SELECT slug FROM organisation ORDER BY slug";
     static final String ORG_OF_DOMAIN = "SELECT org FROM domain_org WHERE domain = ?";
     static final String IS_MEMBER = "SELECT 1 FROM org_member WHERE org = ? AND user_name = ?";
 

@@ -11,6 +11,10 @@ import org.tlsrpthub.hub.analysis.OverviewPage;
 import org.tlsrpthub.hub.analysis.OverviewQuery;
 import org.tlsrpthub.hub.analysis.OverviewService;
 import org.tlsrpthub.hub.auth.AccessFilter;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.ownership.OwnerFilter;
+import org.tlsrpthub.hub.ownership.OwnersService;
+import org.tlsrpthub.hub.ownership.OwnershipException;
 
 /** The overview of every domain and the page of one domain: thin handlers over the analysis services. */
 public final class OverviewPages {
@@ -20,12 +24,17 @@ public final class OverviewPages {
     private final OverviewService overview;
     private final DomainAnalysisService analysis;
     private final Clock clock;
+    private final OwnersService owners;
+    private final OwnershipPages ownership;
 
-    OverviewPages(Pages pages, OverviewService overview, DomainAnalysisService analysis, Clock clock) {
+    OverviewPages(Pages pages, OverviewService overview, DomainAnalysisService analysis, Clock clock, OwnersService owners,
+            OwnershipPages ownership) {
         this.pages = pages;
         this.overview = overview;
         this.analysis = analysis;
         this.clock = clock;
+        this.owners = owners;
+        this.ownership = ownership;
     }
 
     void register(Javalin app) {
@@ -34,14 +43,15 @@ public final class OverviewPages {
     }
 
     /** The query as the page's links and form keep it. */
-    public record OverviewView(PeriodParam period, String q, String status, String sort, boolean desc, OverviewPage result) {
+    public record OverviewView(PeriodParam period, String q, String status, String owner, String sort, boolean desc,
+            OverviewPage result) {
         public int pages() {
             return Math.max(1, (result.matching() + result.size() - 1) / result.size());
         }
 
         /** The link for another page or order, keeping the other choices. */
         public String link(String sortBy, boolean descending, int page) {
-            return "/?" + period.query() + "&q=" + Format.url(q) + "&status=" + Format.url(status)
+            return "/?" + period.query() + "&q=" + Format.url(q) + "&status=" + Format.url(status) + "&owner=" + Format.url(owner)
                     + "&sort=" + sortBy + "&dir=" + (descending ? "desc" : "asc") + "&page=" + page;
         }
 
@@ -55,18 +65,23 @@ public final class OverviewPages {
         PeriodParam period = PeriodParam.of(ctx, clock);
         String q = orEmpty(ctx.queryParam("q"));
         String status = orEmpty(ctx.queryParam("status"));
+        String owner = orEmpty(ctx.queryParam("owner"));
         String sort = ctx.queryParam("sort") == null ? "status" : ctx.queryParam("sort");
         boolean desc = !"asc".equals(ctx.queryParam("dir"));
         int page = intParam(ctx, "page", 0);
         OverviewPage result;
         try {
             DomainStatus st = status.isEmpty() ? null : DomainStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-            result = overview.overview(AccessFilter.scope(ctx), new OverviewQuery(period.period(), q, st, OverviewQuery.Sort.of(sort), desc, page, PAGE_SIZE));
-        } catch (IllegalArgumentException e) {
+            OverviewQuery query = new OverviewQuery(period.period(), q, st, OverviewQuery.Sort.of(sort), desc, page, PAGE_SIZE);
+            OwnerFilter filter = OwnerFilter.of(owner);
+            Scope scope = AccessFilter.scope(ctx);
+            result = filter == null ? overview.overview(scope, query)
+                    : overview.overview(scope, query, owners.domains(scope, filter, scope.user())::contains);
+        } catch (IllegalArgumentException | OwnershipException e) {
             throw PageException.badQuery(e.getMessage());
         }
         pages.render(ctx, "overview.jte", PageInfo.of(ctx, "Overview", "overview"),
-                "view", new OverviewView(period, q, status, sort, desc, result));
+                "view", new OverviewView(period, q, status, owner, sort, desc, result));
     }
 
     private void domain(Context ctx) throws SQLException {
@@ -75,7 +90,8 @@ public final class OverviewPages {
         DomainAnalysis a = analysis.analyse(AccessFilter.scope(ctx), domain, period.period(), DomainAnalysisService.DEFAULT_TOP)
                 .orElseThrow(PageException::notFound);
         // titled by the domain's one form, whatever spelling the address used
-        pages.render(ctx, "domain.jte", PageInfo.of(ctx, a.domain(), "overview"), "a", a, "period", period);
+        pages.render(ctx, "domain.jte", PageInfo.of(ctx, a.domain(), "overview"), "a", a, "period", period,
+                "owners", ownership.domainOwners(ctx, a.domain()));
     }
 
     static String orEmpty(String s) {

@@ -13,6 +13,8 @@ import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.JobPages;
 import org.tlsrpthub.hub.jobs.JobStatus;
+import org.tlsrpthub.hub.ownership.AssignmentService;
+import org.tlsrpthub.hub.ownership.OwnersService;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 
@@ -39,7 +41,11 @@ public final class WebApp {
                     "message", e.getMessage());
         });
         new ParsePage(pages, ingest, clock).register(app);
-        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock).register(app);
+        OwnersService owners = new OwnersService(db, clock);
+        OwnershipPages ownership = new OwnershipPages(pages, owners, new AssignmentService(db, clock));
+        ownership.register(app);
+        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock, owners, ownership)
+                .register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);
         new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
         new JobPages(new JobStatus(db), pages).register(app);
