@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -24,29 +21,17 @@ class OwnershipCommandsTest {
 
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-            all[args.length] = "--data-dir";
-            all[args.length + 1] = dir.toString();
-            int exit = Main.run(all);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** The command with this test's data directory. */
+    private CapturedCli run(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--data-dir";
+        all[args.length + 1] = dir.toString();
+        return CapturedCli.run(all);
     }
 
-    private Run ok(String... args) {
-        Run r = run(args);
-        assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+    private CapturedCli ok(String... args) {
+        CapturedCli r = run(args);
+        assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isZero();
         return r;
     }
 
@@ -81,10 +66,10 @@ class OwnershipCommandsTest {
         assertThat(JSON.readTree(ok("owners", "domains", "--unowned", "--org", "alpha", "--json").out()).toString())
                 .isEqualTo("[\"b.shop.test\",\"other.test\"]");
 
-        Run bad = run("owners", "add", "a.shop.test", "--email", "no-at-sign");
-        assertThat(bad.exit()).isEqualTo(1);
+        CapturedCli bad = run("owners", "add", "a.shop.test", "--email", "no-at-sign");
+        assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("'no-at-sign' is not an email address").doesNotContain("Exception");
-        Run missing = run("assignment", "assign", "never.test", "alpha");
+        CapturedCli missing = run("assignment", "assign", "never.test", "alpha");
         assertThat(missing.err()).contains("no reports about 'never.test'");
     }
 }
