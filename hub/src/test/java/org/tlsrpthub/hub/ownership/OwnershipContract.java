@@ -83,6 +83,18 @@ public abstract class OwnershipContract {
     }
 
     @Test
+    void aWriterLooksADomainUpOnlyTheFirstTimeItMeetsIt() throws Exception {
+        report(ingest, "seen.test");
+        // behind the writer's back: were it to look again, it would assign the domain again
+        Sql.update(db, "DELETE FROM domain_org WHERE domain = 'seen.test'");
+        report(ingest, "seen.test");
+        assertThat(assignments(db)).isEmpty();
+
+        report(new IngestService(db, new CoreInputDecoder(), Clock.systemUTC()), "seen.test");
+        assertThat(assignments(db)).containsExactly(List.of("seen.test", "default"));
+    }
+
+    @Test
     void concurrentWritersAssignEachNewDomainExactlyOnceToItsOrganisation() throws Exception {
         Scope root = hubAdmin();
         assignment.removeRule(root, "*");
