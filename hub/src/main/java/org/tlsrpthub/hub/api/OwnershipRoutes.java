@@ -7,6 +7,7 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tlsrpthub.hub.audit.RequestActor;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
@@ -41,7 +42,7 @@ final class OwnershipRoutes {
         app.post(ApiRoutes.V1 + "/assignment-rules", checked(this::addRule));
         app.delete(ApiRoutes.V1 + "/assignment-rules", checked(this::removeRule));
         app.post(ApiRoutes.V1 + "/assignment-rules/apply",
-                checked(ctx -> Json.render(ctx, Map.of("assigned", services.assignment().applyRules(scope(ctx))))));
+                checked(ctx -> Json.render(ctx, Map.of("assigned", services.assignment().applyRules(scope(ctx), RequestActor.of(ctx))))));
     }
 
     private static Scope scope(Context ctx) {
@@ -51,14 +52,14 @@ final class OwnershipRoutes {
     private void addOwner(Context ctx) throws Exception {
         JsonNode body = body(ctx);
         Owner.Kind kind = Owner.Kind.of(text(body, "kind", true));
-        boolean added = services.owners().addOwner(scope(ctx), ApiParams.domain(ctx), kind, text(body, "name", true));
+        boolean added = services.owners().addOwner(scope(ctx), RequestActor.of(ctx), ApiParams.domain(ctx), kind, text(body, "name", true));
         ctx.status(added ? 201 : 200);
         Json.render(ctx, Map.of("added", added));
     }
 
     private void removeOwner(Context ctx) throws Exception {
         Owner.Kind kind = Owner.Kind.of(ctx.pathParam("kind"));
-        if (!services.owners().removeOwner(scope(ctx), ApiParams.domain(ctx), kind, ctx.pathParam("name"))) {
+        if (!services.owners().removeOwner(scope(ctx), RequestActor.of(ctx), ApiParams.domain(ctx), kind, ctx.pathParam("name"))) {
             throw ApiParams.notFound(kind.id() + " " + ctx.pathParam("name") + " does not own " + ApiParams.domain(ctx));
         }
         ctx.status(204);
@@ -66,7 +67,7 @@ final class OwnershipRoutes {
 
     private void assign(Context ctx) throws Exception {
         String org = text(body(ctx), "org", true);
-        String before = services.assignment().assign(scope(ctx), ApiParams.domain(ctx), org);
+        String before = services.assignment().assign(scope(ctx), RequestActor.of(ctx), ApiParams.domain(ctx), org);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("domain", ApiParams.domain(ctx));
         out.put("org", org);
@@ -91,7 +92,7 @@ final class OwnershipRoutes {
         String org = text(body, "org", true);
         JsonNode apply = body.get("apply");
         if (apply != null && !apply.isBoolean()) throw badBody("apply must be true or false");
-        int assigned = services.assignment().addRule(scope(ctx), pattern, org, apply != null && apply.asBoolean());
+        int assigned = services.assignment().addRule(scope(ctx), RequestActor.of(ctx), pattern, org, apply != null && apply.asBoolean());
         ctx.status(201);
         Json.render(ctx, Map.of("pattern", DomainRule.normalisePattern(pattern), "org", org, "assigned", assigned));
     }

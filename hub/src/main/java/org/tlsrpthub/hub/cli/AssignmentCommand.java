@@ -3,6 +3,7 @@ package org.tlsrpthub.hub.cli;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.ownership.AssignmentService;
@@ -38,7 +39,7 @@ final class AssignmentCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                String before = service(db).assign(Scope.wholeHub(), domain, org);
+                String before = service(db).assign(Scope.wholeHub(), Actor.cli(), domain, org);
                 System.out.println(org.equals(before) ? "already in " + org + ": " + domain
                         : (before == null ? "assigned " : "moved from " + before + ": ") + domain + " -> " + org);
                 return 0;
@@ -93,7 +94,7 @@ final class AssignmentCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                int n = service(db).addRule(Scope.wholeHub(), pattern, org, apply);
+                int n = service(db).addRule(Scope.wholeHub(), Actor.cli(), pattern, org, apply);
                 System.out.println("rule " + DomainRule.normalisePattern(pattern) + " -> " + org
                         + (apply ? "; assigned " + n + " unassigned domain(s)" : ""));
                 return 0;
@@ -128,7 +129,7 @@ final class AssignmentCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                System.out.println("assigned " + service(db).applyRules(Scope.wholeHub()) + " domain(s)");
+                System.out.println("assigned " + service(db).applyRules(Scope.wholeHub(), Actor.cli()) + " domain(s)");
                 return 0;
             }
         }

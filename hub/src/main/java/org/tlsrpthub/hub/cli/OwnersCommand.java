@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
@@ -71,7 +72,7 @@ final class OwnersCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                boolean added = service(db).addOwner(Scope.wholeHub(), domain, who.kind(), who.name());
+                boolean added = service(db).addOwner(Scope.wholeHub(), Actor.cli(), domain, who.kind(), who.name());
                 System.out.println((added ? "added " : "already an owner: ") + who.kind().id() + " " + who.name());
                 return 0;
             }
@@ -87,7 +88,7 @@ final class OwnersCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                if (service(db).removeOwner(Scope.wholeHub(), domain, who.kind(), who.name())) {
+                if (service(db).removeOwner(Scope.wholeHub(), Actor.cli(), domain, who.kind(), who.name())) {
                     System.out.println("removed " + who.kind().id() + " " + who.name());
                     return 0;
                 }

@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.audit.Actor;
+import org.tlsrpthub.hub.audit.AuditAction;
+import org.tlsrpthub.hub.audit.AuditEvent;
+import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
 
@@ -16,14 +20,17 @@ import org.tlsrpthub.hub.store.Database;
  * Which organisation each domain belongs to: the hub admin's assignments, the rules that assign
  * newly seen domains ({@link DomainAssigner} applies them while reports are stored), and the
  * domains waiting for an organisation. CLI, pages and API all call this; every method wants a hub admin.
+ * Every assignment a person makes (directly or by applying a rule) is in the audit log.
  */
 public final class AssignmentService {
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
 
     public AssignmentService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.audit = new AuditLog(db, clock);
     }
 
     public List<DomainRule> rules(Scope scope) throws SQLException {
@@ -35,7 +42,7 @@ public final class AssignmentService {
      * Adds a rule, or points an existing pattern at another organisation. With {@code applyNow} the
      * unassigned domains this rule decides for are assigned at once; returns how many.
      */
-    public int addRule(Scope scope, String pattern, String org, boolean applyNow) throws SQLException {
+    public int addRule(Scope scope, Actor by, String pattern, String org, boolean applyNow) throws SQLException {
         Lookups.requireHubAdmin(scope);
         String p = DomainRule.normalisePattern(pattern);
         return db.inTransaction(c -> {
@@ -46,7 +53,7 @@ public final class AssignmentService {
                 ps.setLong(3, clock.millis());
                 ps.executeUpdate();
             }
-            return applyNow ? apply(c, p) : 0;
+            return applyNow ? apply(c, p, by) : 0;
         });
     }
 
@@ -63,13 +70,13 @@ public final class AssignmentService {
     }
 
     /** Assigns every unassigned domain some rule matches; returns how many. */
-    public int applyRules(Scope scope) throws SQLException {
+    public int applyRules(Scope scope, Actor by) throws SQLException {
         Lookups.requireHubAdmin(scope);
-        return db.inTransaction(c -> apply(c, null));
+        return db.inTransaction(c -> apply(c, null, by));
     }
 
     /** Unassigned domains decided by the rule {@code onlyPattern} (any rule when null) get its organisation. */
-    private int apply(Connection c, String onlyPattern) throws SQLException {
+    private int apply(Connection c, String onlyPattern, Actor by) throws SQLException {
         AssignmentRules rules = new AssignmentRules(AssignmentRules.read(c));
         int n = 0;
         try (PreparedStatement ps = c.prepareStatement(OwnershipSql.ASSIGN_IF_NEW)) {
@@ -79,7 +86,10 @@ public final class AssignmentService {
                 ps.setString(1, u.domain());
                 ps.setString(2, rule.org());
                 ps.setLong(3, clock.millis());
-                n += ps.executeUpdate();
+                if (ps.executeUpdate() != 1) continue;
+                n++;
+                audit.record(c, AuditEvent.of(by, AuditAction.DOMAIN_ASSIGNED).org(rule.org()).target(u.domain())
+                        .before(AuditEvent.state("org", null)).after(AuditEvent.state("org", rule.org())).detail("rule " + rule.pattern()));
             }
         }
         return n;
@@ -117,7 +127,7 @@ public final class AssignmentService {
      * Puts {@code domain} (seen in reports, served, or assigned already) into {@code org}. A domain
      * that changes organisation loses its owners. Returns the organisation it had, or null.
      */
-    public String assign(Scope scope, String domain, String org) throws SQLException {
+    public String assign(Scope scope, Actor by, String domain, String org) throws SQLException {
         Lookups.requireHubAdmin(scope);
         String d = DomainNames.normalise(domain == null ? "" : domain);
         return db.inTransaction(c -> {
@@ -140,6 +150,8 @@ public final class AssignmentService {
                     ps.executeUpdate();
                 }
             }
+            audit.record(c, AuditEvent.of(by, AuditAction.DOMAIN_ASSIGNED).org(org).target(d)
+                    .before(AuditEvent.state("org", before)).after(AuditEvent.state("org", org)));
             return before;
         });
     }

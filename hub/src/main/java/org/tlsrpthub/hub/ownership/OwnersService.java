@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.audit.Actor;
+import org.tlsrpthub.hub.audit.AuditAction;
+import org.tlsrpthub.hub.audit.AuditEvent;
+import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
@@ -23,10 +27,12 @@ import org.tlsrpthub.hub.store.Database;
 public final class OwnersService {
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
 
     public OwnersService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.audit = new AuditLog(db, clock);
     }
 
     /** A domain with its owners, for the owners page. */
@@ -55,7 +61,7 @@ public final class OwnersService {
      * Names an owner: a user who is a member of the domain's organisation, or a group address.
      * Returns false when they owned it already.
      */
-    public boolean addOwner(Scope scope, String domain, Owner.Kind kind, String name) throws SQLException {
+    public boolean addOwner(Scope scope, Actor by, String domain, Owner.Kind kind, String name) throws SQLException {
         String d = normaliseDomain(domain);
         return db.inTransaction(c -> {
             String org = Lookups.orgOfVisibleDomain(c, scope, d, Role.ADMIN);
@@ -68,22 +74,29 @@ public final class OwnersService {
                 ps.setString(2, kind.id());
                 ps.setString(3, owner);
                 ps.setLong(4, clock.millis());
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) return false;
             }
+            audit.record(c, AuditEvent.of(by, AuditAction.OWNER_ADDED).org(org).target(d)
+                    .after(AuditEvent.state(kind.id(), owner)));
+            return true;
         });
     }
 
     /** Returns false when they did not own it. */
-    public boolean removeOwner(Scope scope, String domain, Owner.Kind kind, String name) throws SQLException {
+    public boolean removeOwner(Scope scope, Actor by, String domain, Owner.Kind kind, String name) throws SQLException {
         String d = normaliseDomain(domain);
         return db.inTransaction(c -> {
-            Lookups.orgOfVisibleDomain(c, scope, d, Role.ADMIN);
+            String org = Lookups.orgOfVisibleDomain(c, scope, d, Role.ADMIN);
+            String owner = ownerName(kind, name);
             try (PreparedStatement ps = c.prepareStatement(OwnershipSql.REMOVE_OWNER)) {
                 ps.setString(1, d);
                 ps.setString(2, kind.id());
-                ps.setString(3, ownerName(kind, name));
-                return ps.executeUpdate() == 1;
+                ps.setString(3, owner);
+                if (ps.executeUpdate() != 1) return false;
             }
+            audit.record(c, AuditEvent.of(by, AuditAction.OWNER_REMOVED).org(org).target(d)
+                    .before(AuditEvent.state(kind.id(), owner)));
+            return true;
         });
     }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.List;
+import org.tlsrpthub.hub.audit.RequestActor;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
@@ -72,13 +73,13 @@ public final class OwnershipPages {
 
     private void addOwner(Context ctx) throws SQLException {
         String domain = ctx.pathParam("domain");
-        owners.addOwner(AccessFilter.scope(ctx), domain, Owner.Kind.of(ctx.formParam("kind")), ctx.formParam("name"));
+        owners.addOwner(AccessFilter.scope(ctx), RequestActor.of(ctx), domain, Owner.Kind.of(ctx.formParam("kind")), ctx.formParam("name"));
         ctx.redirect("/domains/" + Format.url(domain) + "#owners");
     }
 
     private void removeOwner(Context ctx) throws SQLException {
         String domain = ctx.pathParam("domain");
-        owners.removeOwner(AccessFilter.scope(ctx), domain, Owner.Kind.of(ctx.formParam("kind")), ctx.formParam("name"));
+        owners.removeOwner(AccessFilter.scope(ctx), RequestActor.of(ctx), domain, Owner.Kind.of(ctx.formParam("kind")), ctx.formParam("name"));
         ctx.redirect("/domains/" + Format.url(domain) + "#owners");
     }
 
@@ -91,13 +92,13 @@ public final class OwnershipPages {
 
     private void assign(Context ctx) throws SQLException {
         String domain = ctx.formParam("domain");
-        assignment.assign(AccessFilter.scope(ctx), domain, ctx.formParam("org"));
+        assignment.assign(AccessFilter.scope(ctx), RequestActor.of(ctx), domain, ctx.formParam("org"));
         done(ctx, "Assigned " + domain + " to " + ctx.formParam("org") + ".");
     }
 
     private void addRule(Context ctx) throws SQLException {
         boolean apply = ctx.formParam("apply") != null;
-        int n = assignment.addRule(AccessFilter.scope(ctx), ctx.formParam("pattern"), ctx.formParam("org"), apply);
+        int n = assignment.addRule(AccessFilter.scope(ctx), RequestActor.of(ctx), ctx.formParam("pattern"), ctx.formParam("org"), apply);
         done(ctx, "Rule saved." + (apply ? " Assigned " + n + " waiting domain(s) by it." : ""));
     }
 
@@ -107,7 +108,7 @@ public final class OwnershipPages {
     }
 
     private void applyRules(Context ctx) throws SQLException {
-        done(ctx, "Assigned " + assignment.applyRules(AccessFilter.scope(ctx)) + " waiting domain(s) by the rules.");
+        done(ctx, "Assigned " + assignment.applyRules(AccessFilter.scope(ctx), RequestActor.of(ctx)) + " waiting domain(s) by the rules.");
     }
 
     private static void done(Context ctx, String message) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.orgs.Role;
@@ -52,9 +53,9 @@ public abstract class OwnershipContract {
     @Test
     void anExactRuleBeatsTheLongestSuffixWhichBeatsAShorterOneAndTheCatchAll() throws Exception {
         Scope root = hubAdmin();
-        assignment.addRule(root, "*.example.com", "alpha", false);
-        assignment.addRule(root, "*.eu.example.com", "beta", false);
-        assignment.addRule(root, "special.eu.example.com", "alpha", false);
+        assignment.addRule(root, Actor.cli(), "*.example.com", "alpha", false);
+        assignment.addRule(root, Actor.cli(), "*.eu.example.com", "beta", false);
+        assignment.addRule(root, Actor.cli(), "special.eu.example.com", "alpha", false);
 
         report(ingest, "mail.example.com", "a.eu.example.com", "special.eu.example.com", "example.com", "other.test");
 
@@ -69,10 +70,10 @@ public abstract class OwnershipContract {
     @Test
     void aDomainIsAssignedOnceWhenItIsFirstSeenAndIngestNeverMovesItAgain() throws Exception {
         Scope root = hubAdmin();
-        assignment.addRule(root, "*.example.com", "alpha", false);
+        assignment.addRule(root, Actor.cli(), "*.example.com", "alpha", false);
         report(ingest, "a.example.com");
-        assignment.assign(root, "a.example.com", "beta");
-        assignment.addRule(root, "a.example.com", "alpha", false);
+        assignment.assign(root, Actor.cli(), "a.example.com", "beta");
+        assignment.addRule(root, Actor.cli(), "a.example.com", "alpha", false);
 
         report(ingest, "a.example.com");
         // a fresh process (empty cache) does not move it either: the first assignment stands
@@ -98,8 +99,8 @@ public abstract class OwnershipContract {
     void concurrentWritersAssignEachNewDomainExactlyOnceToItsOrganisation() throws Exception {
         Scope root = hubAdmin();
         assignment.removeRule(root, "*");
-        assignment.addRule(root, "*.alpha.test", "alpha", false);
-        assignment.addRule(root, "*.beta.test", "beta", false);
+        assignment.addRule(root, Actor.cli(), "*.alpha.test", "alpha", false);
+        assignment.addRule(root, Actor.cli(), "*.beta.test", "beta", false);
         List<IngestService> writers = List.of(ingest, new IngestService(db, new CoreInputDecoder(), Clock.systemUTC()),
                 new IngestService(db, new CoreInputDecoder(), Clock.systemUTC()));
         ExecutorService pool = Executors.newFixedThreadPool(writers.size());
@@ -139,11 +140,11 @@ public abstract class OwnershipContract {
                 u -> assertThat(u).isEqualTo(new UnassignedDomain("also.test", 1, OwnershipTestData.DAY.plusSeconds(86_399))),
                 u -> assertThat(u).isEqualTo(new UnassignedDomain("lost.test", 2, OwnershipTestData.DAY.plusSeconds(86_399))));
 
-        assertThat(assignment.assign(root, "Lost.Test.", "alpha")).isNull();
+        assertThat(assignment.assign(root, Actor.cli(), "Lost.Test.", "alpha")).isNull();
         assertThat(assignment.unassigned(root)).extracting(UnassignedDomain::domain).containsExactly("also.test");
-        assertThatThrownBy(() -> assignment.assign(root, "never-seen.test", "alpha"))
+        assertThatThrownBy(() -> assignment.assign(root, Actor.cli(), "never-seen.test", "alpha"))
                 .isInstanceOf(OwnershipException.class).hasMessageContaining("never-seen.test");
-        assertThatThrownBy(() -> assignment.assign(root, "also.test", "gamma"))
+        assertThatThrownBy(() -> assignment.assign(root, Actor.cli(), "also.test", "gamma"))
                 .isInstanceOf(OwnershipException.class).hasMessageContaining("no organisation 'gamma'");
     }
 
@@ -153,10 +154,10 @@ public abstract class OwnershipContract {
         assignment.removeRule(root, "*");
         report(ingest, "a.shop.test", "b.shop.test", "c.other.test");
 
-        assertThat(assignment.addRule(root, "*.shop.test", "beta", true)).isEqualTo(2);
+        assertThat(assignment.addRule(root, Actor.cli(), "*.shop.test", "beta", true)).isEqualTo(2);
         assertThat(assignment.unassigned(root)).extracting(UnassignedDomain::domain).containsExactly("c.other.test");
-        assignment.addRule(root, "*", "alpha", false);
-        assertThat(assignment.applyRules(root)).isEqualTo(1);
+        assignment.addRule(root, Actor.cli(), "*", "alpha", false);
+        assertThat(assignment.applyRules(root, Actor.cli())).isEqualTo(1);
         assertThat(assignments(db)).containsExactly(List.of("a.shop.test", "beta"), List.of("b.shop.test", "beta"),
                 List.of("c.other.test", "alpha"));
     }
@@ -167,9 +168,9 @@ public abstract class OwnershipContract {
         assertThatThrownBy(() -> assignment.rules(orgAdmin)).isInstanceOf(OwnershipException.class)
                 .satisfies(e -> assertThat(((OwnershipException) e).status()).isEqualTo(403));
         assertThatThrownBy(() -> assignment.unassigned(orgAdmin)).isInstanceOf(OwnershipException.class);
-        assertThatThrownBy(() -> assignment.addRule(hubAdmin(), "*.bad_name!", "alpha", false))
+        assertThatThrownBy(() -> assignment.addRule(hubAdmin(), Actor.cli(), "*.bad_name!", "alpha", false))
                 .isInstanceOf(OwnershipException.class).hasMessageContaining("*.bad_name!");
-        assignment.addRule(hubAdmin(), "*.Example.COM.", "alpha", false);
+        assignment.addRule(hubAdmin(), Actor.cli(), "*.Example.COM.", "alpha", false);
         assertThat(assignment.rules(hubAdmin())).extracting(DomainRule::pattern, DomainRule::org)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("*", "default"), org.assertj.core.groups.Tuple.tuple("*.example.com", "alpha"));
     }
@@ -181,15 +182,15 @@ public abstract class OwnershipContract {
         member(db, "alpha", "noemail", Role.VIEWER);
         member(db, "beta", "eve", Role.ADMIN);
         Scope admin = scope("ann", "alpha", Role.ADMIN);
-        assignment.addRule(hubAdmin(), "*", "alpha", false);
+        assignment.addRule(hubAdmin(), Actor.cli(), "*", "alpha", false);
         report(ingest, "shop.test");
         owners.setUserEmail(hubAdmin(), "bob", "Bob@Mail.Example");
         owners.setUserEmail(scope("ann", "alpha", Role.ADMIN), "ann", "ann@mail.example");
 
-        assertThat(owners.addOwner(admin, "shop.test", Owner.Kind.EMAIL, "team@mail.example")).isTrue();
-        assertThat(owners.addOwner(admin, "shop.test", Owner.Kind.USER, "bob")).isTrue();
-        assertThat(owners.addOwner(admin, "shop.test", Owner.Kind.USER, "noemail")).isTrue();
-        assertThat(owners.addOwner(admin, "shop.test", Owner.Kind.USER, "bob")).isFalse();
+        assertThat(owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.EMAIL, "team@mail.example")).isTrue();
+        assertThat(owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.USER, "bob")).isTrue();
+        assertThat(owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.USER, "noemail")).isTrue();
+        assertThat(owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.USER, "bob")).isFalse();
         owners.setAlertRoute(admin, "alpha", "soc@mail.example");
 
         assertThat(owners.owners(scope("bob", "alpha", Role.VIEWER), "shop.test")).containsExactly(
@@ -198,14 +199,14 @@ public abstract class OwnershipContract {
                 new Owner(Owner.Kind.USER, "noemail", null));
         assertThat(owners.recipients("shop.test")).containsExactly("team@mail.example", "Bob@mail.example", "soc@mail.example");
 
-        assertThatThrownBy(() -> owners.addOwner(admin, "shop.test", Owner.Kind.USER, "eve"))
+        assertThatThrownBy(() -> owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.USER, "eve"))
                 .isInstanceOf(OwnershipException.class).hasMessageContaining("not a member of organisation alpha");
-        assertThatThrownBy(() -> owners.addOwner(admin, "shop.test", Owner.Kind.EMAIL, "not an address"))
+        assertThatThrownBy(() -> owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.EMAIL, "not an address"))
                 .isInstanceOf(OwnershipException.class).hasMessageContaining("not an email address");
         // a user who leaves the organisation no longer owns its domains
         Sql.update(db, "DELETE FROM org_member WHERE user_name = 'bob'");
         assertThat(owners.recipients("shop.test")).containsExactly("team@mail.example", "soc@mail.example");
-        assertThat(owners.removeOwner(admin, "shop.test", Owner.Kind.EMAIL, "team@MAIL.example.")).isTrue();
+        assertThat(owners.removeOwner(admin, Actor.cli(), "shop.test", Owner.Kind.EMAIL, "team@MAIL.example.")).isTrue();
         assertThat(owners.recipients("shop.test")).containsExactly("soc@mail.example");
     }
 
@@ -214,14 +215,14 @@ public abstract class OwnershipContract {
         member(db, "alpha", "ann", Role.ADMIN);
         member(db, "alpha", "val", Role.VIEWER);
         member(db, "beta", "eve", Role.ADMIN);
-        assignment.addRule(hubAdmin(), "*", "alpha", false);
+        assignment.addRule(hubAdmin(), Actor.cli(), "*", "alpha", false);
         report(ingest, "shop.test");
 
         assertThatThrownBy(() -> owners.owners(scope("eve", "beta", Role.ADMIN), "shop.test"))
                 .isInstanceOf(OwnershipException.class).satisfies(e -> assertThat(((OwnershipException) e).status()).isEqualTo(404));
         assertThatThrownBy(() -> owners.recipients(scope("eve", "beta", Role.ADMIN), "shop.test"))
                 .isInstanceOf(OwnershipException.class).satisfies(e -> assertThat(((OwnershipException) e).status()).isEqualTo(404));
-        assertThatThrownBy(() -> owners.addOwner(scope("val", "alpha", Role.VIEWER), "shop.test", Owner.Kind.USER, "val"))
+        assertThatThrownBy(() -> owners.addOwner(scope("val", "alpha", Role.VIEWER), Actor.cli(), "shop.test", Owner.Kind.USER, "val"))
                 .isInstanceOf(OwnershipException.class).satisfies(e -> assertThat(((OwnershipException) e).status()).isEqualTo(403));
         assertThatThrownBy(() -> owners.setAlertRoute(scope("eve", "beta", Role.ADMIN), "alpha", "x@mail.example"))
                 .isInstanceOf(OwnershipException.class).satisfies(e -> assertThat(((OwnershipException) e).status()).isEqualTo(404));
@@ -230,28 +231,32 @@ public abstract class OwnershipContract {
     @Test
     void aMovedDomainLosesItsOwners() throws Exception {
         member(db, "alpha", "ann", Role.ADMIN);
-        assignment.addRule(hubAdmin(), "*", "alpha", false);
+        assignment.addRule(hubAdmin(), Actor.cli(), "*", "alpha", false);
         report(ingest, "shop.test");
-        owners.addOwner(scope("ann", "alpha", Role.ADMIN), "shop.test", Owner.Kind.EMAIL, "team@mail.example");
+        owners.addOwner(scope("ann", "alpha", Role.ADMIN), Actor.cli(), "shop.test", Owner.Kind.EMAIL, "team@mail.example");
 
-        assertThat(assignment.assign(hubAdmin(), "shop.test", "beta")).isEqualTo("alpha");
+        assertThat(assignment.assign(hubAdmin(), Actor.cli(), "shop.test", "beta")).isEqualTo("alpha");
 
         assertThat(owners.owners(Scope.wholeHub(), "shop.test")).isEmpty();
         assertThat(owners.recipients("shop.test")).isEmpty();
+        // the rule's assignment at ingest is the hub's own doing; what people did is in the audit log
+        assertThat(Sql.rows(db, "SELECT action, org, target, before, after FROM audit_log WHERE target = 'shop.test' ORDER BY id")).containsExactly(
+                java.util.Arrays.asList("owner-added", "alpha", "shop.test", null, "{\"email\":\"team@mail.example\"}"),
+                java.util.Arrays.asList("domain-assigned", "beta", "shop.test", "{\"org\":\"alpha\"}", "{\"org\":\"beta\"}"));
     }
 
     @Test
     void myDomainsAndUnownedDomainsAreTheOrganisationsOwn() throws Exception {
         member(db, "alpha", "ann", Role.ADMIN);
         member(db, "beta", "ann", Role.ADMIN);
-        assignment.addRule(hubAdmin(), "*.alpha.test", "alpha", false);
-        assignment.addRule(hubAdmin(), "*.beta.test", "beta", false);
+        assignment.addRule(hubAdmin(), Actor.cli(), "*.alpha.test", "alpha", false);
+        assignment.addRule(hubAdmin(), Actor.cli(), "*.beta.test", "beta", false);
         report(ingest, "a.alpha.test", "b.alpha.test", "c.alpha.test", "a.beta.test", "b.beta.test");
         Scope inAlpha = scope("ann", "alpha", Role.ADMIN);
         Scope inBeta = scope("ann", "beta", Role.ADMIN);
-        owners.addOwner(inAlpha, "a.alpha.test", Owner.Kind.USER, "ann");
-        owners.addOwner(inAlpha, "b.alpha.test", Owner.Kind.EMAIL, "team@mail.example");
-        owners.addOwner(inBeta, "a.beta.test", Owner.Kind.USER, "ann");
+        owners.addOwner(inAlpha, Actor.cli(), "a.alpha.test", Owner.Kind.USER, "ann");
+        owners.addOwner(inAlpha, Actor.cli(), "b.alpha.test", Owner.Kind.EMAIL, "team@mail.example");
+        owners.addOwner(inBeta, Actor.cli(), "a.beta.test", Owner.Kind.USER, "ann");
 
         assertThat(owners.domains(inAlpha, OwnerFilter.MINE, "ann")).containsExactly("a.alpha.test");
         assertThat(owners.domains(inAlpha, OwnerFilter.NONE, "ann")).containsExactly("c.alpha.test");
