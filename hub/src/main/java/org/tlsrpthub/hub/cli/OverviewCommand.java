@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.ownership.OwnerFilter;
+import org.tlsrpthub.hub.ownership.OwnersService;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -38,6 +41,13 @@ final class OverviewCommand implements Callable<Integer> {
 
     @Mixin OrgOption org;
 
+    @Option(names = "--owner", paramLabel = "mine|none",
+            description = "Only the domains --user owns (mine), or only the domains nobody owns (none).")
+    String owner;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Whose domains --owner mine lists.")
+    String user;
+
     @Override
     public Integer call() throws Exception {
         Period p;
@@ -49,7 +59,11 @@ final class OverviewCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (Database db = StoreOptions.of(spec).open()) {
-            OverviewPage page = new OverviewService(db, Clock.systemUTC()).overview(org.scope(db), q);
+            Scope scope = org.scope(db);
+            OwnerFilter filter = OwnerFilter.of(owner);
+            OverviewService service = new OverviewService(db, Clock.systemUTC());
+            OverviewPage page = filter == null ? service.overview(scope, q)
+                    : service.overview(scope, q, new OwnersService(db, Clock.systemUTC()).domains(scope, filter, user)::contains);
             if (json) {
                 System.out.println(Json.text(page));
                 return 0;

@@ -66,6 +66,11 @@ class OwnershipCommandsTest {
         assertThat(JSON.readTree(ok("owners", "domains", "--unowned", "--org", "alpha", "--json").out()).toString())
                 .isEqualTo("[\"b.shop.test\",\"other.test\"]");
 
+        assertThat(ok("overview", "--period", "365d", "--owner", "mine", "--user", "ann").out()).contains("a.shop.test")
+                .doesNotContain("b.shop.test").doesNotContain("other.test");
+        assertThat(ok("overview", "--period", "365d", "--owner", "none").out()).contains("b.shop.test", "other.test")
+                .doesNotContain("a.shop.test");
+        assertThat(run("overview", "--owner", "mine").err()).contains("\"my domains\" needs a user");
         CapturedCli bad = run("owners", "add", "a.shop.test", "--email", "no-at-sign");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("'no-at-sign' is not an email address").doesNotContain("Exception");
