@@ -57,6 +57,10 @@ public final class TwoOrgs {
     }
 
     public static Ids load(Database db) throws Exception {
+        Sql.update(db, "INSERT INTO organisation (slug, display_name, created_at) VALUES (?, 'A', 0), (?, 'B', 0)", A, B);
+        // the assignment rules put each domain in its organisation as its first report is stored; none matches loose.example
+        Sql.update(db, "DELETE FROM domain_rule");
+        Sql.update(db, "INSERT INTO domain_rule (pattern, org, created_at) VALUES (?, ?, 0), (?, ?, 0)", A_DOMAIN, A, B_DOMAIN, B);
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), CLOCK);
         PolicyResult a = policy(A_DOMAIN, 100, 5, "mx.a.example", "192.0.2.10", "a-info");
         PolicyResult b = policy(B_DOMAIN, 200, 7, "mx.b-secret.example", "192.0.2.66", "b-secret-info");
@@ -74,8 +78,6 @@ public final class TwoOrgs {
                 IngestStatus.QUARANTINED);
         expect(ingest, "b-secret: not a report".getBytes(StandardCharsets.UTF_8), IngestStatus.QUARANTINED);
 
-        Sql.update(db, "INSERT INTO organisation (slug, display_name, created_at) VALUES (?, 'A', 0), (?, 'B', 0)", A, B);
-        Sql.update(db, "INSERT INTO domain_org (domain, org, assigned_at) VALUES (?, ?, 0), (?, ?, 0)", A_DOMAIN, A, B_DOMAIN, B);
         return new Ids(report(db, "a-only"), report(db, "b-only"), report(db, "a-and-b"), report(db, "loose"),
                 contender(db, "a-only"), contender(db, "a-and-b"),
                 Sql.count(db, "SELECT raw_input_id FROM quarantine WHERE raw_input_id NOT IN (SELECT raw_input_id FROM report_contender)"));
