@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 UsersCommand.class,
                 TokensCommand.class,
                 AuditCommand.class,
+                SsoCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
         })
