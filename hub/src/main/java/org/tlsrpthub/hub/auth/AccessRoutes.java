@@ -49,7 +49,8 @@ public final class AccessRoutes {
     }
 
     private void loginPage(Context ctx) throws SQLException {
-        if (options.local() && !access.hasUsers()) {
+        // with single sign-on the first users may come from the provider, so its button stays reachable
+        if (options.local() && options.ssoLabel() == null && !access.hasUsers()) {
             ctx.redirect("/setup");
             return;
         }
