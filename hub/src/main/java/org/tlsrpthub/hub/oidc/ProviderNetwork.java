@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.tlsrpthub.hub.config.SettingsException;
 
 /**
@@ -19,6 +20,7 @@ import org.tlsrpthub.hub.config.SettingsException;
  *                            ({@code oidc.allow-private-network}: a provider inside the company network)
  */
 public record ProviderNetwork(boolean allowLoopback, boolean allowPrivateNetwork) {
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     /** Refuses a URL the hub would never fetch, naming {@code what} (a setting or a discovery field). */
     void checkScheme(String what, URI url) {
@@ -38,8 +40,9 @@ public record ProviderNetwork(boolean allowLoopback, boolean allowPrivateNetwork
         } catch (UnknownHostException e) {
             throw ProviderException.unavailable(what + ": the host " + url.getHost() + " does not resolve");
         }
+        boolean plain = "http".equalsIgnoreCase(url.getScheme());
         for (InetAddress a : all) {
-            String why = refusal(a);
+            String why = plain && !a.isLoopbackAddress() ? "not a loopback address, and plain http goes only to one" : refusal(a);
             if (why != null) {
                 throw ProviderException.misconfigured(what + " " + url + ": " + url.getHost() + " is " + a.getHostAddress()
                         + ", " + why);
@@ -74,9 +77,10 @@ public record ProviderNetwork(boolean allowLoopback, boolean allowPrivateNetwork
         return a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
     }
 
+    /** Judged by the name alone; {@link #checkAddresses} then requires every resolved address to be loopback too. */
     private static boolean isLoopbackName(String host) {
         if (host == null) return false;
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.equals("[::1]") || LOOPBACK_V4.matcher(h).matches();
     }
 }

@@ -119,6 +119,8 @@ class SsoProviderChecksTest {
                 .isInstanceOf(ProviderException.class).hasMessageContaining("is 10.1.2.3, a private-network address");
         assertThatThrownBy(() -> strict.checkAddresses("the token endpoint", URI.create("http://192.0.2.10/token")))
                 .hasMessageContaining("must be an https URL");
+        assertThatThrownBy(() -> new ProviderNetwork(true, false).checkAddresses("the token endpoint", URI.create("http://192.0.2.10/token")))
+                .as("plain http only to loopback, even when loopback is allowed").hasMessageContaining("must be an https URL");
     }
 
     @Test
