@@ -160,7 +160,7 @@ public final class AccessService {
                 }
             }
         });
-        if (stored == null) {
+        if (!PasswordHasher.isHash(stored)) { // unknown, or a single sign-on user: as slow as a wrong password
             PasswordHasher.verify(password, DUMMY_HASH);
             return false;
         }

@@ -239,6 +239,11 @@ abstract class SsoContract {
             assertThat(h.rows("SELECT user_name FROM oidc_identity WHERE subject = 'sub-bob'")).containsExactly("bob");
             assertThat(h.memberships("bob")).containsExactly("default:analyst");
             assertThat(h.access().isAdmin("bob")).as("a hub admin stays one").isTrue();
+            provider.nextSignIn("sub-bob", claims("bob.smith", "bob@acme.test", true, "unmapped"));
+            Browser b2 = new Browser();
+            assertThat(b2.get(toCallback(b2, h, "/")).statusCode()).as("a hub admin needs no organisation role").isEqualTo(302);
+            assertThat(b2.get(h.url("/")).statusCode()).isEqualTo(200);
+            assertThat(h.memberships("bob")).isEmpty();
 
             provider.nextSignIn("sub-carol", claims("carol", "carol@acme.test", false, "tlsrpt-ops"));
             Browser c = new Browser();
