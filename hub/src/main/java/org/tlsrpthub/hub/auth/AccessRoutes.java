@@ -27,10 +27,6 @@ public final class AccessRoutes {
     private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
     private final SignInOptions options;
 
-    public AccessRoutes(AccessService access, Pages pages) {
-        this(access, pages, SignInOptions.localOnly());
-    }
-
     public AccessRoutes(AccessService access, Pages pages, SignInOptions options) {
         this.access = access;
         this.pages = pages;
@@ -97,7 +93,8 @@ public final class AccessRoutes {
     }
 
     private void setupPage(Context ctx) throws SQLException {
-        if (access.hasUsers() || !options.local()) { // without local sign-in, a local admin could not sign in // the setup page exists only until the first admin does
+        // the setup page exists only until the first admin does, and not at all without local sign-in (that admin could not sign in)
+        if (access.hasUsers() || !options.local()) {
             ctx.redirect("/login");
             return;
         }

@@ -4,8 +4,4 @@ package org.tlsrpthub.hub.auth;
  * How people may sign in: with a local user name and password ({@code auth.local-sign-in}), with single
  * sign-on (the button's label, null when it is off), or both.
  */
-public record SignInOptions(boolean local, String ssoLabel) {
-    public static SignInOptions localOnly() {
-        return new SignInOptions(true, null);
-    }
-}
+public record SignInOptions(boolean local, String ssoLabel) {}

@@ -106,8 +106,8 @@ public final class SsoService {
      * started, exchanges the code and signs the user in.
      */
     public SignedIn finish(String browserKey, Map<String, String> answer) throws SignInRefused, ProviderException, SQLException {
-        PendingSignIns.Pending p = pending.take(browserKey).orElseThrow(() -> new SignInRefused(400, "This sign-in is unknown or has "
-                + "expired: it must finish in the browser that started it, within " + PendingSignIns.LIFETIME.toMinutes()
+        PendingSignIns.Pending p = pending.take(browserKey).orElseThrow(() -> refused(400, "unknown-or-expired", "This sign-in is unknown "
+                + "or has expired: it must finish in the browser that started it, within " + PendingSignIns.LIFETIME.toMinutes()
                 + " minutes, and only once. Please sign in again."));
         if (!Secrets.sameText(p.state(), answer.get("state"))) {
             throw refused(400, "state", "The answer from the identity provider does not belong to the sign-in this browser started "
@@ -136,7 +136,8 @@ public final class SsoService {
     }
 
     private static SignInRefused refused(int status, String reason, String message) {
-        log.info("event=sso-refused reason={} detail=\"{}\"", reason, message);
+        // the message may quote the provider's error_description: no line breaks or quotes into the log
+        log.info("event=sso-refused reason={} detail=\"{}\"", reason, message.replaceAll("[\\p{Cntrl}\"]", "'"));
         return new SignInRefused(status, message);
     }
 

@@ -209,6 +209,21 @@ abstract class SsoContract {
     }
 
     @Test
+    void theProvidersOwnRefusalIsShownAndSignsNobodyIn() throws Exception {
+        try (RunningHub h = new RunningHub(Map.of())) {
+            provider.nextSignIn("sub-alice", claims("alice", "alice@acme.test", true, "tlsrpt-acme-admins"));
+            Browser b = new Browser();
+            URI callback = toCallback(b, h, "/");
+            // what a provider answers when the person declines consent: the same state, an error instead of a code
+            URI declined = URI.create(callback.toString().replaceFirst("code=[^&]+", "error=access_denied&error_description=declined%0Aevent%3Dforged"));
+            HttpResponse<String> r = b.get(declined);
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("did not sign you in (access_denied: declined");
+            assertThat(h.users()).isEmpty();
+        }
+    }
+
+    @Test
     void anIdTokenWithAnotherNonceIsRefused() throws Exception {
         try (RunningHub h = new RunningHub(Map.of())) {
             Map<String, Object> c = claims("alice", "alice@acme.test", true, "tlsrpt-acme-admins");
