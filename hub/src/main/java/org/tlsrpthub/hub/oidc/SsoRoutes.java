@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlsrpthub.hub.audit.RequestActor;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
@@ -55,7 +56,7 @@ public final class SsoRoutes {
         String key = ctx.cookie(PENDING_COOKIE);
         Cookies.clear(ctx, PENDING_COOKIE);
         try {
-            SsoService.SignedIn in = sso.finish(key, answer);
+            SsoService.SignedIn in = sso.finish(key, answer, RequestActor.visitor(ctx));
             Cookies.set(ctx, AccessFilter.SESSION_COOKIE, in.sessionCookie(), AccessService.SESSION_LIFETIME.toSeconds());
             ctx.redirect(in.next());
         } catch (SignInRefused e) {

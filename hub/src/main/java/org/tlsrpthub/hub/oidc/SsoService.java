@@ -8,10 +8,10 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.Secrets;
 import org.tlsrpthub.hub.config.Settings;
@@ -103,41 +103,50 @@ public final class SsoService {
 
     /**
      * Checks the provider's answer (the query of the callback) against the sign-in this browser
-     * started, exchanges the code and signs the user in.
+     * started, exchanges the code and signs the user in. The sign-in, or why it was refused, goes to
+     * the audit log with {@code visitor}'s address.
      */
-    public SignedIn finish(String browserKey, Map<String, String> answer) throws SignInRefused, ProviderException, SQLException {
-        PendingSignIns.Pending p = pending.take(browserKey).orElseThrow(() -> refused(400, "unknown-or-expired", "This sign-in is unknown "
-                + "or has expired: it must finish in the browser that started it, within " + PendingSignIns.LIFETIME.toMinutes()
-                + " minutes, and only once. Please sign in again."));
+    public SignedIn finish(String browserKey, Map<String, String> answer, Actor visitor) throws SignInRefused, ProviderException, SQLException {
+        AccessService acting = access.by(visitor);
+        PendingSignIns.Pending p = pending.take(browserKey).orElse(null);
+        if (p == null) {
+            throw refused(acting, null, 400, "unknown-or-expired", "This sign-in is unknown or has expired: it must finish in the "
+                    + "browser that started it, within " + PendingSignIns.LIFETIME.toMinutes() + " minutes, and only once. Please sign in again.");
+        }
         if (!Secrets.sameText(p.state(), answer.get("state"))) {
-            throw refused(400, "state", "The answer from the identity provider does not belong to the sign-in this browser started "
-                    + "(the state differs). Please sign in again.");
+            throw refused(acting, null, 400, "state", "The answer from the identity provider does not belong to the sign-in this "
+                    + "browser started (the state differs). Please sign in again.");
         }
         if (answer.get("error") != null) {
-            throw refused(403, "provider-error", "The identity provider did not sign you in (" + answer.get("error")
+            throw refused(acting, null, 403, "provider-error", "The identity provider did not sign you in (" + answer.get("error")
                     + (answer.get("error_description") == null ? "" : ": " + answer.get("error_description")) + ").");
         }
         String code = answer.get("code");
-        if (code == null || code.isBlank()) throw refused(400, "no-code", "The identity provider's answer has no authorization code.");
+        if (code == null || code.isBlank()) {
+            throw refused(acting, null, 400, "no-code", "The identity provider's answer has no authorization code.");
+        }
         IDTokenClaimsSet claims;
         try {
             claims = provider().signIn(new AuthorizationCode(code), new CodeVerifier(p.codeVerifier()), new Nonce(p.nonce()));
         } catch (SignInRefused e) {
-            throw refused(e.status(), "token", e.getMessage());
+            throw refused(acting, null, e.status(), "token", e.getMessage());
         }
-        List<String> values = ClaimValues.of(claims.toJSONObject(), settings.claim());
-        Map<String, Role> roles = settings.mapping().rolesFor(values);
+        Map<String, Role> roles = settings.mapping().rolesFor(ClaimValues.of(claims.toJSONObject(), settings.claim()));
         ProviderIdentity who = ProviderIdentity.of(claims);
         SsoAccounts.Outcome outcome = accounts.signIn(who, roles);
-        if (outcome.refused() != null) throw refused(outcome.refused().status(), "account", outcome.refused().getMessage());
-        AccessService.SignedIn in = access.openSession(outcome.user());
+        if (outcome.refused() != null) {
+            throw refused(acting, SsoAccounts.baseName(who), outcome.refused().status(), "account", outcome.refused().getMessage());
+        }
+        AccessService.SignedIn in = acting.openSession(outcome.user(), "single sign-on (" + who.issuer() + ")");
         log.info("event=sso-sign-in user=\"{}\" organisations=\"{}\"", outcome.user(), roles.keySet());
         return new SignedIn(outcome.user(), in.cookieValue(), p.next());
     }
 
-    private static SignInRefused refused(int status, String reason, String message) {
+    /** Logs and audits a refusal; {@code name} is the name the provider gave, when it got that far. */
+    private static SignInRefused refused(AccessService acting, String name, int status, String reason, String message) throws SQLException {
         // the message may quote the provider's error_description: no line breaks or quotes into the log
         log.info("event=sso-refused reason={} detail=\"{}\"", reason, message.replaceAll("[\\p{Cntrl}\"]", "'"));
+        acting.signInRefused(name, "single sign-on: " + message);
         return new SignInRefused(status, message);
     }
 

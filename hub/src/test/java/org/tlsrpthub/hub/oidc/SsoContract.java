@@ -173,6 +173,15 @@ abstract class SsoContract {
             assertThat(refused.body()).contains("none of your groups or roles gives you access");
             assertThat(h.memberships("alice")).isEmpty();
             assertThat(third.get(h.url("/")).statusCode()).as("not signed in").isEqualTo(302);
+
+            assertThat(h.rows("SELECT actor || ' ' || action || ' ' || detail FROM audit_log WHERE action LIKE 'sign-in%' ORDER BY id"))
+                    .as("the audit log says who signed in how, and why one was refused").containsExactly(
+                            "alice sign-in single sign-on (" + provider.issuer() + ")",
+                            " sign-in-failed single sign-on: This sign-in is unknown or has expired: it must finish in the browser that "
+                                    + "started it, within 10 minutes, and only once. Please sign in again.", // the replayed answer
+                            "alice sign-in single sign-on (" + provider.issuer() + ")",
+                            "alice sign-in-failed single sign-on: You signed in at your identity provider, but none of your groups or roles "
+                                    + "gives you access to this hub. Ask an administrator to add you to a group that the hub maps to an organisation.");
         }
     }
 
