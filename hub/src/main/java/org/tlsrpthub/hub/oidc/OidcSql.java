@@ -24,5 +24,6 @@ final class OidcSql {
 
     static final String ORG_EXISTS = "SELECT 1 FROM organisation WHERE slug = ?";
     static final String DELETE_MEMBERSHIPS = "DELETE FROM org_member WHERE user_name = ?";
+    static final String DELETE_SESSIONS = "DELETE FROM web_session WHERE user_name = ?";
     static final String INSERT_MEMBERSHIP = "INSERT INTO org_member (org, user_name, role) VALUES (?, ?, ?)";
 }

@@ -48,8 +48,12 @@ final class SsoAccounts {
                 String linked = one(c, OidcSql.FIND_IDENTITY, who.issuer(), who.subject());
                 String user = linked != null ? linked : linkOrCreate(c, who, known);
                 update(c, OidcSql.DELETE_MEMBERSHIPS, user);
-                // the provider may have taken every role away: then the memberships go, and the sign-in is refused
-                if (known.isEmpty() && !hubAdmin(c, user)) return new Outcome(null, noAccess());
+                // the provider may have taken every role away: then the memberships go, with the sessions of earlier
+                // sign-ins (a user in no organisation must not keep browsing), and the sign-in is refused
+                if (known.isEmpty() && !hubAdmin(c, user)) {
+                    update(c, OidcSql.DELETE_SESSIONS, user);
+                    return new Outcome(null, noAccess());
+                }
                 if (who.emailVerified() && who.email() != null) update(c, OidcSql.SET_EMAIL, who.email(), user);
                 for (Map.Entry<String, Role> e : known.entrySet()) update(c, OidcSql.INSERT_MEMBERSHIP, e.getKey(), user, e.getValue().text());
                 return new Outcome(user, null);

@@ -173,6 +173,7 @@ abstract class SsoContract {
             assertThat(refused.body()).contains("none of your groups or roles gives you access");
             assertThat(h.memberships("alice")).isEmpty();
             assertThat(third.get(h.url("/")).statusCode()).as("not signed in").isEqualTo(302);
+            assertThat(b.get(h.url("/reports")).statusCode()).as("her earlier sessions end too").isEqualTo(302);
 
             assertThat(h.rows("SELECT actor || ' ' || action || ' ' || detail FROM audit_log WHERE action LIKE 'sign-in%' ORDER BY id"))
                     .as("the audit log says who signed in how, and why one was refused").containsExactly(
