@@ -1,9 +1,7 @@
 -- Domain owners (issue 10 §2): who is told first when a domain needs attention. Keep in step with
 -- ../sqlite/V44__domain_owners.sql.
 
--- Where alerts about a user's domains reach them. (If another migration also adds app_user.email,
--- the two must be reconciled into one: only one ALTER can run.)
-ALTER TABLE app_user ADD COLUMN email TEXT;
+-- A user's alerts go to app_user.email, added by V42 (single sign-on links by the same address).
 
 -- The organisation's default alert route: an email address that gets what no owner takes, and
 -- every alert after the owners.

@@ -25,7 +25,8 @@ public final class AccessFilter {
     private static final String TOKEN_USER = "tlsrpt.token-user";
     private static final String TOKEN_ID = "tlsrpt.token-id";
     private static final String SCOPE = "tlsrpt.scope";
-    private static final Set<String> OPEN = Set.of("/healthz", "/readyz", "/login", "/setup", "/favicon.ico");
+    // "/oidc/sign-in" and "/oidc/callback": the two steps of single sign-on, before a session exists
+    private static final Set<String> OPEN = Set.of("/healthz", "/readyz", "/login", "/setup", "/favicon.ico", "/oidc/sign-in", "/oidc/callback");
 
     private final AccessService access;
     private final String reportPath;

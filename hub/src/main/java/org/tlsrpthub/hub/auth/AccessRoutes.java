@@ -2,6 +2,8 @@ package org.tlsrpthub.hub.auth;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,10 +25,12 @@ public final class AccessRoutes {
     private final AccessService access;
     private final Pages pages;
     private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
+    private final SignInOptions options;
 
-    public AccessRoutes(AccessService access, Pages pages) {
+    public AccessRoutes(AccessService access, Pages pages, SignInOptions options) {
         this.access = access;
         this.pages = pages;
+        this.options = options;
     }
 
     public void register(Javalin app) {
@@ -41,16 +45,28 @@ public final class AccessRoutes {
     }
 
     private void loginPage(Context ctx) throws SQLException {
-        if (!access.hasUsers()) {
+        // with single sign-on the first users may come from the provider, so its button stays reachable
+        if (options.local() && options.ssoLabel() == null && !access.hasUsers()) {
             ctx.redirect("/setup");
             return;
         }
-        pages.render(ctx, "login.jte", PageInfo.anonymous("Sign in", formToken(ctx)), "error", null, "next", safeNext(ctx.queryParam("next")));
+        renderLogin(ctx, null, safeNext(ctx.queryParam("next")));
+    }
+
+    private void renderLogin(Context ctx, String error, String next) {
+        String sso = options.ssoLabel() == null ? null : "/oidc/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        pages.render(ctx, "login.jte", PageInfo.anonymous("Sign in", formToken(ctx)), "error", error, "next", next,
+                "local", options.local(), "ssoHref", sso, "ssoLabel", options.ssoLabel());
     }
 
     private void login(Context ctx) throws SQLException {
         checkFormToken(ctx);
         String next = safeNext(ctx.formParam("next"));
+        if (!options.local()) {
+            ctx.status(403);
+            renderLogin(ctx, "Sign-in with a local user name and password is turned off here; use single sign-on.", next);
+            return;
+        }
         String client = HttpServer.clientAddress(ctx);
         long wait = throttle.waitSeconds(client);
         if (wait > 0) {
@@ -61,7 +77,7 @@ public final class AccessRoutes {
         if (in.isEmpty()) {
             throttle.failed(client);
             ctx.status(401);
-            pages.render(ctx, "login.jte", PageInfo.anonymous("Sign in", formToken(ctx)), "error", "Wrong user name or password.", "next", next);
+            renderLogin(ctx, "Wrong user name or password.", next);
             return;
         }
         throttle.succeeded(client);
@@ -77,7 +93,8 @@ public final class AccessRoutes {
     }
 
     private void setupPage(Context ctx) throws SQLException {
-        if (access.hasUsers()) { // the setup page exists only until the first admin does
+        // the setup page exists only until the first admin does, and not at all without local sign-in (that admin could not sign in)
+        if (access.hasUsers() || !options.local()) {
             ctx.redirect("/login");
             return;
         }
@@ -86,6 +103,10 @@ public final class AccessRoutes {
 
     private void setup(Context ctx) throws SQLException {
         checkFormToken(ctx);
+        if (!options.local()) {
+            ctx.redirect("/login");
+            return;
+        }
         String user = ctx.formParam("user");
         String password = ctx.formParam("password");
         String error = null;
@@ -150,7 +171,7 @@ public final class AccessRoutes {
      * Browsers drop tabs and line breaks from a URL and read a backslash as a slash, so
      * {@code /\t/evil.example} means {@code //evil.example}: only URL path and query characters pass.
      */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !PLAIN_PATH.matcher(next).matches()) return "/";
         return next;
     }

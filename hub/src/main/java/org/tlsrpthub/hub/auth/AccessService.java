@@ -30,6 +30,7 @@ public final class AccessService {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final int MIN_PASSWORD = 8;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}");
 
     private final Database db;
     private final Clock clock;
@@ -119,6 +120,15 @@ public final class AccessService {
         });
     }
 
+    /** Sets (null: clears) a user's email address; single sign-on links a provider identity to a local user only through it. */
+    public void setEmail(String name, String email) throws SQLException {
+        if (email != null && !EMAIL.matcher(email).matches()) throw new IllegalArgumentException("'" + email + "' is not an email address");
+        db.withConnection(c -> {
+            if (update(c, AccessSql.SET_EMAIL, email, name) == 0) throw new IllegalArgumentException("no user '" + name + "'");
+            return null;
+        });
+    }
+
     public boolean removeUser(String name) throws SQLException {
         return db.inTransaction(c -> {
             Boolean hubAdmin = isAdmin(c, name);
@@ -150,7 +160,7 @@ public final class AccessService {
                 }
             }
         });
-        if (stored == null) {
+        if (!PasswordHasher.isHash(stored)) { // unknown, or a single sign-on user: as slow as a wrong password
             PasswordHasher.verify(password, DUMMY_HASH);
             return false;
         }
@@ -166,19 +176,32 @@ public final class AccessService {
                     .detail("wrong user name or password"));
             return Optional.empty();
         }
+        return Optional.of(openSession(name, "local password"));
+    }
+
+    /**
+     * Opens a session for a user whose identity was checked elsewhere (single sign-on) or just now;
+     * {@code how} says which in the audit log.
+     */
+    public SignedIn openSession(String name, String how) throws SQLException {
         String cookie = Secrets.random(32);
         String csrf = Secrets.random(32);
         long now = clock.millis();
         db.inTransaction(c -> {
             update(c, AccessSql.PURGE_SESSIONS, now);
             update(c, AccessSql.INSERT_SESSION, Secrets.sha256(cookie), name, csrf, now, now + SESSION_LIFETIME.toMillis());
-            audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.SIGN_IN).detail("local password"));
+            audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.SIGN_IN).detail(how));
             return null;
         });
-        return Optional.of(new SignedIn(cookie, new Session(name, csrf)));
+        return new SignedIn(cookie, new Session(name, csrf));
     }
 
     public record SignedIn(String cookieValue, Session session) {}
+
+    /** A sign-in refused after another check than a password (single sign-on), for the audit log; {@code name} may be null. */
+    public void signInRefused(String name, String why) throws SQLException {
+        audit.record(AuditEvent.of(Actor.unverified(name, actor.address()), AuditAction.SIGN_IN_FAILED).detail(why));
+    }
 
     public Optional<Session> session(String cookieValue) throws SQLException {
         if (cookieValue == null || cookieValue.isEmpty()) return Optional.empty();

@@ -11,6 +11,7 @@ final class AccessSql {
     static final String USER_HASH = "SELECT password_hash FROM app_user WHERE name = ?";
     static final String SET_PASSWORD = "UPDATE app_user SET password_hash = ? WHERE name = ?";
     static final String USER_IS_ADMIN = "SELECT is_admin FROM app_user WHERE name = ?";
+    static final String SET_EMAIL = "UPDATE app_user SET email = ? WHERE name = ?";
     static final String LIST_USERS = "SELECT name, is_admin, created_at FROM app_user ORDER BY name";
     static final String DELETE_USER = "DELETE FROM app_user WHERE name = ?";
 

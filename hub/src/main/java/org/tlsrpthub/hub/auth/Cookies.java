@@ -3,17 +3,17 @@ package org.tlsrpthub.hub.auth;
 import io.javalin.http.Context;
 
 /** Sets the hub's cookies: HttpOnly, SameSite=Lax, path /, and Secure whenever the browser came over HTTPS. */
-final class Cookies {
+public final class Cookies {
     private Cookies() {}
 
-    static void set(Context ctx, String name, String value, long maxAgeSeconds) {
+    public static void set(Context ctx, String name, String value, long maxAgeSeconds) {
         StringBuilder c = new StringBuilder(name).append('=').append(value)
                 .append("; Path=/; Max-Age=").append(maxAgeSeconds).append("; HttpOnly; SameSite=Lax");
         if (overHttps(ctx)) c.append("; Secure");
         ctx.res().addHeader("Set-Cookie", c.toString());
     }
 
-    static void clear(Context ctx, String name) {
+    public static void clear(Context ctx, String name) {
         set(ctx, name, "", 0);
     }
 

@@ -28,6 +28,11 @@ public final class PasswordHasher {
         return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, ITERATIONS));
     }
 
+    /** True when {@code stored} is a hash this class made (not, e.g., the mark of a user who signs in only with single sign-on). */
+    static boolean isHash(String stored) {
+        return stored != null && stored.startsWith(PREFIX + "$");
+    }
+
     /** True when {@code password} matches; false for a wrong password or an unreadable hash. */
     public static boolean verify(char[] password, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");

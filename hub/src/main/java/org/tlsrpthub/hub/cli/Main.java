@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 OwnersCommand.class,
                 AssignmentCommand.class,
+                SsoCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
         })

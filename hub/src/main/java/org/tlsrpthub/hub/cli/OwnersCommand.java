@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Each domain of an organisation has owners: users of that organisation and group email",
                 "addresses. Alerts go to the owners first, then to the organisation's alert route."},
         subcommands = {OwnersCommand.ListOwners.class, OwnersCommand.Add.class, OwnersCommand.Remove.class,
-                OwnersCommand.Recipients.class, OwnersCommand.AlertRoute.class, OwnersCommand.UserEmail.class,
+                OwnersCommand.Recipients.class, OwnersCommand.AlertRoute.class,
                 OwnersCommand.Domains.class})
 final class OwnersCommand {
 
@@ -133,25 +133,6 @@ final class OwnersCommand {
                         : s.alertRoute(Scope.wholeHub(), org);
                 if (json) System.out.println(Json.text(java.util.Collections.singletonMap("alert_route", route)));
                 else System.out.println(route == null ? "(none)" : route);
-                return 0;
-            }
-        }
-    }
-
-    @Command(name = "user-email", mixinStandardHelpOptions = true,
-            description = "Set (or with --clear remove) the email address alerts reach a user at.")
-    static final class UserEmail implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "USER") String user;
-        @Parameters(index = "1", arity = "0..1", paramLabel = "ADDRESS") String address;
-        @Option(names = "--clear", description = "Remove the address.") boolean clear;
-
-        @Override
-        public Integer call() throws Exception {
-            if (address == null && !clear) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give an ADDRESS or --clear");
-            try (Database db = StoreOptions.of(spec).open()) {
-                String stored = service(db).setUserEmail(Scope.wholeHub(), user, clear ? null : address);
-                System.out.println(user + ": " + (stored == null ? "(no email)" : stored));
                 return 0;
             }
         }

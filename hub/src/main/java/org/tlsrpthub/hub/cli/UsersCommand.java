@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = {"Local users of the dashboard and API. The first admin can also be created on the",
                 "first-run setup page, which is shown only while there is no user."},
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Password.class,
-                UsersCommand.Remove.class})
+                UsersCommand.Remove.class, UsersCommand.Email.class})
 final class UsersCommand {
 
     /** Where a password comes from: stdin, the environment, or a prompt that does not echo. */
@@ -121,6 +121,26 @@ final class UsersCommand {
                 boolean removed = new AccessService(db, Clock.systemUTC()).by(Actor.cli()).removeUser(name);
                 System.out.println(removed ? "removed " + name : "no user " + name);
                 return removed ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "email", mixinStandardHelpOptions = true,
+            description = {"Set (or with --clear remove) a user's email address. Single sign-on links a sign-in to this local",
+                    "user only when the identity provider confirms the same address as verified (docs/sso.md)."})
+    static final class Email implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "ADDRESS") String address;
+        @Option(names = "--clear", description = "Remove the address.") boolean clear;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((address == null) != clear) throw new IllegalArgumentException("give an ADDRESS, or --clear");
+            try (Database db = StoreOptions.of(spec).open()) {
+                new AccessService(db, Clock.systemUTC()).setEmail(name, address);
+                System.out.println(clear ? "email removed from " + name : "email of " + name + " set to " + address);
+                return 0;
             }
         }
     }

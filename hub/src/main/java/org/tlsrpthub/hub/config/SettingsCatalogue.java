@@ -35,7 +35,11 @@ public final class SettingsCatalogue {
             "http.bind", "http.port", "http.path", "http.tls.certificate", "http.tls.key", "http.trusted-proxies",
             "http.max-body-bytes", "http.max-in-flight-bytes", "http.body-timeout-seconds", "http.rate-limit.per-minute",
             "http.rate-limit.burst", "http.other-domain-status", "http.queue-limit", "http.batch-limit", "http.commit-timeout-seconds",
-            "http.virtual-threads",
+            "http.virtual-threads", "http.public-url",
+            // sign-in: local users and single sign-on (docs/sso.md); oidc.client-secret is read only to refuse a secret in the file
+            "auth.local-sign-in", "oidc.issuer", "oidc.client-id", "oidc.client-secret", "oidc.client-secret-env",
+            "oidc.client-secret-file", "oidc.claim", "oidc.role-mapping", "oidc.scopes", "oidc.button-label", "oidc.allow-loopback",
+            "oidc.allow-private-network",
             // SMTP
             "smtp.enabled", "smtp.bind", "smtp.port", "smtp.hostname", "smtp.tls.certificate", "smtp.tls.key",
             "smtp.require-tls", "smtp.max-message-bytes", "smtp.recipients", "smtp.no-report", "smtp.max-connections",

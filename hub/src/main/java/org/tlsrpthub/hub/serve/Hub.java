@@ -24,6 +24,7 @@ import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
 import org.tlsrpthub.hub.retention.RetentionJob;
+import org.tlsrpthub.hub.oidc.SsoService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.web.WebApp;
 
@@ -49,6 +50,8 @@ public final class Hub implements AutoCloseable {
     /** @param receivers builds the non-HTTP receivers (SMTP, IMAP, Maildir) from the settings and the shared services */
     public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers) {
         HttpSettings hs = HttpSettings.from(settings);
+        // first, before any thread is started: a misconfigured identity provider stops the start here
+        SsoService sso = SsoService.start(settings, db, clock);
         PrometheusRegistry metrics = new PrometheusRegistry();
         // One ingest service for every path. Its input limit is the core default unless HTTP bodies may
         // be larger (each receiver enforces its own size limit before decoding).
@@ -57,8 +60,8 @@ public final class Hub implements AutoCloseable {
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit(), hs.commitTimeout());
         this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
-        new WebApp(db, ingest, clock).register(http.app(), hs.path());
-        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, clock));
+        new WebApp(db, ingest, clock, sso).register(http.app(), hs.path());
+        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, clock));
         new MetricsRoutes(metrics, db).register(http.app());
         this.receivers.addAll(receivers.apply(new Services(settings, db, ingest, committer, clock)));
         this.db = db;

@@ -10,11 +10,14 @@ import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
+import org.tlsrpthub.hub.auth.SignInOptions;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.JobPages;
 import org.tlsrpthub.hub.jobs.JobStatus;
 import org.tlsrpthub.hub.ownership.AssignmentService;
 import org.tlsrpthub.hub.ownership.OwnersService;
+import org.tlsrpthub.hub.oidc.SsoRoutes;
+import org.tlsrpthub.hub.oidc.SsoService;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 
@@ -23,18 +26,21 @@ public final class WebApp {
     private final Database db;
     private final IngestService ingest;
     private final Clock clock;
+    private final SsoService sso;
     private final Pages pages = new Pages();
 
-    public WebApp(Database db, IngestService ingest, Clock clock) {
+    public WebApp(Database db, IngestService ingest, Clock clock, SsoService sso) {
         this.db = db;
         this.ingest = ingest;
         this.clock = clock;
+        this.sso = sso;
     }
 
     public void register(Javalin app, String reportPath) {
         AccessService access = new AccessService(db, clock);
         new AccessFilter(access, reportPath).register(app); // before any page or API route
-        new AccessRoutes(access, pages).register(app);
+        new AccessRoutes(access, pages, new SignInOptions(sso.localSignIn(), sso.buttonLabel())).register(app);
+        new SsoRoutes(sso, pages).register(app);
         app.exception(PageException.class, (e, ctx) -> {
             ctx.status(e.status());
             pages.render(ctx, "error.jte", PageInfo.of(ctx, e.status() == 404 ? "Not found" : "Cannot show this page", ""),

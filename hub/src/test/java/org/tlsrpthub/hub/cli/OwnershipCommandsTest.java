@@ -54,7 +54,7 @@ class OwnershipCommandsTest {
         assertThat(ok("assignment", "unassigned").out()).isEmpty();
         assertThat(ok("assignment", "rules").out()).isEqualTo("*.shop.test\talpha\n");
 
-        ok("owners", "user-email", "ann", "ann@mail.example");
+        ok("users", "email", "ann", "ann@mail.example");
         ok("owners", "add", "a.shop.test", "--user", "ann");
         ok("owners", "add", "a.shop.test", "--email", "shop-team@mail.example");
         ok("owners", "alert-route", "alpha", "noc@mail.example");
