@@ -27,6 +27,7 @@ public final class ApiRoutes {
         new QuarantineRoutes(services).register(app);
         app.get(V1 + "/jobs", ctx -> Json.render(ctx, new Items<>(services.jobs().jobs())));
         new AuditRoutes(services).register(app);
+        new OrgRoutes(services.orgs()).register(app);
         byte[] openApi = openApi();
         app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
         // Unknown /api paths answer with a problem too, not a plain-text 404. An error handler

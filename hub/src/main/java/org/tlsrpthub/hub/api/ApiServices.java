@@ -8,16 +8,17 @@ import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.JobStatus;
+import org.tlsrpthub.hub.orgs.OrgService;
 import org.tlsrpthub.hub.reprocess.ReprocessService;
 import org.tlsrpthub.hub.store.Database;
 
 /** The services behind the API (and the pages). The clock says what "today" is for period presets. */
 public record ApiServices(OverviewService overview, DomainAnalysisService domains, ReportQueryService reports,
-        QuarantineQueryService quarantine, JobStatus jobs, AuditLog audit, Clock clock) {
+        QuarantineQueryService quarantine, JobStatus jobs, AuditLog audit, OrgService orgs, Clock clock) {
 
     public static ApiServices of(Database db, IngestService ingest, Clock clock) {
         return new ApiServices(new OverviewService(db, clock), new DomainAnalysisService(db, clock),
                 new ReportQueryService(db), new QuarantineQueryService(db, new ReprocessService(db, ingest)),
-                new JobStatus(db), new AuditLog(db, clock), clock);
+                new JobStatus(db), new AuditLog(db, clock), new OrgService(db, clock), clock);
     }
 }
