@@ -42,6 +42,8 @@ public final class RouteRules {
         r.add(GET, "/healthz", Need.OPEN).add(GET, "/readyz", Need.OPEN);
         r.add(GET, "/login", Need.OPEN).add(POST, "/login", Need.OPEN);
         r.add(GET, "/setup", Need.OPEN).add(POST, "/setup", Need.OPEN);
+        // Javalin's static file handler (/static, /webjars), which serves nothing else
+        r.add(GET, "*", Need.OPEN);
         // any signed-in user
         r.add(POST, "/logout", Need.SIGNED_IN).add(POST, "/org/switch", Need.SIGNED_IN);
         r.add(GET, "/api/v1/me", Need.SIGNED_IN);
@@ -84,6 +86,11 @@ public final class RouteRules {
     /** The rule of a matched route; HEAD is answered by the GET route, so it needs what GET needs. */
     public Optional<Need> need(HandlerType method, String template) {
         return Optional.ofNullable(rules.get(key(method == HandlerType.HEAD ? GET : method, template)));
+    }
+
+    /** Every rule, keyed "METHOD /template", in the order above. */
+    public Map<String, Need> all() {
+        return java.util.Collections.unmodifiableMap(rules);
     }
 
     /** The registered routes that have no rule ("METHOD /template"): refused at every request. */
