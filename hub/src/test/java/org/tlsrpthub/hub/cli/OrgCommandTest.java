@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,45 +13,31 @@ import org.junit.jupiter.api.io.TempDir;
 class OrgCommandTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String stdin, String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        InputStream oldIn = System.in;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data-dir", dir.toString()))
-                    .toArray(String[]::new);
-            return new Run(Main.run(all), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
+    /** Runs against the test's data directory. */
+    private CapturedCli run(String stdin, String... args) {
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data-dir", dir.toString()))
+                .toArray(String[]::new);
+        return CapturedCli.runWithStdin(stdin.getBytes(StandardCharsets.UTF_8), all);
     }
 
     private JsonNode json(String... args) throws Exception {
-        Run r = run("", args);
-        assertThat(r.exit()).as(r.err()).isZero();
+        CapturedCli r = run("", args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
 
     @Test
     void organisationsAndMembersFromTheCommandLine() throws Exception {
-        assertThat(run("root password\n", "users", "add", "root", "--admin", "--password-stdin").exit()).isZero();
+        assertThat(run("root password\n", "users", "add", "root", "--admin", "--password-stdin").exitCode()).isZero();
         assertThat(run("kim password\n", "users", "add", "kim", "--password-stdin").out()).contains("analyst in default");
 
         assertThat(json("org", "add", "team-a", "--name", "Team A", "--json").get("done").asText()).isEqualTo("added organisation team-a");
-        Run bad = run("", "org", "add", "Team_A");
-        assertThat(bad.exit()).isNotZero();
+        CapturedCli bad = run("", "org", "add", "Team_A");
+        assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("organisation 'Team_A': a slug is 1 to 40 of a-z, 0-9 and '-'").doesNotContain("Exception");
         assertThat(run("", "org", "add", "team-a").err()).contains("exists already");
 
-        assertThat(run("", "org", "member", "add", "team-a", "kim", "--role", "viewer").exit()).isZero();
+        assertThat(run("", "org", "member", "add", "team-a", "kim", "--role", "viewer").exitCode()).isZero();
         assertThat(run("", "org", "member", "add", "team-a", "ghost", "--role", "viewer").err()).contains("no user 'ghost'");
         assertThat(run("", "org", "member", "set-role", "team-a", "kim", "admin").out()).contains("kim is admin in team-a");
         JsonNode members = json("org", "members", "team-a", "--json");
@@ -71,17 +53,17 @@ class OrgCommandTest {
         JsonNode token = json("tokens", "create", "--user", "kim", "--org", "team-a", "--role", "viewer", "--label", "grafana", "--json");
         assertThat(token.get("token").asText()).startsWith("tlsrpthub_");
         assertThat(token.get("role").asText()).isEqualTo("viewer");
-        Run tooHigh = run("", "tokens", "create", "--user", "kim", "--org", "default", "--role", "admin");
-        assertThat(tooHigh.exit()).isNotZero();
+        CapturedCli tooHigh = run("", "tokens", "create", "--user", "kim", "--org", "default", "--role", "admin");
+        assertThat(tooHigh.exitCode()).isNotZero();
         assertThat(tooHigh.err()).contains("kim' is analyst in 'default' and cannot hand out admin");
         JsonNode tokens = json("tokens", "list", "--json");
         assertThat(tokens.get(0).get("org").asText()).isEqualTo("team-a");
         assertThat(tokens.toString()).doesNotContain(token.get("token").asText());
 
-        assertThat(run("", "org", "member", "remove", "team-a", "kim").exit()).isZero();
+        assertThat(run("", "org", "member", "remove", "team-a", "kim").exitCode()).isZero();
         assertThat(run("", "org", "member", "remove", "team-a", "kim").err()).contains("not a member of 'team-a'");
-        assertThat(run("", "org", "rename", "team-a", "Team Alpha").exit()).isZero();
-        assertThat(run("", "org", "remove", "team-a").exit()).isZero();
+        assertThat(run("", "org", "rename", "team-a", "Team Alpha").exitCode()).isZero();
+        assertThat(run("", "org", "remove", "team-a").exitCode()).isZero();
         assertThat(json("org", "list", "--json")).hasSize(1);
     }
 
@@ -89,11 +71,11 @@ class OrgCommandTest {
     void hubAdminIsGrantedAndWithdrawnButNeverFromTheLastOne() throws Exception {
         run("root password\n", "users", "add", "root", "--admin", "--password-stdin");
         run("kim password\n", "users", "add", "kim", "--org", "default", "--role", "viewer", "--password-stdin");
-        Run last = run("", "users", "hub-admin", "root", "--withdraw");
-        assertThat(last.exit()).isNotZero();
+        CapturedCli last = run("", "users", "hub-admin", "root", "--withdraw");
+        assertThat(last.exitCode()).isNotZero();
         assertThat(last.err()).contains("'root' is the last hub admin");
         assertThat(json("users", "hub-admin", "kim", "--json").get("hubAdmin").asBoolean()).isTrue();
-        assertThat(run("", "users", "hub-admin", "root", "--withdraw").exit()).isZero();
+        assertThat(run("", "users", "hub-admin", "root", "--withdraw").exitCode()).isZero();
         JsonNode users = json("users", "list", "--json");
         assertThat(users).extracting(u -> u.get("name").asText() + "=" + u.get("admin").asBoolean()).containsExactly("kim=true", "root=false");
     }
