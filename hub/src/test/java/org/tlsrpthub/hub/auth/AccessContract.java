@@ -46,6 +46,18 @@ abstract class AccessContract {
     }
 
     @Test
+    void setupTokensOfNodesStartingTogetherEachWorkAndTheFirstAdminUsesThemAllUp() throws Exception {
+        String first = SetupToken.issue(db, clock);
+        String second = SetupToken.issue(db, clock); // another node, starting at the same time
+        assertThat(first).isNotEqualTo(second);
+        String hash = PasswordHasher.hash("a password".toCharArray());
+        assertThat(access.insertFirstAdmin("admin", hash, second)).isTrue();
+        assertThat(org.tlsrpthub.hub.testsupport.Sql.count(db, "SELECT COUNT(*) FROM setting WHERE name LIKE 'setup-token:%'")).isZero();
+        access.removeUser("admin");
+        assertThatThrownBy(() -> access.insertFirstAdmin("late", hash, first)).as("used up with the other").hasMessageContaining("setup token");
+    }
+
+    @Test
     void racingSetupFormsCreateExactlyOneFirstAdmin() throws Exception {
         int racers = 6;
         String hash = PasswordHasher.hash("a password".toCharArray()); // hashed once, so the racers really race
