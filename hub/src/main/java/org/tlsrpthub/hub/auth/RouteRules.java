@@ -57,6 +57,8 @@ public final class RouteRules {
         r.add(GET, "/tokens", Need.VIEWER).add(POST, "/tokens", Need.VIEWER).add(POST, "/tokens/{id}/revoke", Need.VIEWER);
         r.add(GET, "/org/members", Need.ADMIN).add(POST, "/org/members", Need.ADMIN);
         r.add(POST, "/org/members/{user}/role", Need.ADMIN).add(POST, "/org/members/{user}/remove", Need.ADMIN);
+        // the audit log reads the organisation's entries (AuditLog checks the role too); jobs are shown to admins
+        r.add(GET, "/audit", Need.ADMIN).add(GET, "/jobs", Need.ADMIN);
         r.add(GET, "/orgs", Need.HUB_ADMIN).add(POST, "/orgs", Need.HUB_ADMIN);
         r.add(POST, "/orgs/{org}/rename", Need.HUB_ADMIN).add(POST, "/orgs/{org}/delete", Need.HUB_ADMIN);
         r.add(POST, "/users/{user}/hub-admin", Need.HUB_ADMIN);
@@ -68,6 +70,7 @@ public final class RouteRules {
         r.add(GET, "/api/v1/reports", Need.VIEWER).add(GET, "/api/v1/reports/{id}", Need.VIEWER).add(GET, "/api/v1/reports/{id}/raw", Need.VIEWER);
         r.add(GET, "/api/v1/quarantine", Need.VIEWER).add(GET, "/api/v1/quarantine/{id}", Need.VIEWER);
         r.add(GET, "/api/v1/quarantine/{id}/raw", Need.VIEWER).add(POST, "/api/v1/quarantine/{id}/reprocess", Need.ANALYST);
+        r.add(GET, "/api/v1/audit", Need.ADMIN).add(GET, "/api/v1/audit.csv", Need.ADMIN).add(GET, "/api/v1/jobs", Need.ADMIN);
         r.add(GET, "/api/v1/org/members", Need.ADMIN).add(POST, "/api/v1/org/members", Need.ADMIN);
         r.add(PUT, "/api/v1/org/members/{user}", Need.ADMIN).add(DELETE, "/api/v1/org/members/{user}", Need.ADMIN);
         r.add(GET, "/api/v1/orgs", Need.HUB_ADMIN).add(POST, "/api/v1/orgs", Need.HUB_ADMIN);

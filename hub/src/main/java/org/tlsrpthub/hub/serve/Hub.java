@@ -41,8 +41,6 @@ public final class Hub implements AutoCloseable {
 
     private final GroupCommitter committer;
     private final AccessService access;
-    private final Database db;
-    private final Clock clock;
     private final HttpServer http;
     private final List<Receiver> receivers = new ArrayList<>();
     private final List<Receiver> started = new ArrayList<>();

@@ -127,6 +127,7 @@ class AuthorizationMatrixTest {
                     .other((h, p) -> "/org/members/outsider/role", 404, Map.of()),
             post("/org/members/{user}/remove", ADMIN, (h, p) -> "/org/members/" + h.freshMember() + "/remove", 302).form("x=1")
                     .other((h, p) -> "/org/members/outsider/remove", 404, Map.of()),
+            get("/audit", ADMIN), get("/jobs", ADMIN), get("/api/v1/audit", ADMIN), get("/api/v1/audit.csv", ADMIN), get("/api/v1/jobs", ADMIN),
             get("/orgs", HUB_ADMIN), post("/orgs", HUB_ADMIN, (h, p) -> "/orgs", 400).form("slug=Bad+Slug"),
             post("/orgs/{org}/rename", HUB_ADMIN, (h, p) -> "/orgs/other/rename", 400).form("name="),
             post("/orgs/{org}/delete", HUB_ADMIN, (h, p) -> "/orgs/default/delete", 409).form("x=1"),

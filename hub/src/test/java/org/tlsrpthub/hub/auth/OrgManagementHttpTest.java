@@ -97,6 +97,7 @@ class OrgManagementHttpTest {
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(r.body());
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        return body.has("items") ? body.get("items") : body;
     }
 }
