@@ -131,7 +131,7 @@ public final class AccessFilter {
                 }
                 Role role = Role.valueOf(need.name());
                 if (!scope.may(role)) {
-                    throw forbidden(ctx, "this needs the role " + role.text() + " in '" + scope.org() + "'; you are " + scope.role().text());
+                    throw forbidden(ctx, "this needs the " + role.text() + " role in '" + scope.org() + "'; you are " + scope.role().text());
                 }
             }
         }

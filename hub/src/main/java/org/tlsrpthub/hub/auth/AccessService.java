@@ -83,8 +83,7 @@ public final class AccessService {
             update(c, AccessSql.INSERT_USER, name, hash, hubAdmin, clock.millis());
             boolean member = org != null && update(c, AccessSql.INSERT_MEMBER_IF_ORG, org, name, role.text(), org) > 0;
             if (org != null && !member && !OrgService.DEFAULT_ORG.equals(org)) throw new IllegalArgumentException("no organisation '" + org + "'");
-            audit.record(c, AuditEvent.of(actor, AuditAction.USER_ADDED).org(member ? org : null).target(name)
-                    .after(member ? AuditEvent.state("hubAdmin", hubAdmin, "role", role.text()) : AuditEvent.state("hubAdmin", hubAdmin)));
+            audit.record(c, AuditEvent.of(actor, AuditAction.USER_ADDED).org(null).target(name).after(AuditEvent.state("hubAdmin", hubAdmin)));
             return null;
         });
     }
@@ -257,7 +256,8 @@ public final class AccessService {
         db.inTransaction(c -> {
             update(c, AccessSql.INSERT_TOKEN, id, Secrets.sha256(secret), text, user, clock.millis(), org, role == null ? null : role.text());
             audit.record(c, AuditEvent.of(actor, AuditAction.TOKEN_CREATED).org(org).target(id)
-                    .after(AuditEvent.state("user", user, "label", text, "org", org, "role", role == null ? "user's role" : role.text())));
+                    .after(role == null ? AuditEvent.state("user", user, "label", text, "org", org)
+                            : AuditEvent.state("user", user, "label", text, "org", org, "role", role.text())));
             return null;
         });
         return new NewToken(id, secret);
