@@ -35,10 +35,10 @@ import org.tlsrpthub.hub.auth.MatrixHub.Via;
  */
 class AuthorizationMatrixTest {
     /**
-     * Other organisations' domains and reports answer 404 once every read surface filters by the
-     * scope (issue 10, another part): flip this then. Until then those cases are skipped, visibly.
+     * Other organisations' domains and reports answer 404 (hub admins see every organisation's), as
+     * every read surface filters by the scope; false skips those cases, visibly.
      */
-    static final boolean DATA_FILTERED_BY_ORG = false;
+    static final boolean DATA_FILTERED_BY_ORG = true;
 
     @TempDir static Path dir;
     static MatrixHub hub;
@@ -68,6 +68,7 @@ class AuthorizationMatrixTest {
         PathOf other;
         int otherStatus;
         Map<Principal, Integer> otherFor = Map.of();
+        Map<Principal, Integer> okFor = Map.of();
         boolean otherNeedsFiltering, freshSession;
         Integer okByToken;
 
@@ -85,7 +86,9 @@ class AuthorizationMatrixTest {
         Row fresh() { freshSession = true; return this; }
         Row byToken(int status) { okByToken = status; return this; }
         Row other(PathOf p, int status, Map<Principal, Integer> exceptions) { other = p; otherStatus = status; otherFor = exceptions; return this; }
-        Row otherData(PathOf p) { other = p; otherStatus = 404; otherNeedsFiltering = true; return this; }
+        Row otherData(PathOf p) { other = p; otherStatus = 404; otherFor = Map.of(Principal.HUB, ok); otherNeedsFiltering = true; return this; }
+        /** Quarantined inputs belong to no organisation: only hub admins see them; the others get 404 past the gate. */
+        Row hubAdminsData() { okFor = Map.of(Principal.VIEWER, 404, Principal.ANALYST, 404, Principal.ADMIN, 404); return this; }
     }
 
     static Row get(String template, RouteRules.Need need, PathOf own, int ok) { return new Row("GET", template, need, own, ok); }
@@ -114,9 +117,9 @@ class AuthorizationMatrixTest {
             get("/reports/{id}/raw", VIEWER, (h, p) -> "/reports/" + h.ownReport + "/raw", 200)
                     .otherData((h, p) -> "/reports/" + h.otherReport + "/raw"),
             get("/quarantine", VIEWER),
-            get("/quarantine/{id}", VIEWER, (h, p) -> "/quarantine/" + h.quarantined, 200),
-            get("/quarantine/{id}/raw", VIEWER, (h, p) -> "/quarantine/" + h.quarantined + "/raw", 200),
-            post("/quarantine/{id}/reprocess", ANALYST, (h, p) -> "/quarantine/" + h.quarantined + "/reprocess", 302).form("x=1"),
+            get("/quarantine/{id}", VIEWER, (h, p) -> "/quarantine/" + h.quarantined, 200).hubAdminsData(),
+            get("/quarantine/{id}/raw", VIEWER, (h, p) -> "/quarantine/" + h.quarantined + "/raw", 200).hubAdminsData(),
+            post("/quarantine/{id}/reprocess", ANALYST, (h, p) -> "/quarantine/" + h.quarantined + "/reprocess", 302).form("x=1").hubAdminsData(),
             get("/parse", VIEWER), post("/parse", VIEWER, (h, p) -> "/parse", 422).form("x=1"),
             get("/tokens", VIEWER), post("/tokens", VIEWER, (h, p) -> "/tokens", 200).form("label=matrix"),
             post("/tokens/{id}/revoke", VIEWER, (h, p) -> "/tokens/" + h.freshTokenId(p) + "/revoke", 302).form("x=1")
@@ -147,9 +150,9 @@ class AuthorizationMatrixTest {
             get("/api/v1/reports/{id}/raw", VIEWER, (h, p) -> "/api/v1/reports/" + h.ownReport + "/raw", 200)
                     .otherData((h, p) -> "/api/v1/reports/" + h.otherReport + "/raw"),
             get("/api/v1/quarantine", VIEWER),
-            get("/api/v1/quarantine/{id}", VIEWER, (h, p) -> "/api/v1/quarantine/" + h.quarantined, 200),
-            get("/api/v1/quarantine/{id}/raw", VIEWER, (h, p) -> "/api/v1/quarantine/" + h.quarantined + "/raw", 200),
-            post("/api/v1/quarantine/{id}/reprocess", ANALYST, (h, p) -> "/api/v1/quarantine/" + h.quarantined + "/reprocess", 200),
+            get("/api/v1/quarantine/{id}", VIEWER, (h, p) -> "/api/v1/quarantine/" + h.quarantined, 200).hubAdminsData(),
+            get("/api/v1/quarantine/{id}/raw", VIEWER, (h, p) -> "/api/v1/quarantine/" + h.quarantined + "/raw", 200).hubAdminsData(),
+            post("/api/v1/quarantine/{id}/reprocess", ANALYST, (h, p) -> "/api/v1/quarantine/" + h.quarantined + "/reprocess", 200).hubAdminsData(),
             get("/api/v1/org/members", ADMIN),
             post("/api/v1/org/members", ADMIN, (h, p) -> "/api/v1/org/members", 409).json("{\"user\":\"m-viewer\",\"role\":\"viewer\"}"),
             call("PUT", "/api/v1/org/members/{user}", ADMIN, (h, p) -> "/api/v1/org/members/m-viewer", 204).json("{\"role\":\"viewer\"}")
@@ -205,7 +208,7 @@ class AuthorizationMatrixTest {
             default -> rank(p) >= rank(Principal.valueOf(r.need.name()));
         };
         if (!allowed) return 403;
-        return via == Via.TOKEN && r.okByToken != null ? r.okByToken : r.ok;
+        return via == Via.TOKEN && r.okByToken != null ? r.okByToken : r.okFor.getOrDefault(p, r.ok);
     }
 
     private static int rank(Principal p) {

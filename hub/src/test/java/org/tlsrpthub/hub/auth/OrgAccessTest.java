@@ -47,9 +47,11 @@ class OrgAccessTest {
             String token = "Bearer " + a.createToken("vera", "ci").secret();
 
             assertThat(h.postForm("/quarantine/" + id + "/reprocess", Map.of("_csrf", csrf)).statusCode()).isEqualTo(403);
-            assertThat(h.get("/api/v1/quarantine/" + id, "Authorization", token).statusCode()).isEqualTo(200);
-            orgs.setRole(HUB, "default", "vera", Role.ANALYST);
-            assertThat(h.postForm("/quarantine/" + id + "/reprocess", Map.of("_csrf", csrf)).statusCode()).as("same session, new role").isEqualTo(302);
+            assertThat(h.get("/org/members").statusCode()).isEqualTo(403);
+            assertThat(h.get("/api/v1/overview", "Authorization", token).statusCode()).isEqualTo(200);
+            orgs.setRole(HUB, "default", "vera", Role.ADMIN);
+            assertThat(h.get("/org/members").statusCode()).as("same session, new role").isEqualTo(200);
+            assertThat(h.get("/api/v1/org/members", "Authorization", token).statusCode()).as("the token follows").isEqualTo(200);
 
             orgs.removeMember(HUB, "default", "vera");
             HttpResponse<String> page = h.get("/");
@@ -72,17 +74,13 @@ class OrgAccessTest {
             OrgService orgs = new OrgService(h.db, Clock.systemUTC());
             a.addUser("root", "root password".toCharArray(), true);
             a.addUser("ada", "ada password".toCharArray(), false, "default", Role.ADMIN);
-            long id = quarantined(h);
             String viewer = "Bearer " + a.createToken("ada", "grafana", "default", Role.VIEWER).secret();
             String admin = "Bearer " + a.createToken("ada", "ops", "default", Role.ADMIN).secret();
-            var post = java.net.http.HttpRequest.newBuilder(h.url("/api/v1/quarantine/" + id + "/reprocess"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody());
-            assertThat(h.browser.send(post.copy().header("Authorization", viewer).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-                    .as("a viewer token of an admin").isEqualTo(403);
-            assertThat(h.browser.send(post.copy().header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-                    .isEqualTo(200);
+            assertThat(h.get("/api/v1/org/members", "Authorization", viewer).statusCode()).as("a viewer token of an admin").isEqualTo(403);
+            assertThat(h.get("/api/v1/overview", "Authorization", viewer).statusCode()).isEqualTo(200);
+            assertThat(h.get("/api/v1/org/members", "Authorization", admin).statusCode()).isEqualTo(200);
             orgs.setRole(HUB, "default", "ada", Role.VIEWER);
-            assertThat(h.browser.send(post.copy().header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(h.get("/api/v1/org/members", "Authorization", admin).statusCode())
                     .as("an admin token of a user who is a viewer now").isEqualTo(403);
             assertThat(h.get("/api/v1/me", "Authorization", admin).body()).contains("\"role\":\"viewer\"").contains("\"hubAdmin\":false");
         }
