@@ -5,12 +5,16 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tlsrpthub.hub.audit.RequestActor;
 import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.http.Problem;
 import org.tlsrpthub.hub.http.ProblemException;
+import org.tlsrpthub.hub.orgs.Role;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.web.PageException;
 import org.tlsrpthub.hub.web.PageInfo;
 import org.tlsrpthub.hub.web.Pages;
 
@@ -68,19 +72,20 @@ public final class AccessRoutes {
             return;
         }
         String client = HttpServer.clientAddress(ctx);
-        long wait = throttle.waitSeconds(client);
+        String user = ctx.formParam("user");
+        long wait = throttle.waitSeconds(user, client);
         if (wait > 0) {
             throw new ProblemException(Problem.of(429, "too-many-sign-ins", "Too many failed sign-ins",
                     "wait " + wait + " seconds before trying again"), Long.toString(wait));
         }
-        Optional<AccessService.SignedIn> in = access.by(RequestActor.visitor(ctx)).signIn(ctx.formParam("user"), chars(ctx.formParam("password")));
+        Optional<AccessService.SignedIn> in = access.by(RequestActor.visitor(ctx)).signIn(user, chars(ctx.formParam("password")));
         if (in.isEmpty()) {
-            throttle.failed(client);
+            throttle.failed(user, client);
             ctx.status(401);
             renderLogin(ctx, "Wrong user name or password.", next);
             return;
         }
-        throttle.succeeded(client);
+        throttle.succeeded(user);
         Cookies.set(ctx, AccessFilter.SESSION_COOKIE, in.get().cookieValue(), AccessService.SESSION_LIFETIME.toSeconds());
         Cookies.clear(ctx, FORM_COOKIE);
         ctx.redirect(next);
@@ -98,7 +103,8 @@ public final class AccessRoutes {
             ctx.redirect("/login");
             return;
         }
-        pages.render(ctx, "setup.jte", PageInfo.anonymous("First run", formToken(ctx)), "error", null);
+        pages.render(ctx, "setup.jte", PageInfo.anonymous("First run", formToken(ctx)), "error", null,
+                "setupToken", ctx.queryParam("token"));
     }
 
     private void setup(Context ctx) throws SQLException {
@@ -113,7 +119,7 @@ public final class AccessRoutes {
         if (password == null || !password.equals(ctx.formParam("password2"))) error = "The passwords differ.";
         else {
             try {
-                if (!access.by(RequestActor.visitor(ctx)).addFirstAdmin(user, password.toCharArray())) {
+                if (!access.by(RequestActor.visitor(ctx)).addFirstAdmin(user, password.toCharArray(), ctx.formParam("setup_token"))) {
                     ctx.redirect("/login");
                     return;
                 }
@@ -123,7 +129,8 @@ public final class AccessRoutes {
         }
         if (error != null) {
             ctx.status(400);
-            pages.render(ctx, "setup.jte", PageInfo.anonymous("First run", formToken(ctx)), "error", error);
+            pages.render(ctx, "setup.jte", PageInfo.anonymous("First run", formToken(ctx)), "error", error,
+                    "setupToken", ctx.formParam("setup_token"));
             return;
         }
         AccessService.SignedIn in = access.by(RequestActor.visitor(ctx)).signIn(user, password.toCharArray()).orElseThrow();
@@ -132,20 +139,36 @@ public final class AccessRoutes {
     }
 
     private void tokensPage(Context ctx) throws SQLException {
-        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(AccessFilter.user(ctx)), "created", null);
+        renderTokens(ctx, null, null);
     }
 
+    /** A token in the organisation the session looks at, with at most the creator's role there. */
     private void createToken(Context ctx) throws SQLException {
         String label = ctx.formParam("label");
-        NewToken t = access.by(RequestActor.of(ctx)).createToken(AccessFilter.user(ctx), label == null ? "" : label.strip());
-        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(AccessFilter.user(ctx)), "created", t);
+        String role = ctx.formParam("role");
+        Scope scope = AccessFilter.scope(ctx);
+        try {
+            Role cap = role == null || role.isBlank() ? null : Role.of(role);
+            if (cap != null && !scope.may(cap)) throw new IllegalArgumentException("you are " + scope.role().text() + " and cannot hand out " + cap.text());
+            NewToken t = access.by(RequestActor.of(ctx)).createToken(AccessFilter.user(ctx), label == null ? "" : label.strip(), scope.org(), cap);
+            renderTokens(ctx, t, null);
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
+            renderTokens(ctx, null, e.getMessage());
+        }
+    }
+
+    private void renderTokens(Context ctx, NewToken created, String error) throws SQLException {
+        Scope scope = AccessFilter.scope(ctx);
+        pages.render(ctx, "tokens.jte", PageInfo.of(ctx, "API tokens", "tokens"), "tokens", access.tokensVisibleTo(scope),
+                "created", created, "error", error, "roles", Arrays.stream(Role.values()).filter(scope::may).toList());
     }
 
     private void revokeToken(Context ctx) throws SQLException {
         String id = ctx.pathParam("id");
-        // only an admin may revoke someone else's token
-        if (access.tokensVisibleTo(AccessFilter.user(ctx)).stream().noneMatch(t -> t.id().equals(id))) {
-            throw new ProblemException(Problem.of(404, "not-found", "Not found", "no such token"));
+        // only an admin may revoke someone else's token, and only in their organisation
+        if (access.tokensVisibleTo(AccessFilter.scope(ctx)).stream().noneMatch(t -> t.id().equals(id))) {
+            throw new PageException(404, "There is no such token.");
         }
         access.by(RequestActor.of(ctx)).revokeToken(id);
         ctx.redirect("/tokens");

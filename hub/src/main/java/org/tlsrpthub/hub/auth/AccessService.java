@@ -15,7 +15,9 @@ import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.audit.AuditAction;
 import org.tlsrpthub.hub.audit.AuditEvent;
 import org.tlsrpthub.hub.audit.AuditLog;
+import org.tlsrpthub.hub.orgs.OrgService;
 import org.tlsrpthub.hub.orgs.Role;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Dialect;
 
@@ -63,15 +65,26 @@ public final class AccessService {
         });
     }
 
-    /** Adds a user; throws {@link IllegalArgumentException} for a bad name, a short password or a taken name. */
+    /**
+     * Adds a user as a member of the organisation 'default' (while it exists): a hub admin as its
+     * admin, anyone else as analyst, as the upgrade (V40) placed the users from before organisations.
+     * Throws {@link IllegalArgumentException} for a bad name, a short password or a taken name.
+     */
     public void addUser(String name, char[] password, boolean admin) throws SQLException {
+        addUser(name, password, admin, OrgService.DEFAULT_ORG, admin ? Role.ADMIN : Role.ANALYST);
+    }
+
+    /** Adds a user with a role in {@code org}; {@code org} null: in no organisation (a hub admin needs none). */
+    public void addUser(String name, char[] password, boolean hubAdmin, String org, Role role) throws SQLException {
         checkName(name);
         checkPassword(password);
         String hash = PasswordHasher.hash(password);
         db.inTransaction(c -> {
             if (exists(c, name)) throw new IllegalArgumentException("user '" + name + "' exists already");
-            update(c, AccessSql.INSERT_USER, name, hash, admin, clock.millis());
-            audit.record(c, AuditEvent.of(actor, AuditAction.USER_ADDED).org(null).target(name).after(AuditEvent.state("hubAdmin", admin)));
+            update(c, AccessSql.INSERT_USER, name, hash, hubAdmin, clock.millis());
+            boolean member = org != null && update(c, AccessSql.INSERT_MEMBER_IF_ORG, org, name, role.text(), org) > 0;
+            if (org != null && !member && !OrgService.DEFAULT_ORG.equals(org)) throw new IllegalArgumentException("no organisation '" + org + "'");
+            audit.record(c, AuditEvent.of(actor, AuditAction.USER_ADDED).org(null).target(name).after(AuditEvent.state("hubAdmin", hubAdmin)));
             return null;
         });
     }
@@ -81,15 +94,19 @@ public final class AccessService {
      * and the insert share a transaction, so two racing setup forms cannot both win: SQLite runs one
      * writer at a time; on PostgreSQL a lock on the users table serialises the two transactions, and
      * the count (a new snapshot under READ COMMITTED) then sees the winner's row.
+     *
+     * <p>It needs a setup token the hub printed in its log ({@link SetupToken}), so that whoever
+     * reaches a fresh public instance first cannot take it over; creating the admin uses up every
+     * setup token. A wrong or used token: {@link IllegalArgumentException}.
      */
-    public boolean addFirstAdmin(String name, char[] password) throws SQLException {
+    public boolean addFirstAdmin(String name, char[] password, String setupToken) throws SQLException {
         checkName(name);
         checkPassword(password);
-        return insertFirstAdmin(name, PasswordHasher.hash(password));
+        return insertFirstAdmin(name, PasswordHasher.hash(password), setupToken);
     }
 
     /** The transaction of {@link #addFirstAdmin}, after the slow hashing (tests race it directly). */
-    boolean insertFirstAdmin(String name, String hash) throws SQLException {
+    boolean insertFirstAdmin(String name, String hash, String setupToken) throws SQLException {
         return db.inTransaction(c -> {
             if (db.dialect() == Dialect.POSTGRESQL) {
                 try (PreparedStatement lock = c.prepareStatement(AccessSql.LOCK_USERS_POSTGRESQL)) {
@@ -100,7 +117,11 @@ public final class AccessService {
                 rs.next();
                 if (rs.getLong(1) > 0) return false;
             }
+            if (!SetupToken.useUp(c, setupToken)) {
+                throw new IllegalArgumentException("the setup token is wrong: use the one the hub printed in its log at start");
+            }
             update(c, AccessSql.INSERT_USER, name, hash, true, clock.millis());
+            update(c, AccessSql.INSERT_MEMBER_IF_ORG, OrgService.DEFAULT_ORG, name, Role.ADMIN.text(), OrgService.DEFAULT_ORG);
             // whoever completes the setup form is the new admin from here on
             audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.FIRST_ADMIN_CREATED)
                     .target(name).after(AuditEvent.state("hubAdmin", true)));
@@ -193,7 +214,7 @@ public final class AccessService {
             audit.record(c, AuditEvent.of(Actor.user(name, actor.address(), null), AuditAction.SIGN_IN).detail(how));
             return null;
         });
-        return new SignedIn(cookie, new Session(name, csrf));
+        return new SignedIn(cookie, new Session(name, csrf, null));
     }
 
     public record SignedIn(String cookieValue, Session session) {}
@@ -210,10 +231,15 @@ public final class AccessService {
                 ps.setString(1, Secrets.sha256(cookieValue));
                 ps.setLong(2, clock.millis());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Session(rs.getString(1), rs.getString(2))) : Optional.empty();
+                    return rs.next() ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
                 }
             }
         });
+    }
+
+    /** The organisation this browser session looks at from its next request on. */
+    public void switchOrg(String cookieValue, String org) throws SQLException {
+        db.withConnection(c -> update(c, AccessSql.SET_SESSION_ORG, org, Secrets.sha256(cookieValue)));
     }
 
     public void signOut(String cookieValue) throws SQLException {
@@ -226,44 +252,58 @@ public final class AccessService {
         });
     }
 
+    /** A token of {@code user} in the organisation 'default' with the user's rights: what tokens were before organisations. */
     public NewToken createToken(String user, String label) throws SQLException {
+        return createToken(user, label, OrgService.DEFAULT_ORG, null);
+    }
+
+    /**
+     * A token acting for {@code user} in {@code org}, with at most {@code role} (null: the user's role
+     * there, whatever it is at each request). The user must belong to {@code org} (or be a hub admin)
+     * with at least {@code role}: nobody hands out more than they hold.
+     */
+    public NewToken createToken(String user, String label, String org, Role role) throws SQLException {
         String id = "tok_" + Secrets.random(6);
         // the prefix lets secret scanners and people recognise a leaked hub token
         String secret = "tlsrpthub_" + Secrets.random(32);
+        OrgService orgs = new OrgService(db, clock);
+        if (!exists(user)) throw new IllegalArgumentException("no user '" + user + "'");
+        if (!orgs.exists(org)) throw new IllegalArgumentException("no organisation '" + org + "'");
+        Optional<Role> held = orgs.isHubAdmin(user) ? Optional.of(Role.ADMIN)
+                : orgs.memberships(user).stream().filter(m -> m.org().equals(org)).map(m -> m.role()).findFirst();
+        if (held.isEmpty()) throw new IllegalArgumentException("user '" + user + "' is not a member of '" + org + "'");
+        if (role != null && !held.get().atLeast(role)) {
+            throw new IllegalArgumentException("user '" + user + "' is " + held.get().text() + " in '" + org + "' and cannot hand out " + role.text());
+        }
+        String text = label == null ? "" : label;
         db.inTransaction(c -> {
-            if (!exists(c, user)) throw new IllegalArgumentException("no user '" + user + "'");
-            update(c, AccessSql.INSERT_TOKEN, id, Secrets.sha256(secret), label == null ? "" : label, user, clock.millis());
-            String org = tokenOrg(c, id);
+            update(c, AccessSql.INSERT_TOKEN, id, Secrets.sha256(secret), text, user, clock.millis(), org, role == null ? null : role.text());
             audit.record(c, AuditEvent.of(actor, AuditAction.TOKEN_CREATED).org(org).target(id)
-                    .after(AuditEvent.state("user", user, "label", label == null ? "" : label, "org", org)));
+                    .after(role == null ? AuditEvent.state("user", user, "label", text, "org", org)
+                            : AuditEvent.state("user", user, "label", text, "org", org, "role", role.text())));
             return null;
         });
         return new NewToken(id, secret);
     }
 
-    /** The user a valid (unrevoked) token belongs to. */
-    public Optional<String> tokenUser(String secret) throws SQLException {
-        return token(secret).map(TokenHolder::user);
-    }
-
-    /** A valid token's public id and its user. */
-    public record TokenHolder(String id, String user) {}
+    /** What a valid (unrevoked) token grants: its public id, user, organisation and role cap (null: the user's role). */
+    public record TokenGrant(String id, String user, String org, Role role) {}
 
     /** The valid (unrevoked) token with this secret; notes when it was last used. */
-    public Optional<TokenHolder> token(String secret) throws SQLException {
+    public Optional<TokenGrant> token(String secret) throws SQLException {
         if (secret == null || secret.isEmpty()) return Optional.empty();
         return db.withConnection(c -> {
-            String id, user;
+            TokenGrant grant;
             try (PreparedStatement ps = c.prepareStatement(AccessSql.FIND_TOKEN)) {
                 ps.setString(1, Secrets.sha256(secret));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
-                    id = rs.getString(1);
-                    user = rs.getString(2);
+                    grant = new TokenGrant(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4) == null ? null : Role.of(rs.getString(4)));
                 }
             }
-            update(c, AccessSql.TOUCH_TOKEN, clock.millis(), id);
-            return Optional.of(new TokenHolder(id, user));
+            update(c, AccessSql.TOUCH_TOKEN, clock.millis(), grant.id());
+            return Optional.of(grant);
         });
     }
 
@@ -272,7 +312,8 @@ public final class AccessService {
             List<ApiToken> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(AccessSql.LIST_TOKENS); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ApiToken(rs.getString(1), rs.getString(2), rs.getString(3),
+                    out.add(new ApiToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(7),
+                            rs.getString(8) == null ? null : Role.of(rs.getString(8)),
                             Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5), instant(rs, 6)));
                 }
             }
@@ -280,29 +321,14 @@ public final class AccessService {
         });
     }
 
-    public boolean isAdmin(String user) throws SQLException {
-        return users().stream().anyMatch(u -> u.name().equals(user) && u.admin());
-    }
-
-    /** An organisation a user belongs to, with their role there. */
-    public record Membership(String org, Role role) {}
-
-    /** The user's first organisation (by slug); empty when they belong to none. */
-    public Optional<Membership> firstMembership(String user) throws SQLException {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(AccessSql.FIRST_MEMBERSHIP)) {
-                ps.setString(1, user);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Membership(rs.getString(1), Role.of(rs.getString(2)))) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    /** The tokens {@code user} may see and revoke: an admin all, anyone else their own. */
-    public List<ApiToken> tokensVisibleTo(String user) throws SQLException {
-        if (isAdmin(user)) return tokens();
-        return tokens().stream().filter(t -> t.user().equals(user)).toList();
+    /**
+     * The tokens a scope may see and revoke: a hub admin all; an organisation's admin the
+     * organisation's and their own; anyone else their own.
+     */
+    public List<ApiToken> tokensVisibleTo(Scope scope) throws SQLException {
+        if (scope.hubAdmin()) return tokens();
+        boolean orgAdmin = scope.may(Role.ADMIN);
+        return tokens().stream().filter(t -> t.user().equals(scope.user()) || orgAdmin && t.org().equals(scope.org())).toList();
     }
 
     /** Revokes a token by its public id; false when there is no such valid token. */
@@ -337,6 +363,10 @@ public final class AccessService {
                 return rs.next() ? rs.getBoolean(1) : null;
             }
         }
+    }
+
+    private boolean exists(String name) throws SQLException {
+        return db.withConnection(c -> exists(c, name));
     }
 
     private static boolean exists(Connection c, String name) throws SQLException {

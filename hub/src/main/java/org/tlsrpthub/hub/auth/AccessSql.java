@@ -1,6 +1,6 @@
 package org.tlsrpthub.hub.auth;
 
-/** The SQL of the access tables (V10__auth.sql); portable between SQLite and PostgreSQL. */
+/** The SQL of the access tables (V10__auth.sql, V40__organisations.sql); portable between SQLite and PostgreSQL. */
 final class AccessSql {
     private AccessSql() {}
 
@@ -17,20 +17,22 @@ final class AccessSql {
 
     static final String INSERT_SESSION =
             "INSERT INTO web_session (id_sha256, user_name, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
-    static final String FIND_SESSION = "SELECT user_name, csrf_token FROM web_session WHERE id_sha256 = ? AND expires_at > ?";
+    static final String FIND_SESSION = "SELECT user_name, csrf_token, org FROM web_session WHERE id_sha256 = ? AND expires_at > ?";
+    static final String SET_SESSION_ORG = "UPDATE web_session SET org = ? WHERE id_sha256 = ?";
     static final String DELETE_SESSION = "DELETE FROM web_session WHERE id_sha256 = ?";
     static final String DELETE_USER_SESSIONS = "DELETE FROM web_session WHERE user_name = ?";
     static final String PURGE_SESSIONS = "DELETE FROM web_session WHERE expires_at <= ?";
 
-    /** Interim (until organisation management): the user's first organisation by slug, and the role there. */
-    static final String FIRST_MEMBERSHIP = "SELECT org, role FROM org_member WHERE user_name = ? ORDER BY org LIMIT 1";
+    /** Adds the membership only when the organisation exists (a hub admin may have removed 'default'). */
+    static final String INSERT_MEMBER_IF_ORG =
+            "INSERT INTO org_member (org, user_name, role) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM organisation WHERE slug = ?)";
 
     static final String INSERT_TOKEN =
-            "INSERT INTO api_token (id, token_sha256, label, user_name, created_at) VALUES (?, ?, ?, ?, ?)";
-    static final String FIND_TOKEN = "SELECT id, user_name FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL";
+            "INSERT INTO api_token (id, token_sha256, label, user_name, created_at, org, role) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String FIND_TOKEN = "SELECT id, user_name, org, role FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL";
     static final String TOUCH_TOKEN = "UPDATE api_token SET last_used_at = ? WHERE id = ?";
     static final String LIST_TOKENS =
-            "SELECT id, label, user_name, created_at, revoked_at, last_used_at FROM api_token ORDER BY created_at, id";
+            "SELECT id, label, user_name, created_at, revoked_at, last_used_at, org, role FROM api_token ORDER BY created_at, id";
     static final String TOKEN_ORG = "SELECT org FROM api_token WHERE id = ?";
     static final String REVOKE_TOKEN = "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
 }

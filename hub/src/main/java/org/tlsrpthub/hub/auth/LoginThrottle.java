@@ -1,33 +1,32 @@
 package org.tlsrpthub.hub.auth;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Failed sign-ins per client address: after {@link #MAX_FAILURES} within {@link #WINDOW_NANOS} the
- * address must wait for the window to pass. The slow hash limits one guesser to a few tries a second;
- * this limits a patient one to a handful per quarter hour.
+ * Failed sign-ins counted per user name and per client address, separately: after
+ * {@link #MAX_FAILURES} within {@link #WINDOW_NANOS} on either, sign-in waits for that window to
+ * pass. Per address stops one guesser trying many names; per user name stops many addresses (a
+ * botnet) guessing one password, which per-address counting alone would never see. The slow hash
+ * limits a guesser to a few tries a second; this limits a patient one to a handful per quarter hour.
  *
- * <p>Memory is bounded: at most {@link #MAX_TRACKED} addresses are tracked. When the table is full of
- * live windows (a flood from many addresses), the addresses that do not fit share one window, so
- * the flood is throttled as one guesser; nobody's count is ever forgotten early.
+ * <p>Memory is bounded: each table tracks at most {@code maxTracked} keys. When a table is full, a
+ * new key takes the place of one that is not throttled (the one with the fewest failures), never
+ * of a throttled one, so a flood of fresh names or addresses cannot free a throttled guesser. Only
+ * when every tracked key is throttled do the keys that do not fit share one window: the flood is
+ * then throttled as one guesser, and nobody's count is forgotten early.
  */
 final class LoginThrottle {
     static final int MAX_TRACKED = 100_000;
     static final int MAX_FAILURES = 10;
     static final long WINDOW_NANOS = 15L * 60 * 1_000_000_000;
-    private static final String OVERFLOW = "";
+    /** A longer text cannot be a user name (AccessService allows 64): such tries count per address only. */
+    private static final int MAX_NAME = 64;
 
-    private record Window(long start, int failures) {
-        boolean expired(long now) {
-            return now - start > WINDOW_NANOS;
-        }
-    }
-
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final Table byUser;
+    private final Table byAddress;
     private final LongSupplier nanoTime;
-    private final int maxTracked;
-    private long lastSweep;
 
     LoginThrottle(LongSupplier nanoTime) {
         this(nanoTime, MAX_TRACKED);
@@ -35,44 +34,93 @@ final class LoginThrottle {
 
     LoginThrottle(LongSupplier nanoTime, int maxTracked) {
         this.nanoTime = nanoTime;
-        this.maxTracked = maxTracked;
-        this.lastSweep = nanoTime.getAsLong();
+        this.byUser = new Table(maxTracked);
+        this.byAddress = new Table(maxTracked);
     }
 
-    /** Seconds the client must still wait; 0 when it may try. */
-    long waitSeconds(String client) {
-        Window w = windows.get(key(client));
-        if (w == null || w.failures() < MAX_FAILURES) return 0;
-        long left = w.start() + WINDOW_NANOS - nanoTime.getAsLong();
-        return left <= 0 ? 0 : Math.max(1, left / 1_000_000_000);
-    }
-
-    void failed(String client) {
+    /** Seconds to wait before this user name may be tried from this address; 0 when it may. */
+    synchronized long waitSeconds(String user, String address) {
         long now = nanoTime.getAsLong();
-        String key = key(client);
-        if (OVERFLOW.equals(key) && sweep(now)) key = key(client);
-        windows.compute(key, (k, w) -> w == null || w.expired(now) ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+        long wait = byAddress.waitSeconds(address, now);
+        return countsPerUser(user) ? Math.max(wait, byUser.waitSeconds(user, now)) : wait;
     }
 
-    void succeeded(String client) {
-        windows.remove(client);
+    synchronized void failed(String user, String address) {
+        long now = nanoTime.getAsLong();
+        byAddress.failed(address, now);
+        if (countsPerUser(user)) byUser.failed(user, now);
     }
 
-    /** How many addresses are tracked now (the shared window included). */
-    int tracked() {
-        return windows.size();
+    /**
+     * Clears the user name's count. Not the address's: otherwise a guesser holding one valid account
+     * could sign in to it between guesses at others and never be throttled.
+     */
+    synchronized void succeeded(String user) {
+        if (countsPerUser(user)) byUser.windows.remove(user);
     }
 
-    // An address has its own window when it has one already or there is room for one.
-    private String key(String client) {
-        return windows.containsKey(client) || windows.size() < maxTracked ? client : OVERFLOW;
+    /** How many user names and addresses are tracked now (shared windows included). */
+    synchronized int tracked() {
+        return byUser.windows.size() + byAddress.windows.size();
     }
 
-    // Drops expired windows, at most once a minute (a full table must not cost a scan per failure).
-    private synchronized boolean sweep(long now) {
-        if (now - lastSweep < 60_000_000_000L) return false;
-        lastSweep = now;
-        windows.entrySet().removeIf(e -> e.getValue().expired(now));
-        return true;
+    private static boolean countsPerUser(String user) {
+        return user != null && !user.isEmpty() && user.length() <= MAX_NAME;
+    }
+
+    private record Window(long start, int failures) {
+        boolean expired(long now) {
+            return now - start > WINDOW_NANOS;
+        }
+
+        boolean throttled(long now) {
+            return failures >= MAX_FAILURES && !expired(now);
+        }
+    }
+
+    /** One bounded table of windows; the caller holds the throttle's lock. */
+    private static final class Table {
+        /** The shared window of the keys that did not fit; no real name or address is empty. */
+        private static final String OVERFLOW = "";
+
+        final Map<String, Window> windows = new HashMap<>();
+        private final int maxTracked;
+
+        Table(int maxTracked) {
+            this.maxTracked = maxTracked;
+        }
+
+        long waitSeconds(String key, long now) {
+            Window w = windows.get(windows.containsKey(key) ? key : OVERFLOW);
+            if (w == null || !w.throttled(now)) return 0;
+            return Math.max(1, (w.start() + WINDOW_NANOS - now) / 1_000_000_000);
+        }
+
+        void failed(String key, long now) {
+            if (!windows.containsKey(key) && windows.size() >= maxTracked && !makeRoom(now)) key = OVERFLOW;
+            windows.compute(key, (k, w) -> w == null || w.expired(now) ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+        }
+
+        // Drops expired windows, else the unthrottled window with the fewest failures; false when all are throttled.
+        private boolean makeRoom(long now) {
+            String victim = null;
+            int fewest = Integer.MAX_VALUE;
+            for (Map.Entry<String, Window> e : windows.entrySet()) {
+                Window w = e.getValue();
+                if (e.getKey().equals(OVERFLOW)) continue;
+                if (w.expired(now)) {
+                    victim = e.getKey();
+                    break;
+                }
+                if (!w.throttled(now) && w.failures() < fewest) {
+                    victim = e.getKey();
+                    fewest = w.failures();
+                    if (fewest == 1) break; // cannot do better
+                }
+            }
+            if (victim == null) return false;
+            windows.remove(victim);
+            return true;
+        }
     }
 }

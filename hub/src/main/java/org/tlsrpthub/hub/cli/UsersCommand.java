@@ -7,10 +7,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.User;
+import org.tlsrpthub.hub.json.Json;
+import org.tlsrpthub.hub.orgs.OrgService;
+import org.tlsrpthub.hub.orgs.Role;
+import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Local users of the dashboard and API. The first admin can also be created on the",
                 "first-run setup page, which is shown only while there is no user."},
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Password.class,
-                UsersCommand.Remove.class, UsersCommand.Email.class})
+                UsersCommand.Remove.class, UsersCommand.Email.class, UsersCommand.HubAdmin.class})
 final class UsersCommand {
 
     /** Where a password comes from: stdin, the environment, or a prompt that does not echo. */
@@ -61,14 +66,19 @@ final class UsersCommand {
         @Spec CommandSpec spec;
         @Mixin PasswordSource password;
         @Parameters(paramLabel = "NAME") String name;
-        @Option(names = "--admin", description = "Make the user an administrator.") boolean admin;
+        @Option(names = "--admin", description = "Make the user a hub admin (manages organisations; admin of 'default').") boolean admin;
+        @Option(names = "--org", paramLabel = "SLUG", defaultValue = OrgService.DEFAULT_ORG,
+                description = "The organisation the user joins (default: ${DEFAULT-VALUE}).") String org;
+        @Option(names = "--role", paramLabel = "ROLE",
+                description = "The user's role there: viewer, analyst or admin (default: admin for --admin, else analyst).") String role;
 
         @Override
         public Integer call() throws Exception {
+            Role r = role != null ? Role.of(role) : admin ? Role.ADMIN : Role.ANALYST;
             char[] pw = password.read();
             try (Database db = StoreOptions.of(spec).open()) {
-                new AccessService(db, Clock.systemUTC()).by(Actor.cli()).addUser(name, pw, admin);
-                System.out.println("added " + (admin ? "admin " : "user ") + name);
+                new AccessService(db, Clock.systemUTC()).by(Actor.cli()).addUser(name, pw, admin, org, r);
+                System.out.println("added " + (admin ? "admin " : "user ") + name + " (" + r.text() + " in " + org + ")");
                 return 0;
             } finally {
                 Arrays.fill(pw, '\0');
@@ -76,14 +86,20 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users ('admin': hub admin).")
     static final class ListUsers implements Callable<Integer> {
         @Spec CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON: name, admin (hub admin), createdAt.") boolean json;
 
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                for (User u : new AccessService(db, Clock.systemUTC()).users()) {
+                List<User> users = new AccessService(db, Clock.systemUTC()).users();
+                if (json) {
+                    System.out.println(Json.text(users));
+                    return 0;
+                }
+                for (User u : users) {
                     System.out.println(u.name() + (u.admin() ? "\tadmin" : "\tuser") + "\t" + u.createdAt());
                 }
                 return 0;
@@ -106,6 +122,26 @@ final class UsersCommand {
                 return 0;
             } finally {
                 Arrays.fill(pw, '\0');
+            }
+        }
+    }
+
+    @Command(name = "hub-admin", mixinStandardHelpOptions = true,
+            description = "Grant or withdraw hub admin (manages organisations); the last hub admin cannot be withdrawn.")
+    static final class HubAdmin implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--withdraw", description = "Withdraw instead of grant.") boolean withdraw;
+        @Option(names = "--json", description = "Print JSON.") boolean json;
+
+        record Result(String user, boolean hubAdmin) {}
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = StoreOptions.of(spec).open()) {
+                new OrgService(db, Clock.systemUTC()).setHubAdmin(Scope.wholeHub(), name, !withdraw);
+                System.out.println(json ? Json.text(new Result(name, !withdraw)) : (withdraw ? "withdrew hub admin from " : "made hub admin: ") + name);
+                return 0;
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.orgs;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,7 +18,8 @@ public enum Role {
         return compareTo(needed) >= 0;
     }
 
-    /** As stored and shown: {@code viewer}, {@code analyst}, {@code admin}. */
+    /** As stored and shown (and in JSON): {@code viewer}, {@code analyst}, {@code admin}. */
+    @JsonValue
     public String text() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.hub.api.ApiRoutes;
 import org.tlsrpthub.hub.api.ApiServices;
+import org.tlsrpthub.hub.auth.AccessService;
+import org.tlsrpthub.hub.auth.RouteRules;
+import org.tlsrpthub.hub.auth.SetupToken;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.http.HttpSettings;
@@ -38,6 +41,7 @@ public final class Hub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
 
     private final GroupCommitter committer;
+    private final AccessService access;
     private final HttpServer http;
     private final List<Receiver> receivers = new ArrayList<>();
     private final List<Receiver> started = new ArrayList<>();
@@ -63,6 +67,9 @@ public final class Hub implements AutoCloseable {
         new WebApp(db, ingest, clock, sso).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, clock));
         new MetricsRoutes(metrics, db).register(http.app());
+        List<String> unruled = RouteRules.hub(hs.path()).missing(http.app());
+        if (!unruled.isEmpty()) log.error("event=routes-without-rule routes=\"{}\" hint=\"they answer 500 until RouteRules has them\"", unruled);
+        this.access = new AccessService(db, clock);
         this.receivers.addAll(receivers.apply(new Services(settings, db, ingest, committer, clock)));
         this.db = db;
         this.clock = clock;
@@ -75,6 +82,7 @@ public final class Hub implements AutoCloseable {
 
     /** Starts everything; when a part fails to start, what was started is stopped again. */
     public Hub start() throws Exception {
+        SetupToken.announceIfNeeded(access, db, clock);
         try {
             http.start();
             log.info("event=started component=http url={}", http.reportUrl());

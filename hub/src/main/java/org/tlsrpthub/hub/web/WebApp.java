@@ -11,6 +11,8 @@ import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.SignInOptions;
+import org.tlsrpthub.hub.auth.RouteRules;
+import org.tlsrpthub.hub.orgs.OrgService;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.JobPages;
 import org.tlsrpthub.hub.jobs.JobStatus;
@@ -38,9 +40,11 @@ public final class WebApp {
 
     public void register(Javalin app, String reportPath) {
         AccessService access = new AccessService(db, clock);
-        new AccessFilter(access, reportPath).register(app); // before any page or API route
+        OrgService orgs = new OrgService(db, clock);
+        new AccessFilter(access, orgs, RouteRules.hub(reportPath)).register(app); // before any page or API route
         new AccessRoutes(access, pages, new SignInOptions(sso.localSignIn(), sso.buttonLabel())).register(app);
         new SsoRoutes(sso, pages).register(app);
+        new OrgPages(pages, orgs, access).register(app);
         app.exception(PageException.class, (e, ctx) -> {
             ctx.status(e.status());
             pages.render(ctx, "error.jte", PageInfo.of(ctx, e.status() == 404 ? "Not found" : "Cannot show this page", ""),

@@ -47,8 +47,6 @@ class OwnershipApiTest {
         AccessService access = new AccessService(db, Clock.systemUTC());
         access.addUser("root", "root password 1".toCharArray(), true);
         access.addUser("val", "val password 1".toCharArray(), false);
-        // until organisations are managed every user is in 'default' (V40 puts only existing users there)
-        org.tlsrpthub.hub.testsupport.Sql.update(db, "INSERT INTO org_member (org, user_name, role) VALUES ('default', 'root', 'admin'), ('default', 'val', 'analyst')");
         root = access.createToken("root", "t").secret();
         analyst = access.createToken("val", "t").secret();
         hub = new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0")),

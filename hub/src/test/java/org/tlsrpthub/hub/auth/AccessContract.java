@@ -32,8 +32,11 @@ abstract class AccessContract {
     @Test
     void theFirstAdminCanBeCreatedOnlyOnce() throws Exception {
         assertThat(access.hasUsers()).isFalse();
-        assertThat(access.addFirstAdmin("root", "root password".toCharArray())).isTrue();
-        assertThat(access.addFirstAdmin("other", "other password".toCharArray())).isFalse();
+        String setup = SetupToken.issue(db, clock);
+        assertThatThrownBy(() -> access.addFirstAdmin("root", "root password".toCharArray(), null)).hasMessageContaining("setup token");
+        assertThatThrownBy(() -> access.addFirstAdmin("root", "root password".toCharArray(), setup + "x")).hasMessageContaining("setup token");
+        assertThat(access.addFirstAdmin("root", "root password".toCharArray(), setup)).isTrue();
+        assertThat(access.addFirstAdmin("other", "other password".toCharArray(), setup)).isFalse();
         assertThat(access.users()).singleElement().satisfies(u -> {
             assertThat(u.name()).isEqualTo("root");
             assertThat(u.admin()).isTrue();
@@ -43,9 +46,22 @@ abstract class AccessContract {
     }
 
     @Test
+    void setupTokensOfNodesStartingTogetherEachWorkAndTheFirstAdminUsesThemAllUp() throws Exception {
+        String first = SetupToken.issue(db, clock);
+        String second = SetupToken.issue(db, clock); // another node, starting at the same time
+        assertThat(first).isNotEqualTo(second);
+        String hash = PasswordHasher.hash("a password".toCharArray());
+        assertThat(access.insertFirstAdmin("admin", hash, second)).isTrue();
+        assertThat(org.tlsrpthub.hub.testsupport.Sql.count(db, "SELECT COUNT(*) FROM setting WHERE name LIKE 'setup-token:%'")).isZero();
+        access.removeUser("admin");
+        assertThatThrownBy(() -> access.insertFirstAdmin("late", hash, first)).as("used up with the other").hasMessageContaining("setup token");
+    }
+
+    @Test
     void racingSetupFormsCreateExactlyOneFirstAdmin() throws Exception {
         int racers = 6;
         String hash = PasswordHasher.hash("a password".toCharArray()); // hashed once, so the racers really race
+        String setup = SetupToken.issue(db, clock);
         var start = new java.util.concurrent.CountDownLatch(1);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
             var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
@@ -53,7 +69,7 @@ abstract class AccessContract {
                 String name = "admin" + i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return access.insertFirstAdmin(name, hash);
+                    return access.insertFirstAdmin(name, hash, setup);
                 }));
             }
             start.countDown();
@@ -90,18 +106,18 @@ abstract class AccessContract {
     void tokensWorkUntilRevokedOrTheirUserIsRemoved() throws Exception {
         access.addUser("bot", "bot password".toCharArray(), false);
         NewToken t = access.createToken("bot", "ci");
-        assertThat(access.tokenUser(t.secret())).contains("bot");
+        assertThat(access.token(t.secret()).map(AccessService.TokenGrant::user)).contains("bot");
         assertThat(access.tokens()).singleElement().satisfies(x -> {
             assertThat(x.lastUsedAt()).isEqualTo(clock.now);
             assertThat(x.revoked()).isFalse();
         });
         assertThat(access.revokeToken(t.id())).isTrue();
         assertThat(access.revokeToken(t.id())).isFalse();
-        assertThat(access.tokenUser(t.secret())).isEmpty();
+        assertThat(access.token(t.secret()).map(AccessService.TokenGrant::user)).isEmpty();
 
         NewToken u = access.createToken("bot", "other");
         assertThat(access.removeUser("bot")).isTrue();
-        assertThat(access.tokenUser(u.secret())).isEmpty();
+        assertThat(access.token(u.secret()).map(AccessService.TokenGrant::user)).isEmpty();
         assertThatThrownBy(() -> access.createToken("ghost", "x")).hasMessageContaining("no user");
     }
 }

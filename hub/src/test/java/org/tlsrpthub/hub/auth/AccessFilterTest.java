@@ -2,20 +2,23 @@ package org.tlsrpthub.hub.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.http.HandlerType;
 import org.junit.jupiter.api.Test;
 
 class AccessFilterTest {
-    private final AccessFilter filter = new AccessFilter(null, "/tlsrpt");
+    private final RouteRules rules = RouteRules.hub("/tlsrpt");
 
     @Test
-    void onlyTheReportEndpointHealthSignInSetupAndAssetsAreOpen() {
-        for (String open : new String[] {"/tlsrpt", "/tlsrpt/", "/healthz", "/readyz", "/login", "/setup", "/static/hub.css",
-                "/webjars/chart.js/4.5.1/dist/chart.umd.min.js"}) {
-            assertThat(filter.isOpen(open)).as(open).isTrue();
+    void onlyTheReportEndpointHealthSignInSetupAndStaticFilesAreOpen() {
+        String[][] open = {{"POST", "/tlsrpt"}, {"GET", "/tlsrpt"}, {"GET", "/healthz"}, {"GET", "/readyz"}, {"GET", "/login"},
+                {"POST", "/login"}, {"GET", "/setup"}, {"POST", "/setup"}, {"GET", "*"}};
+        for (String[] r : open) {
+            assertThat(rules.need(HandlerType.valueOf(r[0]), r[1])).as(r[0] + " " + r[1]).contains(RouteRules.Need.OPEN);
         }
-        for (String closed : new String[] {"/", "/tlsrptx", "/tlsrpt/x", "/api/v1/overview", "/api/v1/overview/", "/api/openapi.json",
-                "/metrics", "/staticx", "/reports", "/tokens", "/parse", "/quarantine/1/reprocess", "/login/x"}) {
-            assertThat(filter.isOpen(closed)).as(closed).isFalse();
-        }
+        long openRules = rules.all().values().stream().filter(n -> n == RouteRules.Need.OPEN).count();
+        assertThat(openRules).as("nothing else is open").isEqualTo(open.length + 3); // PUT, PATCH, DELETE /tlsrpt answer 405
+        assertThat(rules.need(HandlerType.HEAD, "/healthz")).as("HEAD as GET").contains(RouteRules.Need.OPEN);
+        assertThat(rules.need(HandlerType.GET, "/no/such/route")).isEmpty();
+        assertThat(rules.need(HandlerType.POST, "/")).as("a method without a rule").isEmpty();
     }
 }

@@ -25,17 +25,25 @@ class AccessTest {
             assertThat(r.statusCode()).isEqualTo(302);
             assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/setup"));
             String token = WebHub.csrf(h.get("/setup").body());
-            assertThat(h.postForm("/setup", Map.of("user", "admin", "password", "long enough", "password2", "long enough"))
-                    .statusCode()).as("no form token").isEqualTo(403);
-            HttpResponse<String> created = h.postForm("/setup",
+            String setup = SetupToken.issue(h.db, Clock.systemUTC());
+            assertThat(h.postForm("/setup", Map.of("user", "admin", "password", "long enough", "password2", "long enough",
+                    "setup_token", setup)).statusCode()).as("no form token").isEqualTo(403);
+            HttpResponse<String> noSetupToken = h.postForm("/setup",
                     Map.of("_csrf", token, "user", "admin", "password", "long enough", "password2", "long enough"));
+            assertThat(noSetupToken.statusCode()).as("no setup token").isEqualTo(400);
+            assertThat(noSetupToken.body()).contains("setup token is wrong");
+            assertThat(h.postForm("/setup", Map.of("_csrf", token, "user", "admin", "password", "long enough", "password2", "long enough",
+                    "setup_token", "guessed")).statusCode()).as("wrong setup token").isEqualTo(400);
+            assertThat(access(h).hasUsers()).isFalse();
+            HttpResponse<String> created = h.postForm("/setup",
+                    Map.of("_csrf", token, "user", "admin", "password", "long enough", "password2", "long enough", "setup_token", setup));
             assertThat(created.statusCode()).isEqualTo(302);
             assertThat(h.get("/").statusCode()).as("signed in by setup").isEqualTo(200);
             assertThat(access(h).users()).extracting(User::name).containsExactly("admin");
             assertThat(access(h).users().get(0).admin()).isTrue();
             // once a user exists, the setup page is gone
             assertThat(h.get("/setup").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-            assertThat(access(h).addFirstAdmin("intruder", "another password".toCharArray())).isFalse();
+            assertThat(access(h).addFirstAdmin("intruder", "another password".toCharArray(), setup)).isFalse();
         }
     }
 
@@ -118,9 +126,9 @@ class AccessTest {
             String page = h.get("/tokens").body();
             assertThat(page).contains(bobs.id()).doesNotContain(admins.id());
             assertThat(h.postForm("/tokens/" + admins.id() + "/revoke", Map.of("_csrf", csrf)).statusCode()).isEqualTo(404);
-            assertThat(a.tokenUser(admins.secret())).contains("admin");
+            assertThat(a.token(admins.secret()).map(AccessService.TokenGrant::user)).contains("admin");
             assertThat(h.postForm("/tokens/" + bobs.id() + "/revoke", Map.of("_csrf", csrf)).statusCode()).isEqualTo(302);
-            assertThat(a.tokenUser(bobs.secret())).isEmpty();
+            assertThat(a.token(bobs.secret()).map(AccessService.TokenGrant::user)).isEmpty();
         }
     }
 

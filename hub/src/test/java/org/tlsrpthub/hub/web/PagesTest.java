@@ -48,7 +48,7 @@ class PagesTest {
     @Test
     void uploadStoresOnlyWhenAskedAndEscapesTheReport() throws Exception {
         try (WebHub h = new WebHub(dir)) {
-            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), true); // unassigned domains: hub admins only
             String csrf = h.signIn("u", "user password");
             ReportQueryService reports = new ReportQueryService(h.db);
             ReportFilter all = new ReportFilter(null, null, null, null, 0, 10);
@@ -73,7 +73,7 @@ class PagesTest {
     @Test
     void theOverviewPagesAndSearchesManyDomains() throws Exception {
         try (WebHub h = new WebHub(dir)) {
-            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), true); // unassigned domains: hub admins only
             IngestService ingest = new IngestService(h.db, new CoreInputDecoder(), Clock.systemUTC());
             var gen = new org.tlsrpthub.hub.generate.ReportGenerator(7, java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2));
             var writer = new org.tlsrpthub.core.json.ReportWriter();
@@ -101,7 +101,7 @@ class PagesTest {
     @Test
     void reprocessIsAPostWithCsrfAndReportsWhatHappened() throws Exception {
         try (WebHub h = new WebHub(dir)) {
-            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), true); // unassigned domains: hub admins only
             new IngestService(h.db, new CoreInputDecoder(), Clock.systemUTC())
                     .ingest("{\"broken\": <b>".getBytes(StandardCharsets.UTF_8), Provenance.file("x.json", Clock.systemUTC().instant()));
             String csrf = h.signIn("u", "user password");
@@ -122,7 +122,7 @@ class PagesTest {
     @Test
     void reprocessRefusesAnInputTheDkimPolicyHeldBack() throws Exception {
         try (WebHub h = new WebHub(dir)) {
-            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), true); // unassigned domains: hub admins only
             byte[] mail = ReportMail.from("unsigned.example", "held-1");
             new IngestService(h.db, new CoreInputDecoder(), Clock.systemUTC()).commit(java.util.List.of(new PreparedInput(
                     RawInput.of(mail, Provenance.file("unsigned.eml", Clock.systemUTC().instant())), java.util.List.of(),
@@ -143,7 +143,7 @@ class PagesTest {
     @Test
     void aReportWithAContenderSaysSoAndLinksItsQuarantineEntry() throws Exception {
         try (WebHub h = new WebHub(dir)) {
-            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), false);
+            new AccessService(h.db, Clock.systemUTC()).addUser("u", "user password".toCharArray(), true); // unassigned domains: hub admins only
             IngestService ingest = new IngestService(h.db, new CoreInputDecoder(), Clock.systemUTC());
             byte[] first = "{\"organization-name\":\"R\",\"date-range\":{\"start-datetime\":\"2026-01-01T00:00:00Z\",\"end-datetime\":\"2026-01-01T23:59:59Z\"},\"contact-info\":\"t@r.example\",\"report-id\":\"same\",\"policies\":[{\"policy\":{\"policy-type\":\"no-policy-found\",\"policy-domain\":\"d.example\"},\"summary\":{\"total-successful-session-count\":1,\"total-failure-session-count\":0}}]}"
                     .getBytes(StandardCharsets.UTF_8);
