@@ -2,6 +2,7 @@ package org.tlsrpthub.hub.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import org.tlsrpthub.hub.audit.RequestActor;
 import io.javalin.http.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.SQLException;
@@ -30,16 +31,16 @@ final class OrgRoutes {
         app.post(ApiRoutes.V1 + "/orgs", ctx -> {
             JsonNode body = body(ctx);
             String slug = text(body, "slug");
-            act(() -> orgs.create(scope(ctx), slug, optionalText(body, "displayName")));
+            act(() -> orgs.by(RequestActor.of(ctx)).create(scope(ctx), slug, optionalText(body, "displayName")));
             ctx.status(201).header("Location", ApiRoutes.V1 + "/orgs/" + slug);
         });
         app.patch(ApiRoutes.V1 + "/orgs/{org}", ctx -> {
             String name = text(body(ctx), "displayName");
-            act(() -> orgs.rename(scope(ctx), ctx.pathParam("org"), name));
+            act(() -> orgs.by(RequestActor.of(ctx)).rename(scope(ctx), ctx.pathParam("org"), name));
             ctx.status(204);
         });
         app.delete(ApiRoutes.V1 + "/orgs/{org}", ctx -> {
-            act(() -> orgs.delete(scope(ctx), ctx.pathParam("org")));
+            act(() -> orgs.by(RequestActor.of(ctx)).delete(scope(ctx), ctx.pathParam("org")));
             ctx.status(204);
         });
         app.get(ApiRoutes.V1 + "/org/members", ctx -> Json.render(ctx, new ApiRoutes.Items<>(act(() -> orgs.members(scope(ctx), scope(ctx).org())))));
@@ -47,22 +48,22 @@ final class OrgRoutes {
             JsonNode body = body(ctx);
             String user = text(body, "user");
             Role role = role(body);
-            act(() -> orgs.addMember(scope(ctx), scope(ctx).org(), user, role));
+            act(() -> orgs.by(RequestActor.of(ctx)).addMember(scope(ctx), scope(ctx).org(), user, role));
             ctx.status(201);
         });
         app.put(ApiRoutes.V1 + "/org/members/{user}", ctx -> {
             Role role = role(body(ctx));
-            act(() -> orgs.setRole(scope(ctx), scope(ctx).org(), ctx.pathParam("user"), role));
+            act(() -> orgs.by(RequestActor.of(ctx)).setRole(scope(ctx), scope(ctx).org(), ctx.pathParam("user"), role));
             ctx.status(204);
         });
         app.delete(ApiRoutes.V1 + "/org/members/{user}", ctx -> {
-            act(() -> orgs.removeMember(scope(ctx), scope(ctx).org(), ctx.pathParam("user")));
+            act(() -> orgs.by(RequestActor.of(ctx)).removeMember(scope(ctx), scope(ctx).org(), ctx.pathParam("user")));
             ctx.status(204);
         });
         app.put(ApiRoutes.V1 + "/users/{user}/hub-admin", ctx -> {
             JsonNode v = body(ctx).get("hubAdmin");
             if (v == null || !v.isBoolean()) throw ApiParams.bad("hubAdmin", "the body needs \"hubAdmin\": true or false");
-            act(() -> orgs.setHubAdmin(scope(ctx), ctx.pathParam("user"), v.booleanValue()));
+            act(() -> orgs.by(RequestActor.of(ctx)).setHubAdmin(scope(ctx), ctx.pathParam("user"), v.booleanValue()));
             ctx.status(204);
         });
     }

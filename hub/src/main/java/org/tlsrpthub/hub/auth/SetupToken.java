@@ -21,18 +21,27 @@ public final class SetupToken {
 
     private SetupToken() {}
 
-    /** Prints a fresh setup token when the store has no user yet; the token itself is never stored. */
-    public static void announceIfNeeded(AccessService access, Database db, Clock clock) throws SQLException {
-        if (access.hasUsers()) return;
-        String token = issue(db, clock);
-        // The one secret the hub logs, on purpose: the operator reads it from the log of their own machine.
-        log.warn("event=setup-token token={} hint=\"no user yet: open /setup and enter this token to create the first admin\"", token);
+    /**
+     * Prints a fresh setup token when the store has no user yet; the token itself is never stored.
+     * A store that cannot be written just now (another writer holds it past the busy timeout) does
+     * not stop the hub from receiving reports: the failure is logged with the way out.
+     */
+    public static void announceIfNeeded(AccessService access, Database db, Clock clock) {
+        try {
+            if (access.hasUsers()) return;
+            String token = issue(db, clock);
+            // The one secret the hub logs, on purpose: the operator reads it from the log of their own machine.
+            log.warn("event=setup-token token={} hint=\"no user yet: open /setup and enter this token to create the first admin\"", token);
+        } catch (SQLException e) {
+            log.warn("event=setup-token-failed error=\"{}\" hint=\"restart the hub for a setup token, or create the first admin with: tlsrpt-hub users add NAME --admin\"",
+                    e.getMessage());
+        }
     }
 
     /** Stores a new token's hash and returns the token. */
     public static String issue(Database db, Clock clock) throws SQLException {
         String token = Secrets.random(24);
-        db.withConnection(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO setting (name, value) VALUES (?, ?)")) {
                 ps.setString(1, PREFIX + Secrets.sha256(token));
                 ps.setString(2, Long.toString(clock.millis()));

@@ -3,6 +3,7 @@ package org.tlsrpthub.hub.cli;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.orgs.Member;
 import org.tlsrpthub.hub.orgs.OrgService;
@@ -64,7 +65,7 @@ final class OrgCommand {
         @Override
         public Integer call() throws Exception {
             return run(spec, json, orgs -> {
-                orgs.create(HUB, slug, name);
+                orgs.by(Actor.cli()).create(HUB, slug, name);
                 return new Done("added organisation " + slug);
             }, r -> ((Done) r).done());
         }
@@ -80,7 +81,7 @@ final class OrgCommand {
         @Override
         public Integer call() throws Exception {
             return run(spec, json, orgs -> {
-                orgs.rename(HUB, slug, name);
+                orgs.by(Actor.cli()).rename(HUB, slug, name);
                 return new Done("renamed " + slug);
             }, r -> ((Done) r).done());
         }
@@ -96,7 +97,7 @@ final class OrgCommand {
         @Override
         public Integer call() throws Exception {
             return run(spec, json, orgs -> {
-                orgs.delete(HUB, slug);
+                orgs.by(Actor.cli()).delete(HUB, slug);
                 return new Done("removed organisation " + slug);
             }, r -> ((Done) r).done());
         }
@@ -129,7 +130,7 @@ final class OrgCommand {
             @Override
             public Integer call() throws Exception {
                 return run(spec, json, orgs -> {
-                    orgs.addMember(HUB, slug, user, Role.of(role));
+                    orgs.by(Actor.cli()).addMember(HUB, slug, user, Role.of(role));
                     return new Done("added " + user + " to " + slug + " as " + Role.of(role).text());
                 }, r -> ((Done) r).done());
             }
@@ -146,7 +147,7 @@ final class OrgCommand {
             @Override
             public Integer call() throws Exception {
                 return run(spec, json, orgs -> {
-                    orgs.setRole(HUB, slug, user, Role.of(role));
+                    orgs.by(Actor.cli()).setRole(HUB, slug, user, Role.of(role));
                     return new Done(user + " is " + Role.of(role).text() + " in " + slug);
                 }, r -> ((Done) r).done());
             }
@@ -162,7 +163,7 @@ final class OrgCommand {
             @Override
             public Integer call() throws Exception {
                 return run(spec, json, orgs -> {
-                    orgs.removeMember(HUB, slug, user);
+                    orgs.by(Actor.cli()).removeMember(HUB, slug, user);
                     return new Done("removed " + user + " from " + slug);
                 }, r -> ((Done) r).done());
             }

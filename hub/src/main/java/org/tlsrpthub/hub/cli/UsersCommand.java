@@ -139,7 +139,7 @@ final class UsersCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = StoreOptions.of(spec).open()) {
-                new OrgService(db, Clock.systemUTC()).setHubAdmin(Scope.wholeHub(), name, !withdraw);
+                new OrgService(db, Clock.systemUTC()).by(Actor.cli()).setHubAdmin(Scope.wholeHub(), name, !withdraw);
                 System.out.println(json ? Json.text(new Result(name, !withdraw)) : (withdraw ? "withdrew hub admin from " : "made hub admin: ") + name);
                 return 0;
             }

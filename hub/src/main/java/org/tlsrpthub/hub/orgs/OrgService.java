@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.tlsrpthub.hub.audit.Actor;
+import org.tlsrpthub.hub.audit.AuditAction;
+import org.tlsrpthub.hub.audit.AuditEvent;
+import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Dialect;
 
@@ -17,7 +21,8 @@ import org.tlsrpthub.hub.store.Dialect;
  * Organisations, their members and the hub-admin flag: the one service the CLI, the pages and the
  * API call. Every change takes the caller's {@link Scope} and checks it here, so no surface can
  * forget: organisations and hub admins are the hub admins' business; an organisation's members are
- * its admins' (and the hub admins').
+ * its admins' (and the hub admins'). Every change goes to the audit log in its own transaction,
+ * under the actor given with {@link #by}.
  */
 public final class OrgService {
     public static final String DEFAULT_ORG = "default";
@@ -26,10 +31,27 @@ public final class OrgService {
 
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Actor actor;
 
     public OrgService(Database db, Clock clock) {
+        this(db, clock, Actor.system());
+    }
+
+    private OrgService(Database db, Clock clock, Actor actor) {
         this.db = db;
         this.clock = clock;
+        this.audit = new AuditLog(db, clock);
+        this.actor = actor;
+    }
+
+    /** This service acting for {@code who}: the audit log names them for what it changes. */
+    public OrgService by(Actor who) {
+        return new OrgService(db, clock, who);
+    }
+
+    private void record(Connection c, AuditAction action, String org, String target, Object before, Object after) throws SQLException {
+        audit.record(c, AuditEvent.of(actor, action).org(org).target(target).before(before).after(after));
     }
 
     public List<Organisation> organisations(Scope scope) throws SQLException {
@@ -61,6 +83,7 @@ public final class OrgService {
         db.inTransaction(c -> {
             if (orgExists(c, slug)) throw OrgException.conflict("organisation '" + slug + "' exists already");
             update(c, OrgSql.INSERT_ORG, slug, name, clock.millis());
+            record(c, AuditAction.ORG_CREATED, null, slug, null, AuditEvent.state("display_name", name));
             return null;
         });
     }
@@ -70,6 +93,7 @@ public final class OrgService {
         String name = displayName(displayName, null);
         db.inTransaction(c -> {
             if (update(c, OrgSql.RENAME_ORG, name, slug) == 0) throw noOrg(slug);
+            record(c, AuditAction.SETTINGS_CHANGED, slug, slug, null, AuditEvent.state("display_name", name));
             return null;
         });
     }
@@ -91,6 +115,7 @@ public final class OrgService {
             update(c, OrgSql.REVOKE_ORG_TOKENS, clock.millis(), slug);
             update(c, OrgSql.FORGET_SESSION_ORG, slug);
             update(c, OrgSql.DELETE_ORG, slug);
+            record(c, AuditAction.ORG_REMOVED, null, slug, null, null);
             return null;
         });
     }
@@ -110,6 +135,7 @@ public final class OrgService {
             if (hubAdminFlag(c, user).isEmpty()) throw OrgException.notFound("no user '" + user + "'");
             if (roleOf(c, user, org).isPresent()) throw OrgException.conflict("user '" + user + "' is a member of '" + org + "' already");
             update(c, OrgSql.INSERT_MEMBER, org, user, role.text());
+            record(c, AuditAction.MEMBER_ADDED, org, user, null, AuditEvent.state("role", role.text()));
             return null;
         });
     }
@@ -118,7 +144,9 @@ public final class OrgService {
     public void setRole(Scope scope, String org, String user, Role role) throws SQLException {
         requireOrgAdmin(scope, org);
         db.inTransaction(c -> {
-            if (update(c, OrgSql.SET_ROLE, role.text(), org, user) == 0) throw noMember(org, user);
+            Optional<Role> before = roleOf(c, user, org);
+            if (before.isEmpty() || update(c, OrgSql.SET_ROLE, role.text(), org, user) == 0) throw noMember(org, user);
+            record(c, AuditAction.ROLE_CHANGED, org, user, AuditEvent.state("role", before.get().text()), AuditEvent.state("role", role.text()));
             return null;
         });
     }
@@ -126,7 +154,9 @@ public final class OrgService {
     public void removeMember(Scope scope, String org, String user) throws SQLException {
         requireOrgAdmin(scope, org);
         db.inTransaction(c -> {
-            if (update(c, OrgSql.DELETE_MEMBER, org, user) == 0) throw noMember(org, user);
+            Optional<Role> before = roleOf(c, user, org);
+            if (before.isEmpty() || update(c, OrgSql.DELETE_MEMBER, org, user) == 0) throw noMember(org, user);
+            record(c, AuditAction.MEMBER_REMOVED, org, user, AuditEvent.state("role", before.get().text()), null);
             return null;
         });
     }
@@ -152,6 +182,7 @@ public final class OrgService {
                 throw OrgException.conflict("'" + user + "' is the last hub admin: make another user hub admin first");
             }
             update(c, OrgSql.SET_HUB_ADMIN, hubAdmin, user);
+            record(c, AuditAction.ROLE_CHANGED, null, user, AuditEvent.state("hub_admin", now.get()), AuditEvent.state("hub_admin", hubAdmin));
             return null;
         });
     }

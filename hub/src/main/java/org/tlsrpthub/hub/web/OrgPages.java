@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.web;
 
 import io.javalin.Javalin;
+import org.tlsrpthub.hub.audit.RequestActor;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import org.tlsrpthub.hub.auth.AccessFilter;
@@ -28,17 +29,17 @@ final class OrgPages {
     void register(Javalin app) {
         app.post("/org/switch", this::switchOrg);
         app.get("/orgs", this::organisations);
-        app.post("/orgs", ctx -> act(ctx, "/orgs", s -> orgs.create(s, ctx.formParam("slug"), ctx.formParam("name"))));
-        app.post("/orgs/{org}/rename", ctx -> act(ctx, "/orgs", s -> orgs.rename(s, ctx.pathParam("org"), ctx.formParam("name"))));
-        app.post("/orgs/{org}/delete", ctx -> act(ctx, "/orgs", s -> orgs.delete(s, ctx.pathParam("org"))));
+        app.post("/orgs", ctx -> act(ctx, "/orgs", s -> orgs.by(RequestActor.of(ctx)).create(s, ctx.formParam("slug"), ctx.formParam("name"))));
+        app.post("/orgs/{org}/rename", ctx -> act(ctx, "/orgs", s -> orgs.by(RequestActor.of(ctx)).rename(s, ctx.pathParam("org"), ctx.formParam("name"))));
+        app.post("/orgs/{org}/delete", ctx -> act(ctx, "/orgs", s -> orgs.by(RequestActor.of(ctx)).delete(s, ctx.pathParam("org"))));
         app.post("/users/{user}/hub-admin", ctx -> act(ctx, "/orgs",
-                s -> orgs.setHubAdmin(s, ctx.pathParam("user"), "true".equals(ctx.formParam("hub_admin")))));
+                s -> orgs.by(RequestActor.of(ctx)).setHubAdmin(s, ctx.pathParam("user"), "true".equals(ctx.formParam("hub_admin")))));
         app.get("/org/members", this::members);
         app.post("/org/members", ctx -> act(ctx, "/org/members",
-                s -> orgs.addMember(s, s.org(), ctx.formParam("user"), Role.of(ctx.formParam("role")))));
+                s -> orgs.by(RequestActor.of(ctx)).addMember(s, s.org(), ctx.formParam("user"), Role.of(ctx.formParam("role")))));
         app.post("/org/members/{user}/role", ctx -> act(ctx, "/org/members",
-                s -> orgs.setRole(s, s.org(), ctx.pathParam("user"), Role.of(ctx.formParam("role")))));
-        app.post("/org/members/{user}/remove", ctx -> act(ctx, "/org/members", s -> orgs.removeMember(s, s.org(), ctx.pathParam("user"))));
+                s -> orgs.by(RequestActor.of(ctx)).setRole(s, s.org(), ctx.pathParam("user"), Role.of(ctx.formParam("role")))));
+        app.post("/org/members/{user}/remove", ctx -> act(ctx, "/org/members", s -> orgs.by(RequestActor.of(ctx)).removeMember(s, s.org(), ctx.pathParam("user"))));
     }
 
     /** Only to an organisation the user may enter now (a member, or any for a hub admin). */

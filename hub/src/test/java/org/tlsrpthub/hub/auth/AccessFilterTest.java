@@ -9,9 +9,9 @@ class AccessFilterTest {
     private final RouteRules rules = RouteRules.hub("/tlsrpt");
 
     @Test
-    void onlyTheReportEndpointHealthSignInSetupAndStaticFilesAreOpen() {
+    void onlyTheReportEndpointHealthSignInSingleSignOnSetupAndStaticFilesAreOpen() {
         String[][] open = {{"POST", "/tlsrpt"}, {"GET", "/tlsrpt"}, {"GET", "/healthz"}, {"GET", "/readyz"}, {"GET", "/login"},
-                {"POST", "/login"}, {"GET", "/setup"}, {"POST", "/setup"}, {"GET", "*"}};
+                {"POST", "/login"}, {"GET", "/setup"}, {"POST", "/setup"}, {"GET", "/oidc/sign-in"}, {"GET", "/oidc/callback"}, {"GET", "*"}};
         for (String[] r : open) {
             assertThat(rules.need(HandlerType.valueOf(r[0]), r[1])).as(r[0] + " " + r[1]).contains(RouteRules.Need.OPEN);
         }

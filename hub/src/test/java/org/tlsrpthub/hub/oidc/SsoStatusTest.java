@@ -39,7 +39,6 @@ class SsoStatusTest {
                 AccessService access = new AccessService(db, Clock.systemUTC());
                 access.addUser("root", "root's password".toCharArray(), true);
                 access.addUser("ann", "ann's password".toCharArray(), false);
-                db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO org_member (org, user_name, role) VALUES ('default', 'ann', 'analyst')"));
                 HttpResponse<String> r = get(hub, access.createToken("root", "").secret());
                 assertThat(r.statusCode()).isEqualTo(200);
                 JsonNode s = new ObjectMapper().readTree(r.body());

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.Sql;
@@ -126,5 +127,23 @@ abstract class OrgContract {
             assertThat(g.role()).isEqualTo(Role.VIEWER);
         });
         assertThat(access.createToken("root", "anywhere", "other", Role.ADMIN)).as("a hub admin may act anywhere").isNotNull();
+    }
+
+    @Test
+    void organisationAndMembershipChangesGoToTheAuditLogWithWhoAndBeforeAndAfter() throws Exception {
+        OrgService byRoot = orgs.by(Actor.user("root", "192.0.2.7", null));
+        byRoot.create(HUB, "team-a", "Team A");
+        byRoot.addMember(HUB, "team-a", "ann", Role.VIEWER);
+        byRoot.setRole(HUB, "team-a", "ann", Role.ADMIN);
+        byRoot.removeMember(HUB, "team-a", "ann");
+        byRoot.setHubAdmin(HUB, "ann", true);
+        assertThat(Sql.rows(db, "SELECT actor, address, action, org, target, before, after FROM audit_log ORDER BY id")
+                .stream().map(r -> r.stream().map(String::valueOf).toList()).filter(r -> !r.get(2).equals("user-added")).toList())
+                .containsExactly(
+                        java.util.List.of("root", "192.0.2.7", "org-created", "null", "team-a", "null", "{\"display_name\":\"Team A\"}"),
+                        java.util.List.of("root", "192.0.2.7", "member-added", "team-a", "ann", "null", "{\"role\":\"viewer\"}"),
+                        java.util.List.of("root", "192.0.2.7", "role-changed", "team-a", "ann", "{\"role\":\"viewer\"}", "{\"role\":\"admin\"}"),
+                        java.util.List.of("root", "192.0.2.7", "member-removed", "team-a", "ann", "{\"role\":\"admin\"}", "null"),
+                        java.util.List.of("root", "192.0.2.7", "role-changed", "null", "ann", "{\"hub_admin\":false}", "{\"hub_admin\":true}"));
     }
 }

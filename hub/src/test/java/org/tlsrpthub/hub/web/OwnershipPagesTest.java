@@ -17,7 +17,6 @@ import org.tlsrpthub.hub.ownership.AssignmentService;
 import org.tlsrpthub.hub.ownership.OwnershipTestData;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
-import org.tlsrpthub.hub.testsupport.Sql;
 
 /** The assignment page, the owners section of the domain page, the owners page and the overview's owner filter. */
 class OwnershipPagesTest {
@@ -31,7 +30,6 @@ class OwnershipPagesTest {
         OwnershipTestData.report(ingest, "a.shop.test", "b.shop.test", "lost.test");
         AccessService access = new AccessService(db, Clock.systemUTC());
         access.addUser("root", "root password 1".toCharArray(), true);
-        Sql.update(db, "INSERT INTO org_member (org, user_name, role) VALUES ('default', 'root', 'admin')");
         web = new WebHub(db);
     }
 
@@ -81,7 +79,6 @@ class OwnershipPagesTest {
     @Test
     void aDomainWithoutAnOrganisationIsTheHubAdminsAndOrdinaryUsersCannotAssign() throws Exception {
         new AccessService(web.db, Clock.systemUTC()).addUser("val", "val password 1".toCharArray(), false);
-        Sql.update(web.db, "INSERT INTO org_member (org, user_name, role) VALUES ('default', 'val', 'analyst')");
         String csrf = web.signIn("val", "val password 1");
         // only hub admins see unassigned domains (the organisation filter of every read)
         assertThat(web.get("/domains/lost.test").statusCode()).isEqualTo(404);
