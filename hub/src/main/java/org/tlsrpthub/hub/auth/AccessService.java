@@ -16,6 +16,8 @@ import org.tlsrpthub.hub.audit.AuditAction;
 import org.tlsrpthub.hub.audit.AuditEvent;
 import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.orgs.OrgService;
+import org.tlsrpthub.hub.ownership.EmailAddress;
+import org.tlsrpthub.hub.ownership.OwnershipException;
 import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.store.Database;
@@ -32,7 +34,6 @@ public final class AccessService {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final int MIN_PASSWORD = 8;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}");
 
     private final Database db;
     private final Clock clock;
@@ -143,9 +144,14 @@ public final class AccessService {
 
     /** Sets (null: clears) a user's email address; single sign-on links a provider identity to a local user only through it. */
     public void setEmail(String name, String email) throws SQLException {
-        if (email != null && !EMAIL.matcher(email).matches()) throw new IllegalArgumentException("'" + email + "' is not an email address");
+        String stored;
+        try {
+            stored = email == null ? null : EmailAddress.normalise(email); // the checks owners' addresses get
+        } catch (OwnershipException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         db.withConnection(c -> {
-            if (update(c, AccessSql.SET_EMAIL, email, name) == 0) throw new IllegalArgumentException("no user '" + name + "'");
+            if (update(c, AccessSql.SET_EMAIL, stored, name) == 0) throw new IllegalArgumentException("no user '" + name + "'");
             return null;
         });
     }

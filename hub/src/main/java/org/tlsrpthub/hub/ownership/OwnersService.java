@@ -156,24 +156,6 @@ public final class OwnersService {
     }
 
     /**
-     * Sets (or with null or blank, clears) where alerts reach {@code user}: the user themselves or
-     * a hub admin. Returns it as stored.
-     */
-    public String setUserEmail(Scope scope, String user, String address) throws SQLException {
-        if (!scope.hubAdmin() && !user.equals(scope.user())) throw OwnershipException.forbidden("only a hub admin sets another user's email");
-        String email = address == null || address.isBlank() ? null : EmailAddress.normalise(address);
-        return db.withConnection(c -> {
-            if (!Lookups.exists(c, OwnershipSql.USER_EXISTS, user)) throw OwnershipException.notFound("no user '" + user + "'");
-            try (PreparedStatement ps = c.prepareStatement(OwnershipSql.SET_USER_EMAIL)) {
-                ps.setString(1, email);
-                ps.setString(2, user);
-                ps.executeUpdate();
-            }
-            return email;
-        });
-    }
-
-    /**
      * The scope's domains that pass {@code filter}: {@link OwnerFilter#MINE} those {@code user}
      * owns, {@link OwnerFilter#NONE} those nobody owns.
      */

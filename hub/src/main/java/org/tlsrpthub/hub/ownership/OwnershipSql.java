@@ -58,8 +58,6 @@ final class OwnershipSql {
     static final String REMOVE_OWNER = "DELETE FROM domain_owner WHERE domain = ? AND kind = ? AND owner = ?";
     static final String ALERT_ROUTE = "SELECT alert_route FROM organisation WHERE slug = ?";
     static final String SET_ALERT_ROUTE = "UPDATE organisation SET alert_route = ? WHERE slug = ?";
-    static final String USER_EXISTS = "SELECT 1 FROM app_user WHERE name = ?";
-    static final String SET_USER_EMAIL = "UPDATE app_user SET email = ? WHERE name = ?";
 
     /** The domains {@code user} owns (in the organisation {@code org}, or any when null). */
     static final String OWNED_BY = """

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
@@ -184,8 +185,9 @@ public abstract class OwnershipContract {
         Scope admin = scope("ann", "alpha", Role.ADMIN);
         assignment.addRule(hubAdmin(), Actor.cli(), "*", "alpha", false);
         report(ingest, "shop.test");
-        owners.setUserEmail(hubAdmin(), "bob", "Bob@Mail.Example");
-        owners.setUserEmail(scope("ann", "alpha", Role.ADMIN), "ann", "ann@mail.example");
+        AccessService access = new AccessService(db, Clock.systemUTC());
+        access.setEmail("bob", "Bob@Mail.Example");
+        access.setEmail("ann", "ann@mail.example");
 
         assertThat(owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.EMAIL, "team@mail.example")).isTrue();
         assertThat(owners.addOwner(admin, Actor.cli(), "shop.test", Owner.Kind.USER, "bob")).isTrue();
