@@ -1,13 +1,12 @@
 package org.tlsrpthub.hub.oidc;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.tlsrpthub.hub.config.SettingsException;
+import org.tlsrpthub.hub.net.AddressKind;
 
 /**
  * Which provider addresses the hub talks to. A discovery document names further URLs (keys, token
@@ -67,14 +66,10 @@ public record ProviderNetwork(boolean allowLoopback, boolean allowPrivateNetwork
     }
 
     private static boolean isPrivate(InetAddress a) {
-        if (a.isSiteLocalAddress() || a.isLinkLocalAddress()) return true;
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff, second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT, RFC 6598
-                    || (first == 198 && (second == 18 || second == 19));          // benchmarking, RFC 2544
-        }
-        return a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
+        return switch (AddressKind.of(a)) {
+            case PRIVATE, LINK_LOCAL, SHARED, UNSPECIFIED -> true;
+            default -> false;
+        };
     }
 
     /** Judged by the name alone; {@link #checkAddresses} then requires every resolved address to be loopback too. */
