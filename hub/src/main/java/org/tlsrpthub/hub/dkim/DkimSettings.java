@@ -18,22 +18,7 @@ public record DkimSettings(DkimPolicy policy, InetSocketAddress resolver) {
     }
 
     static InetSocketAddress resolver(String v) {
-        if (v == null) return null;
-        int colon = v.lastIndexOf(':');
-        String host = v;
-        int port = 53;
-        if (colon > 0 && v.indexOf(':') == colon) {
-            host = v.substring(0, colon);
-            try {
-                port = Integer.parseInt(v.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new SettingsException("dns.resolver: '" + v + "' is not host:port");
-            }
-        } else if (v.startsWith("[") && v.contains("]:")) {
-            host = v.substring(1, v.indexOf(']'));
-            port = Integer.parseInt(v.substring(v.indexOf("]:") + 2));
-        }
-        return new InetSocketAddress(host, port);
+        return org.tlsrpthub.hub.net.HostPort.resolver("dns.resolver", v);
     }
 
     /** The verifier these settings ask for; null when the policy is off. */
