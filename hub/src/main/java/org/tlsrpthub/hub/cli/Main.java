@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 JobsCommand.class,
                 RecordCommand.class,
                 MtaStsCommand.class,
+                CheckCommand.class,
                 UsersCommand.class,
                 OrgCommand.class,
                 TokensCommand.class,

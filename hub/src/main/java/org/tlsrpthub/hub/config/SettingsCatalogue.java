@@ -54,7 +54,11 @@ public final class SettingsCatalogue {
             "imap.NAME.password-env", "imap.NAME.password-file", "imap.NAME.folder", "imap.NAME.archive-folder",
             "imap.NAME.quarantine-folder", "imap.NAME.poll-seconds", "imap.NAME.trust-certificate",
             // Maildir
-            "maildir.path", "maildir.rescan-seconds", "maildir.quarantine-folder");
+            "maildir.path", "maildir.rescan-seconds", "maildir.quarantine-folder",
+            // live checks (docs/checks.md)
+            "checks.resolver", "checks.smtp-port", "checks.https-port", "checks.ca-file", "checks.allow-private",
+            "checks.expires-soon-days", "checks.connect-timeout-seconds", "checks.read-timeout-seconds",
+            "checks.dns-timeout-seconds");
 
     /** Names a key had before the one naming scheme: refused with a hint to the new one. */
     public static final Map<String, String> RENAMED = Map.of(

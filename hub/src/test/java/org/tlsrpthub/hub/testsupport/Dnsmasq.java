@@ -14,7 +14,7 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * A real DNS server (dnsmasq) on loopback serving given TXT records. A missing dnsmasq FAILS the
+ * A real DNS server (dnsmasq) on loopback serving a test zone (TXT, MX, A/AAAA, CNAME). A missing dnsmasq FAILS the
  * test (CI installs it in .ci/run): a DKIM test that silently skipped would prove nothing.
  */
 public final class Dnsmasq implements AutoCloseable {
@@ -28,21 +28,70 @@ public final class Dnsmasq implements AutoCloseable {
 
     /** Starts dnsmasq answering TXT {@code name} with the given value, split into 255-byte strings. */
     public static Dnsmasq serving(String name, String txtValue) throws Exception {
-        String binary = find();
-        // dnsmasq listens on UDP and TCP: a port free for UDP may be taken for TCP by the time it
-        // starts (exit code 2, address in use); then try another.
-        for (int attempt = 1; ; attempt++) {
-            int port = freeUdpPort();
-            List<String> cmd = new ArrayList<>(List.of(binary, "--no-daemon", "--conf-file=/dev/null", "--pid-file=",
-                    "--bind-interfaces", "--listen-address=127.0.0.1", "--port=" + port, "--no-resolv", "--no-hosts"));
-            cmd.add("--txt-record=" + name + "," + characterStrings(txtValue));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS) && p.exitValue() == 2 && attempt < 5) continue;
-            Dnsmasq d = new Dnsmasq(p, new InetSocketAddress("127.0.0.1", port));
-            d.awaitAnswer(name);
-            return d;
+        return zone().txt(name, txtValue).start(name);
+    }
+
+    /** A test zone to build: TXT, MX, A/AAAA and CNAME records under the reserved names {@code *.test} and {@code example.*}. */
+    public static Zone zone() {
+        return new Zone();
+    }
+
+    /**
+     * The records dnsmasq serves. It is authoritative ({@code --local}) for {@code test},
+     * {@code example.com}, {@code example.net} and {@code example.org}: an unknown name there is
+     * NXDOMAIN, a known name without the type asked is an empty answer, any other name is REFUSED.
+     */
+    public static final class Zone {
+        private final List<String> records = new ArrayList<>();
+
+        /** A TXT record; call again for a second record at the same name. */
+        public Zone txt(String name, String value) {
+            records.add("--txt-record=" + name + "," + characterStrings(value));
+            return this;
+        }
+
+        /** An MX record; {@code host} "." is a null MX (RFC 7505). */
+        public Zone mx(String domain, String host, int preference) {
+            records.add("--mx-host=" + domain + "," + host + "," + preference);
+            return this;
+        }
+
+        /** An A or AAAA record (exact name, unlike --address, which covers the whole subtree). */
+        public Zone host(String name, String address) {
+            records.add("--host-record=" + name + "," + address);
+            return this;
+        }
+
+        /** A CNAME; dnsmasq follows it to records it serves itself (TXT, A). */
+        public Zone cname(String alias, String target) {
+            records.add("--cname=" + alias + "," + target);
+            return this;
+        }
+
+        public Dnsmasq start() throws Exception {
+            return txt(READY, "ready").start(READY);
+        }
+
+        private Dnsmasq start(String awaitName) throws Exception {
+            String binary = find();
+            // dnsmasq listens on UDP and TCP: a port free for UDP may be taken for TCP by the time it
+            // starts (exit code 2, address in use); then try another.
+            for (int attempt = 1; ; attempt++) {
+                int port = freeUdpPort();
+                List<String> cmd = new ArrayList<>(List.of(binary, "--no-daemon", "--conf-file=/dev/null", "--pid-file=",
+                        "--bind-interfaces", "--listen-address=127.0.0.1", "--port=" + port, "--no-resolv", "--no-hosts",
+                        "--local=/test/", "--local=/example.com/", "--local=/example.net/", "--local=/example.org/"));
+                cmd.addAll(records);
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS) && p.exitValue() == 2 && attempt < 5) continue;
+                Dnsmasq d = new Dnsmasq(p, new InetSocketAddress("127.0.0.1", port));
+                d.awaitAnswer(awaitName);
+                return d;
+            }
         }
     }
+
+    private static final String READY = "ready.dnsmasq.test";
 
     public InetSocketAddress address() {
         return address;
