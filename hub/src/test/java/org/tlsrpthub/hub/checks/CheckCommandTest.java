@@ -1,0 +1,144 @@
+package org.tlsrpthub.hub.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.cli.Main;
+import org.tlsrpthub.hub.json.Json;
+import org.tlsrpthub.hub.testsupport.Dnsmasq;
+import org.tlsrpthub.hub.testsupport.PolicyServer;
+import org.tlsrpthub.hub.testsupport.TestCa;
+
+/** {@code tlsrpt-hub check} through Main, against dnsmasq and an HTTPS policy host on loopback. */
+class CheckCommandTest {
+    private static PolicyServer policy;
+    private static Dnsmasq dns;
+    private static Path caPem;
+    private static Path config;
+
+    @BeforeAll
+    static void servers(@TempDir Path dir) throws Exception {
+        TestCa ca = TestCa.create("CLI test CA");
+        caPem = CheckFixtures.caPem(ca, dir);
+        policy = PolicyServer.serving(ca.issue(List.of("mta-sts.good.test"), 90), CheckFixtures.goodPolicy("good.test"));
+        dns = CheckFixtures.good(Dnsmasq.zone(), "good.test").host("bare.test", "127.0.0.40").start();
+        // the hub's own address comes from the settings it already has
+        config = Files.writeString(dir.resolve("hub.properties"), "smtp.recipients = tlsrpt@hub.test\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        policy.close();
+        dns.close();
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static Run check(boolean allowPrivate, String... rest) {
+        List<String> args = new ArrayList<>(List.of("check", "--config", config.toString(), "--resolver", dns.resolverSetting(),
+                "--https-port", String.valueOf(policy.port()), "--ca-file", caPem.toString()));
+        if (allowPrivate) args.add("--allow-private");
+        args.addAll(List.of(rest));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aGoodDomainPrintsOneJsonObjectAndExitsZero() throws Exception {
+        Run r = check(true, "--json", "good.test");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode c = Json.MAPPER.readTree(r.out());
+        assertThat(c.isObject()).isTrue();
+        assertThat(c.fieldNames()).toIterable().containsExactly("domain", "checked_at", "findings", "tlsrpt", "mta_sts", "mx", "dane");
+        assertThat(c.get("domain").asText()).isEqualTo("good.test");
+        assertThat(c.get("checked_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(c.get("findings")).isEmpty();
+        assertThat(c.get("tlsrpt").get("status").asText()).isEqualTo("valid");
+        assertThat(c.get("tlsrpt").get("reaches_hub").asBoolean()).isTrue();
+        assertThat(c.get("mta_sts").get("policy_status").asText()).isEqualTo("valid");
+        assertThat(c.get("mta_sts").get("mode").asText()).isEqualTo("enforce");
+        assertThat(c.get("mx").get(0).get("host").asText()).isEqualTo("mx1.good.test");
+        assertThat(c.get("mx").get(0).get("addresses").get(0).asText()).isEqualTo("127.0.0.11");
+        assertThat(c.get("mx").get(0).get("starttls").asText()).isEqualTo("not-probed");
+        assertThat(c.get("dane").get("status").asText()).isEqualTo("not-checked");
+    }
+
+    @Test
+    void severalDomainsPrintAnArrayAndAnErrorExitsOne() throws Exception {
+        Run r = check(true, "--json", "good.test", "bare.test");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode a = Json.MAPPER.readTree(r.out());
+        assertThat(a.isArray()).isTrue();
+        assertThat(a).extracting(n -> n.get("domain").asText()).containsExactly("good.test", "bare.test");
+        JsonNode missing = a.get(1).get("findings").get(0);
+        assertThat(missing.fieldNames()).toIterable().containsExactly("id", "severity", "subject", "message", "fix");
+        assertThat(missing.get("id").asText()).isEqualTo("tlsrpt-record-missing");
+        assertThat(missing.get("severity").asText()).isEqualTo("error");
+        assertThat(a.get(1).get("tlsrpt").get("publish").asText()).contains("rua=mailto:tlsrpt@hub.test");
+    }
+
+    @Test
+    void plainWordsNameEachFindingAndItsFix() {
+        Run ok = check(true, "good.test");
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).contains("good.test", "TLS-RPT  valid", "(reaches this hub)", "policy valid: mode enforce", "mx1.good.test",
+                "0 errors, 0 warnings, 0 notes");
+        Run bad = check(true, "bare.test");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("error tlsrpt-record-missing (_smtp._tls.bare.test TXT)", "fix: Publish this record",
+                "publish: _smtp._tls.bare.test. IN TXT");
+    }
+
+    @Test
+    void withoutAllowPrivateLoopbackTargetsAreRefused() throws Exception {
+        Run r = check(false, "--json", "good.test");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode c = Json.MAPPER.readTree(r.out());
+        assertThat(c.get("findings")).extracting(f -> f.get("id").asText()).containsOnly("target-refused");
+        assertThat(c.get("mta_sts").get("policy_status").asText()).isEqualTo("not-fetched");
+    }
+
+    @Test
+    void aBadDomainIsAFindingNotACrash() throws Exception {
+        Run r = check(true, "--json", "not a domain");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(Json.MAPPER.readTree(r.out()).get("findings").get(0).get("id").asText()).isEqualTo("domain-invalid");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("check").exit()).isEqualTo(2);
+        Run resolver = run("check", "--resolver", "127.0.0.1:notaport", "good.test");
+        assertThat(resolver.exit()).isEqualTo(2);
+        assertThat(resolver.err()).contains("--resolver", "not host:port");
+        Run ca = run("check", "--ca-file", "/nonexistent/ca.pem", "good.test");
+        assertThat(ca.exit()).isEqualTo(2);
+        assertThat(ca.err()).contains("--ca-file", "/nonexistent/ca.pem");
+        assertThat(run("check", "--https-port", "0", "good.test").exit()).isEqualTo(2);
+    }
+}
