@@ -21,6 +21,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.tlsrpthub.hub.config.SettingsException;
 
 /**
  * The certificates a live check trusts: the JDK's trust store, as a sender would, plus the CAs of
@@ -38,14 +39,20 @@ public final class CheckTrust {
 
     /** The JDK's roots and, when {@code caFile} is set, its certificates. */
     public static CheckTrust of(Path caFile) {
+        List<X509ExtendedTrustManager> managers = new ArrayList<>();
         try {
-            List<X509ExtendedTrustManager> managers = new ArrayList<>();
             managers.add(manager(null));
-            if (caFile != null) managers.add(manager(load(caFile)));
-            return new CheckTrust(managers, caFile);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up TLS trust: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load the JDK trust store: " + e.getMessage(), e);
         }
+        if (caFile != null) {
+            try {
+                managers.add(manager(load(caFile)));
+            } catch (GeneralSecurityException e) {
+                throw new SettingsException("checks.ca-file: " + caFile + " does not hold PEM certificates: " + e.getMessage());
+            }
+        }
+        return new CheckTrust(managers, caFile);
     }
 
     /**
@@ -76,9 +83,9 @@ public final class CheckTrust {
         try (InputStream in = Files.newInputStream(caFile)) {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
-            throw new IllegalArgumentException("checks.ca-file: cannot read " + caFile + ": " + e.getMessage(), e);
+            throw new SettingsException("checks.ca-file: cannot read " + caFile + ": " + e.getMessage());
         }
-        if (certs.isEmpty()) throw new IllegalArgumentException("checks.ca-file: " + caFile + " holds no PEM certificate");
+        if (certs.isEmpty()) throw new SettingsException("checks.ca-file: " + caFile + " holds no PEM certificate");
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try {
             ks.load(null, null);

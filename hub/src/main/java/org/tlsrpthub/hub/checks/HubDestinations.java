@@ -46,7 +46,8 @@ public record HubDestinations(List<String> addresses, List<String> domains, List
         if (publicUrl != null && publicUrl.toLowerCase(Locale.ROOT).startsWith("https://")) {
             urls.add(trimSlash(publicUrl) + s.get("http.path", "/tlsrpt"));
         }
-        return new HubDestinations(addresses.stream().distinct().toList(), domains.stream().distinct().toList(), urls);
+        return new HubDestinations(addresses.stream().distinct().filter(a -> usable(() -> RuaDestination.mailto(a))).toList(),
+                domains.stream().distinct().toList(), urls.stream().filter(u -> usable(() -> RuaDestination.https(u))).toList());
     }
 
     public boolean known() {
@@ -72,6 +73,16 @@ public record HubDestinations(List<String> addresses, List<String> domains, List
         addresses.forEach(a -> out.add(RuaDestination.mailto(a)));
         urls.forEach(u -> out.add(RuaDestination.https(u)));
         return out;
+    }
+
+    /** An entry no rua could name (a typo the receivers' own checks report) is left out rather than fail every check. */
+    private static boolean usable(Runnable encode) {
+        try {
+            encode.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean sameUrl(String a, String b) {

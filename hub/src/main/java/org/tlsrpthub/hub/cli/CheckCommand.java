@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code tlsrpt-hub check DOMAIN… [--json]}: the live check of each domain, now (docs/checks.md). */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        description = {"Check domains live: the TLS-RPT record (and whether its rua reaches this hub), the MTA-STS record and",
-                "policy (fetched as a sender does), the MX hosts and their coverage by the policy. Every problem is a finding",
-                "with an id, a severity and the fix (docs/checks.md). Settings checks.* give the defaults of the options.",
+        description = {"Check domains live: the TLS-RPT record (and whether its rua reaches this hub), the MTA-STS record and"
+                + " policy (fetched as a sender does), the MX hosts and their coverage by the policy. Every problem is a finding"
+                + " with an id, a severity and the fix (docs/checks.md). The checks.* settings give the options' defaults.",
                 "With --json: one object per domain; for several domains a JSON array of them, in the order given.",
                 "Exit status: 0 no finding of severity error, 1 at least one, 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckService service = new CheckService(options(), new MxNotProbed(), Clock.systemUTC());
+        CheckService service = service();
         List<DomainCheck> results = domains.stream().map(service::check).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -69,8 +69,8 @@ final class CheckCommand implements Callable<Integer> {
         return results.stream().anyMatch(DomainCheck::hasErrors) ? 1 : 0;
     }
 
-    /** The checks.* settings with this command line's options on top; a bad value is a usage error (exit 2). */
-    private CheckOptions options() {
+    /** The service with the checks.* settings and this command line's options on top; a bad value is a usage error (exit 2). */
+    private CheckService service() {
         try {
             CheckOptions o = CheckOptions.from(StoreOptions.of(spec).settings());
             if (resolver != null) o = o.withResolver(HostPort.resolver("--resolver", resolver));
@@ -79,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (caFile != null) o = o.withCaFile(caFile);
             if (allowPrivate) o = o.withAllowPrivate(true);
-            return o;
+            return new CheckService(o, new MxNotProbed(), Clock.systemUTC());
         } catch (SettingsException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("checks.ca-file", caFile != null ? "--ca-file" : "checks.ca-file"));
         }

@@ -140,5 +140,8 @@ class CheckCommandTest {
         assertThat(ca.exit()).isEqualTo(2);
         assertThat(ca.err()).contains("--ca-file", "/nonexistent/ca.pem");
         assertThat(run("check", "--https-port", "0", "good.test").exit()).isEqualTo(2);
+        Run notPem = run("check", "--ca-file", config.toString(), "good.test");
+        assertThat(notPem.exit()).isEqualTo(2);
+        assertThat(notPem.err()).contains("--ca-file", "does not hold PEM certificates");
     }
 }

@@ -55,6 +55,7 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
             } catch (NumberFormatException e) {
                 throw new ProtocolException("Content-Length '" + printable(header("content-length")) + "' is not a number");
             }
+            if (length < 0) throw new ProtocolException("Content-Length " + length + " is negative");
             if (length > maxBody) throw tooLarge(maxBody, "Content-Length says " + length + " bytes");
             body = in.readNBytes((int) length);
             if (body.length < length) throw new ProtocolException("the body ended after " + body.length + " of " + length + " bytes");
@@ -77,6 +78,7 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
             } catch (NumberFormatException e) {
                 throw new ProtocolException("bad chunk size '" + printable(sizeLine) + "'");
             }
+            if (size < 0) throw new ProtocolException("bad chunk size '" + printable(sizeLine) + "'");
             if (size == 0) return out.toByteArray();
             if (out.size() + size > maxBody) throw tooLarge(maxBody, "more arrived");
             byte[] chunk = in.readNBytes((int) size);

@@ -54,7 +54,7 @@ public final class MtaStsCheck {
                     FindingSeverity.WARNING, subject, "No MTA-STS record (v=STSv1) is published at " + name
                     + ", so senders do not look for a policy and deliver to " + domain + " even without TLS.",
                     "Publish a policy at https://mta-sts." + domain + PolicyFetcher.PATH + " (start with mode: testing), then the TXT record "
-                            + name + ". IN TXT \"v=STSv1; id=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace("-", "") + "01;\".")));
+                            + name + ". IN TXT \"v=STSv1; id=1;\" (change the id whenever the policy changes).")));
             case TxtSelection.Multiple m -> new Result(state("multiple", null, null), null, List.of(new Finding("mta-sts-record-invalid",
                     FindingSeverity.ERROR, subject, m.records().size() + " TXT records at " + name
                     + " begin with v=STSv1; RFC 8461 §3.1: senders then assume no policy.",
