@@ -3,9 +3,6 @@ package org.tlsrpthub.hub.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsrpthub.hub.cli.Main;
+import org.tlsrpthub.hub.cli.CapturedCli;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.testsupport.Dnsmasq;
 import org.tlsrpthub.hub.testsupport.PolicyServer;
@@ -43,24 +40,11 @@ class CheckCommandTest {
         dns.close();
     }
 
-    record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CapturedCli run(String... args) {
+        return CapturedCli.run(args);
     }
 
-    private static Run check(boolean allowPrivate, String... rest) {
+    private static CapturedCli check(boolean allowPrivate, String... rest) {
         List<String> args = new ArrayList<>(List.of("check", "--config", config.toString(), "--resolver", dns.resolverSetting(),
                 "--https-port", String.valueOf(policy.port()), "--ca-file", caPem.toString()));
         if (allowPrivate) args.add("--allow-private");
@@ -70,8 +54,8 @@ class CheckCommandTest {
 
     @Test
     void aGoodDomainPrintsOneJsonObjectAndExitsZero() throws Exception {
-        Run r = check(true, "--json", "good.test");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CapturedCli r = check(true, "--json", "good.test");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode c = Json.MAPPER.readTree(r.out());
         assertThat(c.isObject()).isTrue();
         assertThat(c.fieldNames()).toIterable().containsExactly("domain", "checked_at", "findings", "tlsrpt", "mta_sts", "mx", "dane");
@@ -90,8 +74,8 @@ class CheckCommandTest {
 
     @Test
     void severalDomainsPrintAnArrayAndAnErrorExitsOne() throws Exception {
-        Run r = check(true, "--json", "good.test", "bare.test");
-        assertThat(r.exit()).isEqualTo(1);
+        CapturedCli r = check(true, "--json", "good.test", "bare.test");
+        assertThat(r.exitCode()).isEqualTo(1);
         JsonNode a = Json.MAPPER.readTree(r.out());
         assertThat(a.isArray()).isTrue();
         assertThat(a).extracting(n -> n.get("domain").asText()).containsExactly("good.test", "bare.test");
@@ -104,20 +88,20 @@ class CheckCommandTest {
 
     @Test
     void plainWordsNameEachFindingAndItsFix() {
-        Run ok = check(true, "good.test");
-        assertThat(ok.exit()).isZero();
+        CapturedCli ok = check(true, "good.test");
+        assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).contains("good.test", "TLS-RPT  valid", "(reaches this hub)", "policy valid: mode enforce", "mx1.good.test",
                 "0 errors, 0 warnings, 0 notes");
-        Run bad = check(true, "bare.test");
-        assertThat(bad.exit()).isEqualTo(1);
+        CapturedCli bad = check(true, "bare.test");
+        assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.out()).contains("error tlsrpt-record-missing (_smtp._tls.bare.test TXT)", "fix: Publish this record",
                 "publish: _smtp._tls.bare.test. IN TXT");
     }
 
     @Test
     void withoutAllowPrivateLoopbackTargetsAreRefused() throws Exception {
-        Run r = check(false, "--json", "good.test");
-        assertThat(r.exit()).isEqualTo(1);
+        CapturedCli r = check(false, "--json", "good.test");
+        assertThat(r.exitCode()).isEqualTo(1);
         JsonNode c = Json.MAPPER.readTree(r.out());
         assertThat(c.get("findings")).extracting(f -> f.get("id").asText()).containsOnly("target-refused");
         assertThat(c.get("mta_sts").get("policy_status").asText()).isEqualTo("not-fetched");
@@ -125,23 +109,23 @@ class CheckCommandTest {
 
     @Test
     void aBadDomainIsAFindingNotACrash() throws Exception {
-        Run r = check(true, "--json", "not a domain");
-        assertThat(r.exit()).isEqualTo(1);
+        CapturedCli r = check(true, "--json", "not a domain");
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(Json.MAPPER.readTree(r.out()).get("findings").get(0).get("id").asText()).isEqualTo("domain-invalid");
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(run("check").exit()).isEqualTo(2);
-        Run resolver = run("check", "--resolver", "127.0.0.1:notaport", "good.test");
-        assertThat(resolver.exit()).isEqualTo(2);
+        assertThat(run("check").exitCode()).isEqualTo(2);
+        CapturedCli resolver = run("check", "--resolver", "127.0.0.1:notaport", "good.test");
+        assertThat(resolver.exitCode()).isEqualTo(2);
         assertThat(resolver.err()).contains("--resolver", "not host:port");
-        Run ca = run("check", "--ca-file", "/nonexistent/ca.pem", "good.test");
-        assertThat(ca.exit()).isEqualTo(2);
+        CapturedCli ca = run("check", "--ca-file", "/nonexistent/ca.pem", "good.test");
+        assertThat(ca.exitCode()).isEqualTo(2);
         assertThat(ca.err()).contains("--ca-file", "/nonexistent/ca.pem");
-        assertThat(run("check", "--https-port", "0", "good.test").exit()).isEqualTo(2);
-        Run notPem = run("check", "--ca-file", config.toString(), "good.test");
-        assertThat(notPem.exit()).isEqualTo(2);
+        assertThat(run("check", "--https-port", "0", "good.test").exitCode()).isEqualTo(2);
+        CapturedCli notPem = run("check", "--ca-file", config.toString(), "good.test");
+        assertThat(notPem.exitCode()).isEqualTo(2);
         assertThat(notPem.err()).contains("--ca-file", "does not hold PEM certificates");
     }
 }

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
  * Runs {@link Main#run} with captured standard streams; tests in this package run one at a time.
  * (Same shape as the CliRun helper on main, which needs Main.commandLine(); switch to it after merging.)
  */
-record CapturedCli(int exitCode, String out, String err) {
+public record CapturedCli(int exitCode, String out, String err) {
 
-    static CapturedCli run(String... args) {
+    public static CapturedCli run(String... args) {
         return runWithStdin(new byte[0], args);
     }
 
