@@ -52,6 +52,10 @@ class MtaStsCheckTest {
         return c.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * Also shows that the fetch connects to the address the check's own resolver gave: the JVM's
+     * resolver does not know mta-sts.sts.test, so a second lookup there would have failed.
+     */
     @Test
     void aWellConfiguredDomainHasNoFindingAtAll() throws Exception {
         try (PolicyServer s = PolicyServer.serving(valid, goodPolicy(D))) {

@@ -27,6 +27,7 @@ class TlsRptRecordCheckTest {
                 .txt("_smtp._tls.twice.test", "v=TLSRPTv1; rua=mailto:b@twice.test")
                 .txt("_smtp._tls.elsewhere.test", "v=TLSRPTv1; rua=mailto:reports@vendor.test")
                 .txt("_smtp._tls.domainwide.test", "v=TLSRPTv1; rua=mailto:anything@reports.hub.test")
+                .txt("_smtp._tls.sloppy.test", "v=TLSRPTv1 ; rua=mailto:tlsrpt@hub.test")
                 .host("missing.test", "127.0.0.1")
                 .start();
     }
@@ -57,6 +58,15 @@ class TlsRptRecordCheckTest {
         assertThat(r.state().rua()).containsExactly("mailto:tlsrpt@hub.test");
         assertThat(r.state().records()).hasSize(2);
         assertThat(r.state().publish()).isNull();
+    }
+
+    @Test
+    void aToleratedDeviationIsANote() {
+        TlsRptRecordCheck.Result r = check("sloppy.test");
+        assertThat(ids(r)).containsExactly("tlsrpt-record-warning");
+        assertThat(r.findings().getFirst().severity()).isEqualTo(FindingSeverity.INFO);
+        assertThat(r.state().reachesHub()).isTrue();
+        assertThat(ids(check("good.test"))).doesNotContain("tlsrpt-record-warning");
     }
 
     @Test

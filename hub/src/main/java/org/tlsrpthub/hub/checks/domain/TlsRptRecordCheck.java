@@ -62,6 +62,12 @@ public final class TlsRptRecordCheck {
     private Result parsed(String domain, String name, String subject, List<String> records, String text, List<Finding> findings) {
         return switch (TlsRptRecordParser.parse(text)) {
             case TlsRptRecordParse.Valid v -> {
+                if (!v.warnings().isEmpty()) {
+                    findings.add(new Finding("tlsrpt-record-warning", FindingSeverity.INFO, subject,
+                            "The TLS-RPT record is usable but not as RFC 8460 §3 writes it: " + String.join("; ",
+                                    v.warnings().stream().map(Object::toString).toList()) + ".",
+                            "Tidy the record so that every sender reads it the same way (./tlsrpt-hub record check shows where)."));
+                }
                 List<RuaDestination> rua = v.record().rua();
                 boolean reaches = rua.stream().anyMatch(hub::reaches);
                 String publish = null;
