@@ -2,6 +2,8 @@ package org.tlsrpthub.hub.api;
 
 import org.tlsrpthub.hub.json.Json;
 import io.javalin.Javalin;
+import org.tlsrpthub.hub.notifications.NotificationService;
+import org.tlsrpthub.hub.auth.AccessFilter;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +29,8 @@ public final class ApiRoutes {
         new QuarantineRoutes(services).register(app);
         app.get(V1 + "/jobs", ctx -> Json.render(ctx, new Items<>(services.jobs().jobs())));
         new AuditRoutes(services).register(app);
+        app.get(V1 + "/notifications", ctx -> Json.render(ctx, new Items<>(services.notifications().recent(AccessFilter.scope(ctx),
+                ApiParams.integer(ctx, "limit", NotificationService.DEFAULT_LIMIT, 1, NotificationService.MAX_LIMIT)))));
         new OwnershipRoutes(services).register(app);
         new SingleSignOnRoutes(services).register(app);
         new OrgRoutes(services.orgs()).register(app);

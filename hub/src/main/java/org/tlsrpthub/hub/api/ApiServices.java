@@ -8,6 +8,7 @@ import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.JobStatus;
+import org.tlsrpthub.hub.notifications.NotificationService;
 import org.tlsrpthub.hub.ownership.AssignmentService;
 import org.tlsrpthub.hub.ownership.OwnersService;
 import org.tlsrpthub.hub.oidc.SsoService;
@@ -18,12 +19,12 @@ import org.tlsrpthub.hub.store.Database;
 /** The services behind the API (and the pages). The clock says what "today" is for period presets. */
 public record ApiServices(OverviewService overview, DomainAnalysisService domains, ReportQueryService reports,
         QuarantineQueryService quarantine, JobStatus jobs, AuditLog audit, OwnersService owners, AssignmentService assignment,
-        SsoService sso, OrgService orgs, Clock clock) {
+        SsoService sso, OrgService orgs, Clock clock, NotificationService notifications) {
 
     public static ApiServices of(Database db, IngestService ingest, SsoService sso, Clock clock) {
         return new ApiServices(new OverviewService(db, clock), new DomainAnalysisService(db, clock),
                 new ReportQueryService(db), new QuarantineQueryService(db, new ReprocessService(db, ingest)),
                 new JobStatus(db), new AuditLog(db, clock), new OwnersService(db, clock), new AssignmentService(db, clock), sso,
-                new OrgService(db, clock), clock);
+                new OrgService(db, clock), clock, new NotificationService(db, clock));
     }
 }

@@ -61,6 +61,8 @@ public final class RouteRules {
         r.add(POST, "/org/members/{user}/role", Need.ADMIN).add(POST, "/org/members/{user}/remove", Need.ADMIN);
         // the audit log reads the organisation's entries (AuditLog checks the role too); jobs are hub-wide
         r.add(GET, "/audit", Need.ADMIN).add(GET, "/jobs", Need.HUB_ADMIN);
+        // notifications about the organisation's domains (NotificationService filters by organisation)
+        r.add(GET, "/notifications", Need.VIEWER);
         // owners: read by the organisation, changed by its admins; assignment of domains: hub admins
         r.add(GET, "/owners", Need.VIEWER).add(POST, "/owners/alert-route", Need.ADMIN);
         r.add(POST, "/domains/{domain}/owners", Need.ADMIN).add(POST, "/domains/{domain}/owners/remove", Need.ADMIN);
@@ -78,6 +80,7 @@ public final class RouteRules {
         r.add(GET, "/api/v1/reports", Need.VIEWER).add(GET, "/api/v1/reports/{id}", Need.VIEWER).add(GET, "/api/v1/reports/{id}/raw", Need.VIEWER);
         r.add(GET, "/api/v1/quarantine", Need.VIEWER).add(GET, "/api/v1/quarantine/{id}", Need.VIEWER);
         r.add(GET, "/api/v1/quarantine/{id}/raw", Need.VIEWER).add(POST, "/api/v1/quarantine/{id}/reprocess", Need.ANALYST);
+        r.add(GET, "/api/v1/notifications", Need.VIEWER);
         r.add(GET, "/api/v1/audit", Need.ADMIN).add(GET, "/api/v1/audit.csv", Need.ADMIN).add(GET, "/api/v1/jobs", Need.HUB_ADMIN);
         r.add(GET, "/api/v1/domains/{domain}/owners", Need.VIEWER).add(POST, "/api/v1/domains/{domain}/owners", Need.ADMIN);
         r.add(DELETE, "/api/v1/domains/{domain}/owners/{kind}/{name}", Need.ADMIN);

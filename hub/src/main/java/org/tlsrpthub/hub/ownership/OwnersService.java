@@ -122,13 +122,26 @@ public final class OwnersService {
         return db.withConnection(c -> {
             String org = Lookups.string(c, OwnershipSql.ORG_OF_DOMAIN, d);
             if (org == null && scope.isWholeHub()) return List.of();
-            org = Lookups.orgOfVisibleDomain(c, scope, d, Role.VIEWER);
-            Set<String> out = new LinkedHashSet<>();
-            for (Owner o : owners(c, d)) if (o.email() != null) out.add(o.email());
-            String route = Lookups.string(c, OwnershipSql.ALERT_ROUTE, org);
-            if (route != null) out.add(route);
-            return List.copyOf(out);
+            return recipientsIn(c, d, Lookups.orgOfVisibleDomain(c, scope, d, Role.VIEWER));
         });
+    }
+
+    /**
+     * As {@link #recipients(String)}, on the caller's connection: the notification outbox queues an
+     * alert inside the transaction that changes the incident.
+     */
+    public static List<String> recipients(Connection c, String domain) throws SQLException {
+        String d = normaliseDomain(domain);
+        String org = Lookups.string(c, OwnershipSql.ORG_OF_DOMAIN, d);
+        return org == null ? List.of() : recipientsIn(c, d, org);
+    }
+
+    private static List<String> recipientsIn(Connection c, String domain, String org) throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        for (Owner o : owners(c, domain)) if (o.email() != null) out.add(o.email());
+        String route = Lookups.string(c, OwnershipSql.ALERT_ROUTE, org);
+        if (route != null) out.add(route);
+        return List.copyOf(out);
     }
 
     /** The organisation's default alert route, or null when none is set. */

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlsrpthub.core.Limits;
+import org.tlsrpthub.hub.alerts.TransitionSink;
 import org.tlsrpthub.hub.api.ApiRoutes;
 import org.tlsrpthub.hub.api.ApiServices;
 import org.tlsrpthub.hub.auth.AccessService;
@@ -26,6 +27,7 @@ import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
+import org.tlsrpthub.hub.notifications.Notifications;
 import org.tlsrpthub.hub.retention.RetentionJob;
 import org.tlsrpthub.hub.oidc.SsoService;
 import org.tlsrpthub.hub.store.Database;
@@ -49,6 +51,7 @@ public final class Hub implements AutoCloseable {
     private final Clock clock;
     private final List<Job> jobs = new ArrayList<>();
     private final JobSettings jobSettings;
+    private final Notifications notifications;
     private Jobs runningJobs;
 
     /** @param receivers builds the non-HTTP receivers (SMTP, IMAP, Maildir) from the settings and the shared services */
@@ -75,6 +78,13 @@ public final class Hub implements AutoCloseable {
         this.clock = clock;
         this.jobSettings = JobSettings.from(settings);
         RetentionJob.from(settings, db, clock).ifPresent(jobs::add);
+        this.notifications = Notifications.from(settings, db, clock, metrics);
+        notifications.job().ifPresent(jobs::add);
+    }
+
+    /** Where the incident engine writes its transitions: the notification outbox. */
+    public TransitionSink transitionSink() {
+        return notifications.outbox();
     }
 
     /** What a receiver may use. */

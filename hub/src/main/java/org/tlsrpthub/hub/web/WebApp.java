@@ -16,6 +16,8 @@ import org.tlsrpthub.hub.orgs.OrgService;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.JobPages;
 import org.tlsrpthub.hub.jobs.JobStatus;
+import org.tlsrpthub.hub.notifications.NotificationPages;
+import org.tlsrpthub.hub.notifications.NotificationService;
 import org.tlsrpthub.hub.ownership.AssignmentService;
 import org.tlsrpthub.hub.ownership.OwnersService;
 import org.tlsrpthub.hub.oidc.SsoRoutes;
@@ -60,5 +62,6 @@ public final class WebApp {
         new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
         new JobPages(new JobStatus(db), pages).register(app);
         new AuditPages(pages, new AuditLog(db, clock)).register(app);
+        new NotificationPages(new NotificationService(db, clock), pages).register(app);
     }
 }

@@ -1,0 +1,19 @@
+package org.tlsrpthub.hub.notifications;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code alerts.route.NAME}: notifications about {@code domains} (none: the default route, for
+ * domains no other route names) at {@code minSeverity} or above go to {@code channels}.
+ */
+record Route(String name, Set<String> domains, String minSeverity, List<String> channels) {
+
+    boolean isDefault() {
+        return domains.isEmpty();
+    }
+
+    boolean admits(String severity) {
+        return !"critical".equals(minSeverity) || "critical".equals(severity);
+    }
+}
