@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ReprocessCommand.class,
                 RetentionCommand.class,
                 JobsCommand.class,
+                NotificationsCommand.class,
                 RecordCommand.class,
                 MtaStsCommand.class,
                 CheckCommand.class,

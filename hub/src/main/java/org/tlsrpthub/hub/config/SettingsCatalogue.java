@@ -58,7 +58,16 @@ public final class SettingsCatalogue {
             // live checks (docs/checks.md)
             "checks.resolver", "checks.smtp-port", "checks.https-port", "checks.ca-file", "checks.allow-private",
             "checks.expires-soon-days", "checks.connect-timeout-seconds", "checks.read-timeout-seconds",
-            "checks.dns-timeout-seconds");
+            "checks.dns-timeout-seconds",
+            // alert notifications (docs/alerts-delivery.md); url, secret and password are read only to refuse a secret in the file
+            "alerts.allow-private", "alerts.delivery.interval-seconds", "alerts.delivery.max-attempts", "alerts.delivery.backoff-seconds",
+            "alerts.delivery.lease-seconds", "alerts.delivery.timeout-seconds", "alerts.delivery.max-response-bytes",
+            "alerts.channel.NAME.type", "alerts.channel.NAME.url", "alerts.channel.NAME.url-env", "alerts.channel.NAME.url-file",
+            "alerts.channel.NAME.secret", "alerts.channel.NAME.secret-env", "alerts.channel.NAME.secret-file",
+            "alerts.channel.NAME.host", "alerts.channel.NAME.port", "alerts.channel.NAME.starttls", "alerts.channel.NAME.user",
+            "alerts.channel.NAME.password", "alerts.channel.NAME.password-env", "alerts.channel.NAME.password-file",
+            "alerts.channel.NAME.from", "alerts.channel.NAME.to", "alerts.channel.NAME.trust-certificate",
+            "alerts.route.NAME.domains", "alerts.route.NAME.min-severity", "alerts.route.NAME.channels");
 
     /** Names a key had before the one naming scheme: refused with a hint to the new one. */
     public static final Map<String, String> RENAMED = Map.of(
