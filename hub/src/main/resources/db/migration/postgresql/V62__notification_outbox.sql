@@ -20,7 +20,7 @@ CREATE TABLE notification_outbox (
     status          TEXT   NOT NULL,           -- pending, sent, failed
     attempts        INT    NOT NULL,
     next_attempt_at BIGINT NOT NULL,
-    claimed_by      TEXT,
+    claimed_by      TEXT,                      -- the claiming node; once sent, the node that sent it
     claimed_until   BIGINT,
     last_error      TEXT,
     sent_at         BIGINT

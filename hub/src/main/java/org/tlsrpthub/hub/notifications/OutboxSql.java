@@ -30,7 +30,8 @@ final class OutboxSql {
             + " last_error = COALESCE(last_error || '; ', '') || 'the node sending the last attempt stopped'"
             + " WHERE status = 'pending' AND attempts >= ? AND claimed_until < ?";
 
-    static final String SENT = "UPDATE notification_outbox SET status = 'sent', sent_at = ?, claimed_by = NULL, claimed_until = NULL"
+    /** claimed_by stays: it names the node that sent the row. */
+    static final String SENT = "UPDATE notification_outbox SET status = 'sent', sent_at = ?, claimed_until = NULL"
             + " WHERE id = ? AND claimed_by = ?";
 
     static final String RETRY = "UPDATE notification_outbox SET next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL"

@@ -47,7 +47,7 @@ enum WebhookFormat {
             if (!m.link().isEmpty()) {
                 blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", "<" + m.link() + "|Open the incident>"))));
             }
-            return Map.of("text", m.title() + ": " + m.summary(), "blocks", blocks);
+            return Map.of("text", escape(m.title() + ": " + m.summary()), "blocks", blocks);
         }
     },
     TEAMS {
