@@ -123,6 +123,7 @@ class AuthorizationMatrixTest {
                     .other((h, p) -> "/org/members/outsider/role", 404, Map.of()),
             post("/org/members/{user}/remove", ADMIN, (h, p) -> "/org/members/" + h.freshMember() + "/remove", 302).form("x=1")
                     .other((h, p) -> "/org/members/outsider/remove", 404, Map.of()),
+            get("/notifications", VIEWER), get("/api/v1/notifications", VIEWER),
             get("/audit", ADMIN), get("/jobs", HUB_ADMIN), get("/api/v1/audit", ADMIN), get("/api/v1/audit.csv", ADMIN), get("/api/v1/jobs", HUB_ADMIN),
             // owners and assignment
             get("/owners", VIEWER), post("/owners/alert-route", ADMIN, (h, p) -> "/owners/alert-route", 302).form("alert_route=alerts%40own.test"),
