@@ -28,6 +28,7 @@ import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.ownership.AssignmentService;
 import org.tlsrpthub.hub.ownership.Owner;
@@ -133,9 +134,10 @@ class EmailChannelTest {
         OwnershipTestData.report(ingest, "shop.example.com", "unowned.example.com");
         Scope root = OwnershipTestData.hubAdmin();
         new AssignmentService(db, Clock.systemUTC()).assign(root, Actor.cli(), "shop.example.com", "alpha");
+        Scope alphaAdmin = OwnershipTestData.scope("ann", "alpha", Role.ADMIN);
         OwnersService owners = new OwnersService(db, Clock.systemUTC());
-        owners.addOwner(root, Actor.cli(), "shop.example.com", Owner.Kind.EMAIL, "shop-team@example.org");
-        owners.setAlertRoute(root, "alpha", "alpha-alerts@example.org");
+        owners.addOwner(alphaAdmin, Actor.cli(), "shop.example.com", Owner.Kind.EMAIL, "shop-team@example.org");
+        owners.setAlertRoute(alphaAdmin, "alpha", "alpha-alerts@example.org");
 
         Notifications n = configure("relay-pass", Map.of());
         db.inTransaction(c -> {

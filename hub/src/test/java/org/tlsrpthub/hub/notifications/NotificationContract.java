@@ -21,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.alerts.IncidentTransition;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.json.Json;
+import org.tlsrpthub.hub.audit.Actor;
+import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.ownership.AssignmentService;
+import org.tlsrpthub.hub.ownership.OwnershipTestData;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.ManualClock;
 import org.tlsrpthub.hub.testsupport.Sql;
@@ -247,5 +253,24 @@ abstract class NotificationContract {
             // the caller's transaction is rolled back, and the outbox row with it
         }
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM notification_outbox")).isZero();
+    }
+
+    @Test
+    void anOrganisationSeesOnlyItsOwnDomainsNotifications() throws Exception {
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
+        OwnershipTestData.organisation(db, "alpha");
+        OwnershipTestData.organisation(db, "beta");
+        OwnershipTestData.report(ingest, "a.example.com", "b.example.com");
+        AssignmentService assignment = new AssignmentService(db, clock);
+        assignment.assign(OwnershipTestData.hubAdmin(), Actor.cli(), "a.example.com", "alpha");
+        assignment.assign(OwnershipTestData.hubAdmin(), Actor.cli(), "b.example.com", "beta");
+        configure(Map.of("alerts.channel.a.type", "webhook", "alerts.channel.a.url", receiver.url("/a")));
+        enqueue(transition(1, "a.example.com", "warning"), transition(2, "b.example.com", "critical"));
+
+        assertThat(notifications.service().recent(OwnershipTestData.scope("ann", "alpha", Role.VIEWER), 100))
+                .extracting(NotificationService.NotificationView::domain).containsExactly("a.example.com");
+        assertThat(notifications.service().recent(OwnershipTestData.scope("eve", "beta", Role.VIEWER), 100))
+                .extracting(NotificationService.NotificationView::domain).containsExactly("b.example.com");
+        assertThat(rows()).hasSize(2);
     }
 }
