@@ -27,3 +27,12 @@ CREATE TABLE notification_outbox (
 );
 CREATE INDEX notification_outbox_due ON notification_outbox (status, next_attempt_at);
 CREATE INDEX notification_outbox_created ON notification_outbox (created_at);
+
+-- The digests queued (alerts.digest.*): one per recipient and period, so a digest is queued once
+-- however often, and on whichever node, the digest job runs. The digest itself is an outbox row.
+CREATE TABLE notification_digest (
+    recipient   TEXT   NOT NULL,
+    period_from TEXT   NOT NULL,               -- the first day of the period, 2026-11-23
+    queued_at   BIGINT NOT NULL,
+    PRIMARY KEY (recipient, period_from)
+);

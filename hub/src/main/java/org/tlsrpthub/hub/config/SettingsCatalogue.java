@@ -67,7 +67,8 @@ public final class SettingsCatalogue {
             "alerts.channel.NAME.host", "alerts.channel.NAME.port", "alerts.channel.NAME.starttls", "alerts.channel.NAME.user",
             "alerts.channel.NAME.password", "alerts.channel.NAME.password-env", "alerts.channel.NAME.password-file",
             "alerts.channel.NAME.from", "alerts.channel.NAME.to", "alerts.channel.NAME.trust-certificate",
-            "alerts.route.NAME.domains", "alerts.route.NAME.min-severity", "alerts.route.NAME.channels");
+            "alerts.route.NAME.domains", "alerts.route.NAME.min-severity", "alerts.route.NAME.channels", "alerts.digest.channel",
+            "alerts.digest.period");
 
     /** Names a key had before the one naming scheme: refused with a hint to the new one. */
     public static final Map<String, String> RENAMED = Map.of(

@@ -117,7 +117,8 @@ public final class Delivery {
         boolean permanent;
         try {
             if (channel == null) throw DeliveryException.permanent("channel " + row.channel() + " is no longer configured (alerts.channel." + row.channel() + ")");
-            channel.send(message(row));
+            if (Digests.KIND.equals(row.kind())) sendDigest(channel, row);
+            else channel.send(message(row));
             record(OutboxSql.SENT, row, clock.millis());
             metrics.count(row.channel(), "sent");
             log.info("event=notification-sent id={} channel={} attempt={}", row.id(), row.channel(), row.attempt());
@@ -147,6 +148,17 @@ public final class Delivery {
     static Duration backoff(Duration base, int attempt) {
         Duration d = base.multipliedBy(1L << Math.min(attempt - 1, 20));
         return d.compareTo(NotificationSettings.MAX_BACKOFF) > 0 ? NotificationSettings.MAX_BACKOFF : d;
+    }
+
+    private static void sendDigest(Channel channel, Claimed row) throws DeliveryException {
+        if (!(channel instanceof EmailChannel email)) throw DeliveryException.permanent("digests go by email; " + row.channel() + " is not an email channel");
+        Digests.Digest d;
+        try {
+            d = Json.MAPPER.readValue(row.payload(), Digests.Digest.class);
+        } catch (IOException e) {
+            throw DeliveryException.permanent("the queued digest cannot be read: " + e.getMessage());
+        }
+        email.send(row.recipient(), d.subject(), d.text(), "<digest-" + row.id() + "@tlsrpt-hub.invalid>");
     }
 
     private Message message(Claimed row) throws DeliveryException {

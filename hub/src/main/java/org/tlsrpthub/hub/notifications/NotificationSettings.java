@@ -20,9 +20,11 @@ import org.tlsrpthub.hub.net.OutboundGuard;
  * @param backoff     the wait after the first failed attempt; it doubles after each further one
  * @param lease       how long a claimed row is left to the node that claimed it before another takes it
  * @param publicUrl   http.public-url, to make incident links absolute; "" when unset
+ * @param digestChannel the email channel digests go by ({@code alerts.digest.channel}), or null for no digest
  */
 public record NotificationSettings(Map<String, Channel> channels, Routing routing, Duration interval, int maxAttempts,
-                                   Duration backoff, Duration lease, Duration timeout, String publicUrl) {
+                                   Duration backoff, Duration lease, Duration timeout, String publicUrl, String digestChannel,
+                                   boolean weeklyDigest) {
     static final Duration MAX_BACKOFF = Duration.ofHours(6);
     private static final List<String> TYPES = List.of("email", "webhook", "slack", "teams");
 
@@ -47,9 +49,14 @@ public record NotificationSettings(Map<String, Channel> channels, Routing routin
         int attempts = s.getInt("alerts.delivery.max-attempts", 8);
         if (attempts < 1) throw new SettingsException("alerts.delivery.max-attempts must be at least 1, not " + attempts);
         String publicUrl = s.get("http.public-url", "").strip();
+        String digest = s.get("alerts.digest.channel");
+        if (digest != null && !(channels.get(digest) instanceof EmailChannel)) {
+            throw new SettingsException("alerts.digest.channel names " + digest + ", which is not an email channel (alerts.channel." + digest + ".type = email)");
+        }
+        boolean weekly = s.getChoice("alerts.digest.period", "weekly", "daily", "weekly").equals("weekly");
         return new NotificationSettings(Map.copyOf(channels), new Routing(routes, List.copyOf(channels.keySet())),
                 seconds(s, "alerts.delivery.interval-seconds", 5, 1), attempts, seconds(s, "alerts.delivery.backoff-seconds", 30, 1),
-                lease, timeout, publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
+                lease, timeout, publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl, digest, weekly);
     }
 
     private static Duration seconds(Settings s, String key, long fallback, long min) {

@@ -50,6 +50,15 @@ public final class Outbox implements TransitionSink {
         return insert(c, t, channel, TEST, recipients, now);
     }
 
+    /** Queues a digest email for one recipient; the payload is the digest's subject and text. */
+    static void enqueueDigest(Connection c, Channel channel, String recipient, String payload, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(OutboxSql.INSERT)) {
+            Object[] values = {now, 0L, Digests.KIND, null, "", Digests.KIND, "", channel.name(), recipient, payload, now};
+            for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
+            ps.executeUpdate();
+        }
+    }
+
     private void insert(Connection c, IncidentTransition t, Channel channel, String kind, List<String> recipients) throws SQLException {
         insert(c, t, channel, kind, recipients, clock.millis());
     }

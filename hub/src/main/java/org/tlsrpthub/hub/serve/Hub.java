@@ -79,7 +79,7 @@ public final class Hub implements AutoCloseable {
         this.jobSettings = JobSettings.from(settings);
         RetentionJob.from(settings, db, clock).ifPresent(jobs::add);
         this.notifications = Notifications.from(settings, db, clock, metrics);
-        notifications.job().ifPresent(jobs::add);
+        jobs.addAll(notifications.jobs());
     }
 
     /** Where the incident engine writes its transitions: the notification outbox. */
