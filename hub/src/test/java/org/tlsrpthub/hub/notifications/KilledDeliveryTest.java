@@ -6,7 +6,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +27,7 @@ class KilledDeliveryTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : new Process[] {nodeA, nodeB}) {
-            if (p != null) {
-                p.destroyForcibly();
-                p.waitFor(60, TimeUnit.SECONDS);
-            }
-        }
+        ServeNodes.stop(nodeA, nodeB);
     }
 
     @Test

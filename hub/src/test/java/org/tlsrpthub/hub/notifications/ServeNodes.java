@@ -23,6 +23,16 @@ final class ServeNodes {
         return ChildJvm.start(dir.resolve(node + ".log"), "serve", "--db", db, "--config", config.toString(), "--port", "0");
     }
 
+    /** Kills the nodes still running and waits for them (after each test). */
+    static void stop(Process... nodes) throws InterruptedException {
+        for (Process p : nodes) {
+            if (p != null) {
+                p.destroyForcibly();
+                p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Fails the waiting test when a node stopped by itself (137: killed by the test). */
     static void assertRunning(Path dir, String node, Process p) throws Exception {
         if (p != null && !p.isAlive() && p.exitValue() != 137) {
