@@ -53,8 +53,17 @@ public final class Outbox implements TransitionSink {
     /** Queues a digest email for one recipient; the payload is the digest's subject and text. */
     static void enqueueDigest(Connection c, Channel channel, String recipient, String payload, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(OutboxSql.INSERT)) {
-            Object[] values = {now, 0L, Digests.KIND, null, "", Digests.KIND, "", channel.name(), recipient, payload, now};
-            for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
+            ps.setLong(1, now);
+            ps.setLong(2, 0);
+            ps.setString(3, Digests.KIND);
+            ps.setString(4, null); // a digest spans domains, and may span organisations: hub admins see it
+            ps.setString(5, "");
+            ps.setString(6, Digests.KIND);
+            ps.setString(7, "");
+            ps.setString(8, channel.name());
+            ps.setString(9, recipient);
+            ps.setString(10, payload);
+            ps.setLong(11, now);
             ps.executeUpdate();
         }
     }

@@ -36,24 +36,26 @@ import org.tlsrpthub.hub.ownership.Owner;
 import org.tlsrpthub.hub.ownership.OwnersService;
 import org.tlsrpthub.hub.ownership.OwnershipTestData;
 import org.tlsrpthub.hub.store.Database;
-import org.tlsrpthub.hub.store.DatabaseLocation;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.testsupport.ManualClock;
 
 /**
  * The weekly digest: each recipient of a domain gets one email per completed week with the open
  * incidents, the failure rate against the week before and the top failure types with their fix;
- * queued once however often the job runs, and sent through the relay like any notification.
+ * queued once however often the job runs, and sent through the relay like any notification. Run on
+ * SQLite and PostgreSQL.
  */
-class DigestTest {
+abstract class DigestContract {
     @TempDir Path dir;
     Database db;
     StartTlsRelay relay;
     final ManualClock clock = new ManualClock();
 
+    protected abstract String emptyDatabaseUrl();
+
     @BeforeEach
     void start() throws Exception {
-        db = Database.open(DatabaseLocation.sqliteUrl(dir.resolve("db")));
+        db = Database.open(emptyDatabaseUrl());
         relay = new StartTlsRelay(dir);
         clock.now = Instant.parse("2026-11-25T10:00:00Z"); // a Wednesday: the last complete week is 16 to 22 November
     }
