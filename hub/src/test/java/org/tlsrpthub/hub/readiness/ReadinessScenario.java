@@ -26,33 +26,33 @@ import org.tlsrpthub.hub.store.Provenance;
  * Generates the reports of a readiness scenario and stores them through the real ingest path: a
  * reporter (its contact domain), a run of days, a policy and the sessions of each day.
  */
-final class ReadinessScenario {
-    static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
-    static final Instant NOW = TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
-    static final String DOMAIN = "ready.example";
+public final class ReadinessScenario {
+    public static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    public static final Instant NOW = TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    public static final String DOMAIN = "ready.example";
 
-    static final List<String> MX = List.of("mx1.ready.example", "mx2.ready.example");
-    static final List<String> OLD_MX = List.of("old-mx.ready.example");
+    public static final List<String> MX = List.of("mx1.ready.example", "mx2.ready.example");
+    public static final List<String> OLD_MX = List.of("old-mx.ready.example");
 
-    record Failure(String resultType, String mx, long sessions) {}
+    public record Failure(String resultType, String mx, long sessions) {}
 
     private static final ReportWriter WRITER = new ReportWriter();
 
     private final IngestService ingest;
     private int sequence;
 
-    ReadinessScenario(Database db) {
+    public ReadinessScenario(Database db) {
         this.ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    static PolicyResult sts(String mode, List<String> mx, long ok, Failure... failures) {
+    public static PolicyResult sts(String mode, List<String> mx, long ok, Failure... failures) {
         List<String> strings = new ArrayList<>(List.of("version: STSv1", "mode: " + mode));
         for (String m : mx) strings.add("mx: " + m);
         strings.add("max_age: 604800");
         return result(new Policy(PolicyType.STS, strings, DOMAIN, mx), ok, failures);
     }
 
-    static PolicyResult noPolicy(long ok, Failure... failures) {
+    public static PolicyResult noPolicy(long ok, Failure... failures) {
         return result(new Policy(PolicyType.NO_POLICY_FOUND, List.of(), DOMAIN, List.of()), ok, failures);
     }
 
@@ -66,12 +66,24 @@ final class ReadinessScenario {
         return new PolicyResult(policy, new Summary(ok, failed), details);
     }
 
+    /**
+     * The scenario the CLI, API and page tests show: two major senders and a small one in testing for
+     * 20 days (ready), the small one failing starttls on mx1 (listed), and a fourth reporter still
+     * applying the old policy (stale).
+     */
+    public static void readyWithStaleReporter(Database db) throws SQLException {
+        ReadinessScenario s = new ReadinessScenario(db);
+        for (String r : List.of("google.com", "microsoft.com")) s.daily(r, 20, 1, sts("testing", MX, 5_000));
+        s.daily("small-isp.example", 20, 1, sts("testing", MX, 100, new Failure("starttls-not-supported", MX.get(0), 20)));
+        s.daily("late.example", 30, 1, sts("testing", OLD_MX, 100));
+    }
+
     /** One report per day from {@code daysAgo} days before today to {@code untilDaysAgo} (both included). */
-    void daily(String reporter, int daysAgo, int untilDaysAgo, PolicyResult each) throws SQLException {
+    public void daily(String reporter, int daysAgo, int untilDaysAgo, PolicyResult each) throws SQLException {
         for (int d = daysAgo; d >= untilDaysAgo; d--) report(reporter, TODAY.minusDays(d), each);
     }
 
-    void report(String reporter, LocalDate day, PolicyResult... policies) throws SQLException {
+    public void report(String reporter, LocalDate day, PolicyResult... policies) throws SQLException {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Report r = new Report(reporter, new DateRange(start, start.plusSeconds(86_399)), "mailto:tlsrpt@" + reporter,
                 reporter + "-" + day + "-" + sequence++, List.of(policies));
