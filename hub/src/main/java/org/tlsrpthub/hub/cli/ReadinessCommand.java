@@ -26,28 +26,19 @@ import picocli.CommandLine.Spec;
 final class ReadinessCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    // optional for picocli, so that "readiness stale DOMAIN" reaches the subcommand; required below
-    @Parameters(paramLabel = "DOMAIN", arity = "0..1", description = "The policy domain.")
-    String domain;
+    @Mixin Question question;
 
-    @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Judge as of this instant (2026-06-01T12:00:00Z) or UTC day (2026-06-01); default: now.")
-    String at;
-
-    @Option(names = "--json", description = "Print JSON (the API's answer).")
-    boolean json;
-
-    @Mixin OrgOption org;
+    @Mixin OrgOption org; // not inside Question: its --org errors name the command, which a nested mixin cannot reach
 
     @Override
     public Integer call() throws Exception {
-        if (domain == null) throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DOMAIN'");
-        Instant when = instant(spec, at);
+        String domain = question.domain(spec);
+        Instant when = question.at(spec);
         try (Database db = StoreOptions.of(spec).open()) {
             Optional<Readiness> found = service(spec, db).readiness(org.scope(db), domain, when);
-            if (found.isEmpty()) return noDomain(domain, org);
+            if (found.isEmpty()) return Question.noDomain(domain, org);
             Readiness r = found.get();
-            if (json) {
+            if (question.json) {
                 System.out.println(Json.text(r));
                 return 0;
             }
@@ -68,21 +59,40 @@ final class ReadinessCommand implements Callable<Integer> {
         }
     }
 
-    static Instant instant(CommandSpec spec, String at) {
-        try {
-            return AtInstant.parse(at);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--at: " + e.getMessage());
-        }
-    }
-
     static ReadinessService service(CommandSpec spec, Database db) {
         return new ReadinessService(db, Clock.systemUTC(), ReadinessSettings.from(StoreOptions.of(spec).settings()));
     }
 
-    static int noDomain(String domain, OrgOption org) {
-        System.err.println("tlsrpt-hub: no domain " + domain + (org.org == null ? "" : " in organisation " + org.org));
-        return 1;
+    /** What both commands ask: a domain, as of when, as text or JSON, as whom. */
+    static final class Question {
+        // optional for picocli, so that "readiness stale DOMAIN" reaches the subcommand; required by domain()
+        @Parameters(paramLabel = "DOMAIN", arity = "0..1", description = "The policy domain.")
+        String domain;
+
+        @Option(names = "--at", paramLabel = "INSTANT",
+                description = "As of this instant (2026-06-01T12:00:00Z) or UTC day (2026-06-01); default: now.")
+        String at;
+
+        @Option(names = "--json", description = "Print JSON (the API's answer).")
+        boolean json;
+
+        String domain(CommandSpec spec) {
+            if (domain == null) throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DOMAIN'");
+            return domain;
+        }
+
+        Instant at(CommandSpec spec) {
+            try {
+                return AtInstant.parse(at);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--at: " + e.getMessage());
+            }
+        }
+
+        static int noDomain(String domain, OrgOption org) {
+            System.err.println("tlsrpt-hub: no domain " + domain + (org.org == null ? "" : " in organisation " + org.org));
+            return 1;
+        }
     }
 
     @Command(name = "stale", mixinStandardHelpOptions = true,
@@ -90,25 +100,19 @@ final class ReadinessCommand implements Callable<Integer> {
     static final class Stale implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Parameters(paramLabel = "DOMAIN", description = "The policy domain.")
-        String domain;
-
-        @Option(names = "--at", paramLabel = "INSTANT", description = "As of this instant or UTC day; default: now.")
-        String at;
-
-        @Option(names = "--json", description = "Print JSON (the API's answer).")
-        boolean json;
+        @Mixin Question question;
 
         @Mixin OrgOption org;
 
         @Override
         public Integer call() throws Exception {
-            Instant when = instant(spec, at);
+            String domain = question.domain(spec);
+            Instant when = question.at(spec);
             try (Database db = StoreOptions.of(spec).open()) {
                 Optional<StalePolicy> found = service(spec, db).stalePolicy(org.scope(db), domain, when);
-                if (found.isEmpty()) return noDomain(domain, org);
+                if (found.isEmpty()) return Question.noDomain(domain, org);
                 StalePolicy s = found.get();
-                if (json) {
+                if (question.json) {
                     System.out.println(Json.text(s));
                     return 0;
                 }

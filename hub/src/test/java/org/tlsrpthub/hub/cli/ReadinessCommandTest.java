@@ -68,5 +68,11 @@ class ReadinessCommandTest {
         CapturedCli unknown = CapturedCli.run("readiness", "nobody.example", "--data-dir", dir.toString());
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("no domain nobody.example");
+        CapturedCli noOrg = CapturedCli.run("readiness", "stale", "ready.example", "--org", "nope", "--data-dir", dir.toString());
+        assertThat(noOrg.exitCode()).isEqualTo(2);
+        assertThat(noOrg.err()).contains("--org: there is no organisation 'nope'");
+        CapturedCli noDomain = CapturedCli.run("readiness", "--data-dir", dir.toString());
+        assertThat(noDomain.exitCode()).isEqualTo(2);
+        assertThat(noDomain.err()).contains("Missing required parameter: 'DOMAIN'");
     }
 }
