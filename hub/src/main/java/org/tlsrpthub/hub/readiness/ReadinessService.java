@@ -23,12 +23,16 @@ import org.tlsrpthub.hub.store.Database;
  * never report rows; the current policy comes from the first of {@link #sources} that knows it, else
  * from what most reporters applied ({@link ReportedPolicy}).
  *
- * <p>The overview's column is cached per domain and node, keyed by the domain's report count and
- * newest store time ({@code rollup_domain_total}, which any node's ingest changes) and by the UTC
- * day: a page of the overview then costs one indexed read for the whole page.
+ * <p>The overview's column is cached per domain and node, keyed by the domain's report count, newest
+ * store time and session totals ({@code rollup_domain_total}, which any node's ingest or a report's
+ * replacement changes) and by the UTC day: a page of the overview then costs one indexed read for
+ * the whole page.
  */
 public final class ReadinessService {
-    private record Cached(long reports, long storedAt, long day, MtaStsColumn column) {}
+    /** The counts a stored or replaced report changes, and the day: the column is reused while all are equal. */
+    private record Stamp(long reports, long storedAt, long successful, long failed, long day) {}
+
+    private record Cached(Stamp stamp, MtaStsColumn column) {}
 
     private final Database db;
     private final Clock clock;
@@ -94,10 +98,10 @@ public final class ReadinessService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String d = rs.getString(1);
-                        long reports = rs.getLong(2), storedAt = rs.getLong(3);
+                        Stamp stamp = new Stamp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), day);
                         Cached cached = columns.get(d);
-                        if (cached == null || cached.reports() != reports || cached.storedAt() != storedAt || cached.day() != day) {
-                            cached = new Cached(reports, storedAt, day, MtaStsColumn.of(readiness(c, d, now)));
+                        if (cached == null || !cached.stamp().equals(stamp)) {
+                            cached = new Cached(stamp, MtaStsColumn.of(readiness(c, d, now)));
                             columns.put(d, cached);
                         }
                         out.put(d, cached.column());

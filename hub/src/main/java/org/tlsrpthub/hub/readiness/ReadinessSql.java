@@ -25,7 +25,8 @@ final class ReadinessSql {
 
     /** What changes when a report about the domain is stored: the overview's cache is keyed by it. */
     static String stamps(int domains) {
-        return "SELECT policy_domain, reports, last_stored_at FROM rollup_domain_total WHERE policy_domain IN ("
+        return "SELECT policy_domain, reports, last_stored_at, successful_sessions, failed_sessions FROM rollup_domain_total"
+                + " WHERE policy_domain IN ("
                 + String.join(", ", java.util.Collections.nCopies(domains, "?")) + ")";
     }
 }

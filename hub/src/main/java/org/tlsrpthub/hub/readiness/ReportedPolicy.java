@@ -26,11 +26,16 @@ final class ReportedPolicy {
         Map<String, Set<String>> votes = new HashMap<>(); // version id -> reporters
         Map<String, PolicyVersion> versions = new HashMap<>();
         Map<String, Integer> firstDay = new HashMap<>();
+        Map<String, Integer> lastDay = new HashMap<>();
         for (PolicyData.Span s : data.spans()) {
             PolicyVersion v = data.versionOfKey().get(s.policyKey());
             if (v == null) continue;
             firstDay.merge(v.id(), s.firstDay(), Math::min);
-            versions.merge(v.id(), v, (a, b) -> a.maxAge() != null ? a : b);
+            // the version as last reported: a max_age changed without a new mx list or mode shows its newest value
+            if (s.lastDay() >= lastDay.getOrDefault(v.id(), Integer.MIN_VALUE)) {
+                lastDay.put(v.id(), s.lastDay());
+                versions.put(v.id(), v);
+            }
             int latest = latestDay.get(s.reporter());
             if (s.lastDay() == latest && (!anyRecent || latest >= windowFrom)) {
                 votes.computeIfAbsent(v.id(), k -> new HashSet<>()).add(s.reporter());

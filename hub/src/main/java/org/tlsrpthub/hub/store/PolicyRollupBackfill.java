@@ -9,7 +9,8 @@ import java.sql.SQLException;
  * an applied policy is a hash, which SQL cannot compute on SQLite. Reads the stored rows
  * ({@link StoredReport}), never the raw inputs; pages of reports in id order, each in its own
  * transaction with the position it reached, so an interrupted run resumes where it stopped. A store
- * with nothing left to add costs one read of an empty table.
+ * with nothing left to add costs one update of an empty table. Nodes that open the store at the same
+ * time take turns page by page ({@link PolicyRollupSql#BACKFILL_CLAIM}).
  */
 final class PolicyRollupBackfill {
     private static final int PAGE = 500;
@@ -18,10 +19,18 @@ final class PolicyRollupBackfill {
 
     /** Adds every report not yet counted; returns how many. */
     static long run(Database db) throws SQLException {
+        return run(db, PAGE);
+    }
+
+    /** As above, {@code page} reports per transaction. */
+    static long run(Database db, int page) throws SQLException {
         long added = 0;
         while (true) {
             int n = db.inTransaction(c -> {
                 long next, last;
+                try (PreparedStatement claim = c.prepareStatement(PolicyRollupSql.BACKFILL_CLAIM)) {
+                    if (claim.executeUpdate() == 0) return -1; // nothing (left) to add
+                }
                 try (PreparedStatement ps = c.prepareStatement(PolicyRollupSql.BACKFILL_STATE);
                         ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return -1;
@@ -34,7 +43,7 @@ final class PolicyRollupBackfill {
                 try (PreparedStatement ps = c.prepareStatement(PolicyRollupSql.BACKFILL_PAGE)) {
                     ps.setLong(1, next);
                     ps.setLong(2, last);
-                    ps.setInt(3, PAGE);
+                    ps.setInt(3, page);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long id = rs.getLong(1);
@@ -45,9 +54,9 @@ final class PolicyRollupBackfill {
                     }
                 }
                 rollups.upsert(c);
-                String sql = count < PAGE ? PolicyRollupSql.BACKFILL_DONE : PolicyRollupSql.BACKFILL_ADVANCE;
+                String sql = count < page ? PolicyRollupSql.BACKFILL_DONE : PolicyRollupSql.BACKFILL_ADVANCE;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    if (count == PAGE) ps.setLong(1, reached);
+                    if (count == page) ps.setLong(1, reached);
                     ps.executeUpdate();
                 }
                 return count;

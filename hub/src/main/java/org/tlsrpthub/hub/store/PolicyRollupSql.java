@@ -19,6 +19,12 @@ final class PolicyRollupSql {
             DELETE FROM rollup_policy_daily WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND policy_key = ?
                 AND kind = ? AND result_type = ? AND receiving_mx = ? AND sessions = 0""";
 
+    /**
+     * Written first in each page's transaction: it takes the write lock (SQLite) or the row lock
+     * (PostgreSQL) before the state is read, so nodes opening the store together add each page once.
+     */
+    static final String BACKFILL_CLAIM = "UPDATE policy_rollup_backfill SET next_report_id = next_report_id";
+
     static final String BACKFILL_STATE = "SELECT next_report_id, last_report_id FROM policy_rollup_backfill";
 
     static final String BACKFILL_PAGE = "SELECT id, reporter_key FROM report WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?";
