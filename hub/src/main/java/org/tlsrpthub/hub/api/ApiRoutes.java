@@ -25,6 +25,7 @@ public final class ApiRoutes {
     public static void register(Javalin app, ApiServices services) {
         new OverviewRoutes(services).register(app);
         new DomainRoutes(services).register(app);
+        new ReadinessRoutes(services).register(app);
         new ReportRoutes(services).register(app);
         new QuarantineRoutes(services).register(app);
         app.get(V1 + "/jobs", ctx -> Json.render(ctx, new Items<>(services.jobs().jobs())));

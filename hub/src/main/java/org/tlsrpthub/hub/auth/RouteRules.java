@@ -77,6 +77,7 @@ public final class RouteRules {
         r.add(GET, "/api/v1/overview", Need.VIEWER).add(GET, "/api/v1/failure-details", Need.VIEWER);
         r.add(GET, "/api/v1/domains/{domain}", Need.VIEWER).add(GET, "/api/v1/domains/{domain}/daily", Need.VIEWER);
         r.add(GET, "/api/v1/domains/{domain}/breakdowns/{breakdown}", Need.VIEWER);
+        r.add(GET, "/api/v1/domains/{domain}/readiness", Need.VIEWER).add(GET, "/api/v1/domains/{domain}/stale-policy", Need.VIEWER);
         r.add(GET, "/api/v1/reports", Need.VIEWER).add(GET, "/api/v1/reports/{id}", Need.VIEWER).add(GET, "/api/v1/reports/{id}/raw", Need.VIEWER);
         r.add(GET, "/api/v1/quarantine", Need.VIEWER).add(GET, "/api/v1/quarantine/{id}", Need.VIEWER);
         r.add(GET, "/api/v1/quarantine/{id}/raw", Need.VIEWER).add(POST, "/api/v1/quarantine/{id}/reprocess", Need.ANALYST);

@@ -26,6 +26,8 @@ import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.readiness.ReadinessService;
+import org.tlsrpthub.hub.readiness.ReadinessSettings;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Provenance;
 import picocli.CommandLine.Command;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
         description = {"Dashboard benchmark, in a fresh temporary store (or an empty one given with --db / --data-dir). Fills",
-                "--domains x --days (the first 10 domains imported whole, the others given copies of their rollups), then times the overview and a domain page (service calls, server time) and prints p50/p99."})
+                "--domains x --days (the first 10 domains imported whole, the others given copies of their rollups), then times the overview (with and without its MTA-STS column) and a domain page (service calls, server time) and prints p50/p99."})
 final class DashboardBench implements Callable<Integer> {
     /** Domains imported whole; the others copy the rollups of one of them. */
     static final int TEMPLATES = 10;
@@ -83,6 +85,7 @@ final class DashboardBench implements Callable<Integer> {
                 time("overview " + preset + ", by name, as one organisation", () -> overview.overview(org,
                         new OverviewQuery(p, "", null, OverviewQuery.Sort.DOMAIN, false, 0, 50)));
             }
+            timeReadiness(db, clock, Period.preset("30d", today));
             for (String preset : List.of("30d", "365d")) {
                 Period p = Period.preset(preset, today);
                 time("domain page " + preset + " (domain0, imported)", () -> domain.analyse(Scope.wholeHub(), ReportGenerator.domainName(0), p, 20));
@@ -93,6 +96,26 @@ final class DashboardBench implements Callable<Integer> {
             System.out.printf("memory while timing the queries: %s%n", MemoryFigures.now());
         }
         return 0;
+    }
+
+    /**
+     * The overview with and without its MTA-STS column (issue 13 §5), in the same run: the column
+     * as a warm page sees it (cached per domain) and after every domain of the page was invalidated
+     * by a new report (a fresh service: each verdict recomputed from the policy rollups).
+     */
+    private void timeReadiness(Database db, Clock clock, Period p) throws Exception {
+        OverviewService overview = new OverviewService(db, clock);
+        ReadinessService readiness = new ReadinessService(db, clock, ReadinessSettings.DEFAULTS);
+        for (int size : List.of(50, 500)) {
+            OverviewQuery q = new OverviewQuery(p, "", null, OverviewQuery.Sort.DOMAIN, false, 0, size);
+            time("overview 30d, page of " + size + ", no MTA-STS column", () -> overview.overview(Scope.wholeHub(), q));
+            time("overview 30d, page of " + size + ", MTA-STS column", () -> readiness.overviewColumn(
+                    overview.overview(Scope.wholeHub(), q).domains().stream().map(d -> d.domain()).toList()));
+            time("overview 30d, page of " + size + ", MTA-STS column, cold", () -> new ReadinessService(db, clock, ReadinessSettings.DEFAULTS)
+                    .overviewColumn(overview.overview(Scope.wholeHub(), q).domains().stream().map(d -> d.domain()).toList()));
+        }
+        String other = ReportGenerator.domainName(Math.min(500, domains - 1));
+        time("readiness of " + other, () -> readiness.readiness(Scope.wholeHub(), other, null));
     }
 
     private void fill(Database db, Clock clock, LocalDate first) throws Exception {

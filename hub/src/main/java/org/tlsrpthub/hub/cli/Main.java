@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 RecordCommand.class,
                 MtaStsCommand.class,
                 CheckCommand.class,
+                ReadinessCommand.class,
                 UsersCommand.class,
                 OrgCommand.class,
                 TokensCommand.class,

@@ -31,6 +31,9 @@ public final class SettingsCatalogue {
             "retention.interval-seconds",
             // background jobs
             "jobs.enabled", "jobs.poll-interval-seconds", "jobs.node-name",
+            // MTA-STS readiness (docs/readiness.md)
+            "readiness.major-senders", "readiness.min-days", "readiness.max-silence-days", "readiness.testing-only-days",
+            "readiness.window-days", "readiness.max-failure-percent",
             // HTTP
             "http.bind", "http.port", "http.path", "http.tls.certificate", "http.tls.key", "http.trusted-proxies",
             "http.max-body-bytes", "http.max-in-flight-bytes", "http.body-timeout-seconds", "http.rate-limit.per-minute",

@@ -1,5 +1,7 @@
 package org.tlsrpthub.hub.serve;
 
+import org.tlsrpthub.hub.readiness.ReadinessService;
+import org.tlsrpthub.hub.readiness.ReadinessSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,8 +69,10 @@ public final class Hub implements AutoCloseable {
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit(), hs.commitTimeout());
         this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
-        new WebApp(db, ingest, clock, sso).register(http.app(), hs.path());
-        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, clock));
+        // one readiness service for pages and API: the overview's MTA-STS column cache is shared
+        ReadinessService readiness = new ReadinessService(db, clock, ReadinessSettings.from(settings));
+        new WebApp(db, ingest, clock, sso, readiness).register(http.app(), hs.path());
+        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock));
         new MetricsRoutes(metrics, db).register(http.app());
         List<String> unruled = RouteRules.hub(hs.path()).missing(http.app());
         if (!unruled.isEmpty()) log.error("event=routes-without-rule routes=\"{}\" hint=\"they answer 500 until RouteRules has them\"", unruled);

@@ -61,6 +61,7 @@ public final class Database implements AutoCloseable {
             Database db = new Database(pool, dialect, checkpointer);
             try {
                 ContentHashBackfill.run(db);
+                PolicyRollupBackfill.run(db);
             } catch (SQLException | RuntimeException e) {
                 db.close();
                 throw e;

@@ -53,6 +53,7 @@ final class ReportContents {
             deleteWarnings.executeBatch();
         }
         Rollups rollups = new Rollups();
+        PolicyRollups policyRollups = new PolicyRollups();
         try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
                 PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
                 PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
@@ -72,12 +73,15 @@ final class ReportContents {
                 report.setLong(8, old.id());
                 report.addBatch();
                 rollups.replace(old.report(), r, rep.reporterKey(), old.storedAt());
+                policyRollups.replace(old.report(), r, rep.reporterKey());
             }
             execute(batch, policy, detail, warning);
             report.executeBatch();
         }
         rollups.upsert(c);
         rollups.deleteEmpty(c);
+        policyRollups.upsert(c);
+        policyRollups.deleteEmpty(c);
     }
 
     /** Runs the content batches that got rows. */

@@ -192,6 +192,7 @@ public final class ReportStore {
         List<List<StoreResult.Fate>> fates = new ArrayList<>();
         for (StoreRequest ignored : requests) fates.add(new ArrayList<>());
         Rollups rollups = new Rollups();
+        PolicyRollups policyRollups = new PolicyRollups();
         try (PreparedStatement policy = c.prepareStatement(StoreSql.INSERT_POLICY);
                 PreparedStatement detail = c.prepareStatement(StoreSql.INSERT_FAILURE_DETAIL);
                 PreparedStatement warning = c.prepareStatement(StoreSql.INSERT_WARNING);
@@ -203,6 +204,7 @@ public final class ReportStore {
                     fates.get(req).add(StoreResult.Fate.STORED);
                     ReportContents.add(batch, policy, detail, warning, ids, rows.reportIds()[k], rows.parsed().get(k));
                     rollups.add(rows.reports().get(k), rows.reporterKeys()[k], now);
+                    policyRollups.add(rows.reports().get(k), rows.reporterKeys()[k]);
                 } else {
                     fates.get(req).add(known.arrive(rows, k, rawIds[req], requests.get(req).raw().provenance(), ids,
                             recordSightings));
@@ -210,6 +212,7 @@ public final class ReportStore {
             }
             ReportContents.execute(batch, policy, detail, warning);
             rollups.upsert(c);
+            policyRollups.upsert(c);
             known.finish(ids);
         }
         return fates;

@@ -1,5 +1,9 @@
 package org.tlsrpthub.hub.web;
 
+import java.util.Map;
+import org.tlsrpthub.hub.analysis.DomainOverview;
+import org.tlsrpthub.hub.readiness.MtaStsColumn;
+import org.tlsrpthub.hub.readiness.ReadinessService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -26,9 +30,11 @@ public final class OverviewPages {
     private final Clock clock;
     private final OwnersService owners;
     private final OwnershipPages ownership;
+    private final ReadinessService readiness;
 
     OverviewPages(Pages pages, OverviewService overview, DomainAnalysisService analysis, Clock clock, OwnersService owners,
-            OwnershipPages ownership) {
+            OwnershipPages ownership, ReadinessService readiness) {
+        this.readiness = readiness;
         this.pages = pages;
         this.overview = overview;
         this.analysis = analysis;
@@ -44,7 +50,7 @@ public final class OverviewPages {
 
     /** The query as the page's links and form keep it. */
     public record OverviewView(PeriodParam period, String q, String status, String owner, String sort, boolean desc,
-            OverviewPage result) {
+            OverviewPage result, Map<String, MtaStsColumn> mtaStsColumn) {
         public int pages() {
             return Math.max(1, (result.matching() + result.size() - 1) / result.size());
         }
@@ -53,6 +59,13 @@ public final class OverviewPages {
         public String link(String sortBy, boolean descending, int page) {
             return "/?" + period.query() + "&q=" + Format.url(q) + "&status=" + Format.url(status) + "&owner=" + Format.url(owner)
                     + "&sort=" + sortBy + "&dir=" + (descending ? "desc" : "asc") + "&page=" + page;
+        }
+
+        /** The MTA-STS column: the mode, with the verdict when in testing; "—" without a policy. */
+        public String mtaSts(String domain) {
+            MtaStsColumn c = mtaStsColumn.get(domain);
+            if (c == null || c.mode().isEmpty()) return "—";
+            return c.verdict() == null ? c.mode() : c.mode() + ": " + c.verdict().id();
         }
 
         /** A column header's link: the current column flips its direction, another starts descending. */
@@ -81,7 +94,8 @@ public final class OverviewPages {
             throw PageException.badQuery(e.getMessage());
         }
         pages.render(ctx, "overview.jte", PageInfo.of(ctx, "Overview", "overview"),
-                "view", new OverviewView(period, q, status, owner, sort, desc, result));
+                "view", new OverviewView(period, q, status, owner, sort, desc, result,
+                        readiness.overviewColumn(result.domains().stream().map(DomainOverview::domain).toList())));
     }
 
     private void domain(Context ctx) throws SQLException {
@@ -90,8 +104,11 @@ public final class OverviewPages {
         DomainAnalysis a = analysis.analyse(AccessFilter.scope(ctx), domain, period.period(), DomainAnalysisService.DEFAULT_TOP)
                 .orElseThrow(PageException::notFound);
         // titled by the domain's one form, whatever spelling the address used
+        Scope scope = AccessFilter.scope(ctx);
         pages.render(ctx, "domain.jte", PageInfo.of(ctx, a.domain(), "overview"), "a", a, "period", period,
-                "owners", ownership.domainOwners(ctx, a.domain()));
+                "owners", ownership.domainOwners(ctx, a.domain()),
+                "readiness", readiness.readiness(scope, a.domain(), null).orElse(null),
+                "stale", readiness.stalePolicy(scope, a.domain(), null).orElse(null));
     }
 
     static String orEmpty(String s) {

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.web;
 
+import org.tlsrpthub.hub.readiness.ReadinessService;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.tlsrpthub.hub.analysis.DomainAnalysisService;
@@ -31,9 +32,11 @@ public final class WebApp {
     private final IngestService ingest;
     private final Clock clock;
     private final SsoService sso;
+    private final ReadinessService readiness;
     private final Pages pages = new Pages();
 
-    public WebApp(Database db, IngestService ingest, Clock clock, SsoService sso) {
+    public WebApp(Database db, IngestService ingest, Clock clock, SsoService sso, ReadinessService readiness) {
+        this.readiness = readiness;
         this.db = db;
         this.ingest = ingest;
         this.clock = clock;
@@ -56,7 +59,7 @@ public final class WebApp {
         OwnersService owners = new OwnersService(db, clock);
         OwnershipPages ownership = new OwnershipPages(pages, owners, new AssignmentService(db, clock));
         ownership.register(app);
-        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock, owners, ownership)
+        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock, owners, ownership, readiness)
                 .register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);
         new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);

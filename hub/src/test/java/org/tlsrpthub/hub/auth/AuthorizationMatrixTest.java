@@ -149,6 +149,10 @@ class AuthorizationMatrixTest {
                     .otherData((h, p) -> "/api/v1/domains/other.test/daily"),
             get("/api/v1/domains/{domain}/breakdowns/{breakdown}", VIEWER, (h, p) -> "/api/v1/domains/own.test/breakdowns/reporters", 200)
                     .otherData((h, p) -> "/api/v1/domains/other.test/breakdowns/reporters"),
+            get("/api/v1/domains/{domain}/readiness", VIEWER, (h, p) -> "/api/v1/domains/own.test/readiness", 200)
+                    .otherData((h, p) -> "/api/v1/domains/other.test/readiness"),
+            get("/api/v1/domains/{domain}/stale-policy", VIEWER, (h, p) -> "/api/v1/domains/own.test/stale-policy", 200)
+                    .otherData((h, p) -> "/api/v1/domains/other.test/stale-policy"),
             get("/api/v1/reports", VIEWER),
             get("/api/v1/reports/{id}", VIEWER, (h, p) -> "/api/v1/reports/" + h.ownReport, 200)
                     .otherData((h, p) -> "/api/v1/reports/" + h.otherReport),

@@ -81,10 +81,13 @@ class BenchStoreTest {
             assertThat(Sql.count(db, "SELECT count(*) FROM report")).isEqualTo(10 * 2 * 3);
             assertThat(Sql.count(db, "SELECT count(*) FROM rollup_domain_total")).isEqualTo(13);
             for (String table : List.of("rollup_daily", "rollup_domain_daily", "rollup_domain_monthly",
-                    "rollup_dimension_daily", "rollup_domain_total")) {
+                    "rollup_dimension_daily", "rollup_domain_total", "rollup_policy_daily")) {
                 // domain12.example copies domain2.example (12 mod 10)
                 assertThat(rows(db, table, "domain12.example")).as(table).isNotEmpty().isEqualTo(rows(db, table, "domain2.example"));
             }
+            // the applied policies are copied verbatim: their text names the template's MX hosts
+            assertThat(Sql.count(db, "SELECT count(*) FROM rollup_policy_applied WHERE policy_domain = 'domain12.example'"))
+                    .isPositive().isEqualTo(Sql.count(db, "SELECT count(*) FROM rollup_policy_applied WHERE policy_domain = 'domain2.example'"));
         }
         CliRun again = CliRun.run(bench);
         assertThat(again.exitCode()).isEqualTo(1);

@@ -43,6 +43,7 @@ public final class RollupCheck {
                     + "|" + r.get(5), ((Number) r.get(6)).longValue());
         }
         assertThat(actual).as("rollup_daily against the sums over raw rows").isEqualTo(expected);
+        PolicyRollupCheck.assertPolicyRollupsMatchRawRows(db);
     }
 
     private static long day(Object rangeStartMillis) {

@@ -1,0 +1,71 @@
+package org.tlsrpthub.hub.readiness;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the policy rollups hold about one domain up to a day: which policies were applied (only
+ * {@code sts} ones become versions), when each reporter applied each, and the cells of the window.
+ *
+ * @param versionOfKey the version of every {@code sts} policy key; other policy types are absent
+ * @param spans        per reporter and policy key, the first and last day reported
+ * @param cells        the window's cells
+ * @param otherTypes   whether reports named a policy other than sts (tlsa, no-policy-found)
+ * @param policyless   keys under which a sender had no policy to apply: no-policy-found, or sts
+ *                     without a mode (a sender that could not fetch the policy reports either way)
+ */
+record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spans, List<Cell> cells, boolean otherTypes,
+        Set<String> policyless) {
+
+    record Span(String reporter, String policyKey, int firstDay, int lastDay) {}
+
+    record Cell(int day, String reporter, String policyKey, String kind, String resultType, String mx, long sessions) {}
+
+    /** Reads the domain's policies and spans before {@code endDay}, and the cells of [{@code fromDay}, {@code endDay}). */
+    static PolicyData read(Connection c, String domain, int fromDay, int endDay) throws SQLException {
+        Map<String, PolicyVersion> versions = new HashMap<>();
+        boolean other = false;
+        Set<String> policyless = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.APPLIED)) {
+            ps.setString(1, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1), type = rs.getString(2);
+                    PolicyVersion v = "sts".equals(type) ? PolicyVersion.of(rs.getString(3), rs.getString(4)) : null;
+                    if (v != null && !v.mode().isEmpty()) versions.put(key, v);
+                    else if (v != null || "no-policy-found".equals(type)) policyless.add(key);
+                    if (v == null) other = true;
+                }
+            }
+        }
+        List<Span> spans = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.SPANS)) {
+            ps.setString(1, domain);
+            ps.setInt(2, endDay);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) spans.add(new Span(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.CELLS)) {
+            ps.setString(1, domain);
+            ps.setInt(2, fromDay);
+            ps.setInt(3, endDay);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cells.add(new Cell(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getLong(7)));
+                }
+            }
+        }
+        return new PolicyData(versions, spans, cells, other, policyless);
+    }
+}

@@ -1,0 +1,143 @@
+package org.tlsrpthub.hub.readiness;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.orgs.Scope;
+import org.tlsrpthub.hub.orgs.ScopeSql;
+import org.tlsrpthub.hub.store.Database;
+
+/**
+ * MTA-STS readiness (issue 13 §1 and §3): the one service behind {@code readiness} on the CLI, the
+ * domain page's panel, the overview's column and the API. Reads the policy rollups (migration V63),
+ * never report rows; the current policy comes from the first of {@link #sources} that knows it, else
+ * from what most reporters applied ({@link ReportedPolicy}).
+ *
+ * <p>The overview's column is cached per domain and node, keyed by the domain's report count, newest
+ * store time and session totals ({@code rollup_domain_total}, which any node's ingest or a report's
+ * replacement changes) and by the UTC day: a page of the overview then costs one indexed read for
+ * the whole page.
+ */
+public final class ReadinessService {
+    /** The counts a stored or replaced report changes, and the day: the column is reused while all are equal. */
+    private record Stamp(long reports, long storedAt, long successful, long failed, long day) {}
+
+    private record Cached(Stamp stamp, MtaStsColumn column) {}
+
+    private final Database db;
+    private final Clock clock;
+    private final ReadinessSettings settings;
+    private final List<CurrentPolicySource> sources;
+    private final Map<String, Cached> columns = new ConcurrentHashMap<>();
+
+    /** @param sources asked in order before the reports (hosted, then live-fetched policies) */
+    public ReadinessService(Database db, Clock clock, ReadinessSettings settings, List<CurrentPolicySource> sources) {
+        this.db = db;
+        this.clock = clock;
+        this.settings = settings;
+        this.sources = List.copyOf(sources);
+    }
+
+    public ReadinessService(Database db, Clock clock, ReadinessSettings settings) {
+        this(db, clock, settings, List.of());
+    }
+
+    public ReadinessSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The verdict at {@code at} (null: now), over the complete UTC days before it.
+     *
+     * @return empty when {@code scope} does not see the domain or the hub never heard of it, alike
+     */
+    public Optional<Readiness> readiness(Scope scope, String domain, Instant at) throws SQLException {
+        String d = DomainNames.normalise(domain);
+        Instant when = at == null ? clock.instant() : at;
+        return db.withConnection(c -> known(c, scope, d) ? Optional.of(readiness(c, d, when)) : Optional.empty());
+    }
+
+    /**
+     * The reporters still applying an older policy version at {@code at} (null: now). The
+     * {@code stale-policy} alert rule calls this (docs/readiness.md): a reporter with
+     * {@code past_max_age} should have fetched the new policy by now.
+     */
+    public Optional<StalePolicy> stalePolicy(Scope scope, String domain, Instant at) throws SQLException {
+        String d = DomainNames.normalise(domain);
+        Instant when = at == null ? clock.instant() : at;
+        return db.withConnection(c -> {
+            if (!known(c, scope, d)) return Optional.empty();
+            int end = endDay(when);
+            PolicyData data = PolicyData.read(c, d, end - settings.windowDays(), end);
+            return Optional.of(StaleReporters.of(d, end, data, current(c, d, when, data, end)));
+        });
+    }
+
+    /**
+     * The MTA-STS column of the overview for the given domains (those of the page shown), now.
+     * Domains without any report get none.
+     */
+    public Map<String, MtaStsColumn> overviewColumn(List<String> domains) throws SQLException {
+        Map<String, MtaStsColumn> out = new HashMap<>();
+        if (domains.isEmpty()) return out;
+        Instant now = clock.instant();
+        long day = endDay(now);
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ReadinessSql.stamps(domains.size()))) {
+                for (int i = 0; i < domains.size(); i++) ps.setString(i + 1, domains.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String d = rs.getString(1);
+                        Stamp stamp = new Stamp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), day);
+                        Cached cached = columns.get(d);
+                        if (cached == null || !cached.stamp().equals(stamp)) {
+                            cached = new Cached(stamp, MtaStsColumn.of(readiness(c, d, now)));
+                            columns.put(d, cached);
+                        }
+                        out.put(d, cached.column());
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private Readiness readiness(Connection c, String domain, Instant at) throws SQLException {
+        int end = endDay(at);
+        PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
+        return ReadinessRules.evaluate(domain, end, settings, data, current(c, domain, at, data, end));
+    }
+
+    private Optional<CurrentPolicy> current(Connection c, String domain, Instant at, PolicyData data, int end) throws SQLException {
+        for (CurrentPolicySource s : sources) {
+            Optional<CurrentPolicy> p = s.current(c, domain, at);
+            if (p.isPresent()) return p;
+        }
+        return ReportedPolicy.of(data, end - settings.windowDays());
+    }
+
+    private static int endDay(Instant at) {
+        return (int) at.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+
+    private static boolean known(Connection c, Scope scope, String domain) throws SQLException {
+        if (!ScopeSql.sees(c, scope, domain)) return false;
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.KNOWN)) {
+            ps.setString(1, domain);
+            ps.setString(2, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

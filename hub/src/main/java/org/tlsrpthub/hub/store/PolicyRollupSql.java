@@ -1,0 +1,35 @@
+package org.tlsrpthub.hub.store;
+
+/** The SQL of {@link PolicyRollups} and {@link PolicyRollupBackfill} (migration V63); the same on SQLite and PostgreSQL. */
+final class PolicyRollupSql {
+    private PolicyRollupSql() {}
+
+    static final String INSERT_APPLIED = """
+            INSERT INTO rollup_policy_applied (policy_domain, policy_key, policy_type, policy_strings, mx_hosts)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (policy_domain, policy_key) DO NOTHING""";
+
+    static final String UPSERT_CELL = """
+            INSERT INTO rollup_policy_daily (policy_domain, day, reporter_key, policy_key, kind, result_type, receiving_mx, sessions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (policy_domain, day, reporter_key, policy_key, kind, result_type, receiving_mx)
+            DO UPDATE SET sessions = rollup_policy_daily.sessions + excluded.sessions""";
+
+    static final String DELETE_CELL_IF_EMPTY = """
+            DELETE FROM rollup_policy_daily WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND policy_key = ?
+                AND kind = ? AND result_type = ? AND receiving_mx = ? AND sessions = 0""";
+
+    /**
+     * Written first in each page's transaction: it takes the write lock (SQLite) or the row lock
+     * (PostgreSQL) before the state is read, so nodes opening the store together add each page once.
+     */
+    static final String BACKFILL_CLAIM = "UPDATE policy_rollup_backfill SET next_report_id = next_report_id";
+
+    static final String BACKFILL_STATE = "SELECT next_report_id, last_report_id FROM policy_rollup_backfill";
+
+    static final String BACKFILL_PAGE = "SELECT id, reporter_key FROM report WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?";
+
+    static final String BACKFILL_ADVANCE = "UPDATE policy_rollup_backfill SET next_report_id = ?";
+
+    static final String BACKFILL_DONE = "DELETE FROM policy_rollup_backfill";
+}
