@@ -62,7 +62,7 @@ public final class LiveDns {
         int rcode = response.getRcode();
         if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
             throw new DnsLookupException(what(name, type) + ": " + resolverName + " answered " + Rcode.string(rcode)
-                    + (rcode == Rcode.SERVFAIL ? " (for a signed zone this often means DNSSEC validation failed)" : ""));
+                    + (rcode == Rcode.SERVFAIL ? " (for a signed zone this often means DNSSEC validation failed)" : ""), rcode);
         }
         List<Record> records = new ArrayList<>();
         for (Record r : response.getSection(Section.ANSWER)) {

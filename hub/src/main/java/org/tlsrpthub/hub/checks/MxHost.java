@@ -12,10 +12,29 @@ import java.util.List;
  * @param tls         the negotiated session, null when no handshake happened
  * @param certificate the presented leaf certificate, null when no handshake happened
  * @param dane        the host's TLSA records and whether they match, null when not looked up
+ * @param probes      one entry per address, null when the host was not probed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MxHost(String host, int preference, List<String> addresses, String starttls, TlsSession tls,
-                     CertificateInfo certificate, @JsonProperty("dane") DaneHost dane) {
+                     CertificateInfo certificate, @JsonProperty("dane") DaneHost dane, List<AddressProbe> probes) {
+
+    /** A host with no per-address detail (not probed, or no addresses). */
+    public MxHost(String host, int preference, List<String> addresses, String starttls, TlsSession tls,
+                  CertificateInfo certificate, DaneHost dane) {
+        this(host, preference, addresses, starttls, tls, certificate, dane, null);
+    }
+
+    /**
+     * What one address of the host showed; the host-level {@code tls} and {@code certificate} are
+     * those of the first address that completed a handshake.
+     *
+     * @param starttls       as the host's, for this address
+     * @param detail         why the session stopped early, null when the handshake completed
+     * @param greetingMillis how long the greeting took, null when none came
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AddressProbe(String address, String starttls, String detail,
+                               @JsonProperty("greeting_ms") Long greetingMillis, TlsSession tls, CertificateInfo certificate) {}
 
     /** @param protocol "TLSv1.3"; @param cipher the JSSE cipher suite name */
     public record TlsSession(String protocol, String cipher) {}
@@ -29,6 +48,10 @@ public record MxHost(String host, int preference, List<String> addresses, String
                                   long daysToExpiry, String keyType, int keySize, boolean trusted, boolean nameMatches,
                                   String sha256) {}
 
-    /** @param status "active" (authenticated TLSA that matches), "inactive" (unsigned or no TLSA), "invalid" */
+    /**
+     * @param status "active" (authenticated TLSA that matches), "inactive" (unsigned or no TLSA), "invalid"
+     *               (no match, or the resolver failed validation), "unusable" (no record usable for SMTP),
+     *               "unverified" (authenticated TLSA but no handshake to match against), "unknown" (lookup failed)
+     */
     public record DaneHost(String status, boolean authenticated, List<String> tlsa, boolean matches) {}
 }
