@@ -1,0 +1,192 @@
+package org.tlsrpthub.hub.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A small real SMTP listener on a loopback address that misbehaves on purpose: the bad MX hosts the
+ * probe must recognise (no STARTTLS, a 421 greeting, a slow or absent greeting, endless reply
+ * lines, whatever certificate the test gives it). It speaks just enough SMTP for a probe and counts
+ * the sessions, and how many ran at once.
+ */
+public final class ScriptedMx implements AutoCloseable {
+    /** What the listener does; build with the static factories and {@code with…}. */
+    public record Script(String greeting, long greetingDelayMillis, boolean neverGreet, boolean offerStartTls,
+                         KeyStore certificate, boolean endlessReply) {
+        public static Script starttls(TestCa.Leaf leaf) throws Exception {
+            return new Script("220 mx ESMTP", 0, false, true, leaf.keyStore(), false);
+        }
+
+        public static Script plain() {
+            return new Script("220 mx ESMTP", 0, false, false, null, false);
+        }
+
+        public static Script greeting(String line) {
+            return new Script(line, 0, false, false, null, false);
+        }
+
+        public static Script silent() {
+            return new Script(null, 0, true, false, null, false);
+        }
+
+        public static Script endlessEhloReply() {
+            return new Script("220 mx ESMTP", 0, false, false, null, true);
+        }
+
+        public Script delayed(long millis) {
+            return new Script(greeting, millis, neverGreet, offerStartTls, certificate, endlessReply);
+        }
+    }
+
+    private final ServerSocket server;
+    private final Script script;
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Thread acceptor;
+
+    private ScriptedMx(ServerSocket server, Script script) {
+        this.server = server;
+        this.script = script;
+        this.acceptor = Thread.ofVirtual().start(this::accept);
+    }
+
+    /** Listens on {@code ip}:{@code port} (port 0: any free one). */
+    public static ScriptedMx start(String ip, int port, Script script) throws IOException {
+        return new ScriptedMx(new ServerSocket(port, 50, InetAddress.getByName(ip)), script);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Sessions accepted so far. */
+    public int sessions() {
+        return sessions.get();
+    }
+
+    /** The most sessions that were open at the same time. */
+    public int mostAtOnce() {
+        return mostAtOnce.get();
+    }
+
+    /** Every command line received, in order, across sessions. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                sessions.incrementAndGet();
+                mostAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
+                Thread.ofVirtual().start(() -> serve(s));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s) {
+            if (script.neverGreet()) {
+                closing.await(); // holds the connection open, silent, until the test ends
+                return;
+            }
+            if (script.greetingDelayMillis() > 0) Thread.sleep(script.greetingDelayMillis());
+            OutputStream out = s.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            send(out, script.greeting());
+            if (!script.greeting().startsWith("220")) {
+                return;
+            }
+            String line;
+            while ((line = in.readLine()) != null) {
+                commands.add(line);
+                String verb = line.split(" ", 2)[0].toUpperCase();
+                switch (verb) {
+                    case "EHLO" -> {
+                        if (script.endlessReply()) {
+                            while (true) send(out, "250-and another extension line");
+                        }
+                        send(out, script.offerStartTls() ? "250-mx\r\n250-PIPELINING\r\n250 STARTTLS" : "250-mx\r\n250 PIPELINING");
+                    }
+                    case "STARTTLS" -> {
+                        if (!script.offerStartTls()) {
+                            send(out, "502 command not implemented");
+                            continue;
+                        }
+                        send(out, "220 go ahead");
+                        tlsSession(s);
+                        return;
+                    }
+                    case "QUIT" -> {
+                        send(out, "221 bye");
+                        return;
+                    }
+                    default -> send(out, "502 command not implemented");
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the probe hung up or the test ended: nothing left to serve
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    private void tlsSession(Socket plain) throws IOException {
+        SSLContext ctx;
+        try {
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(script.certificate(), "changeit".toCharArray());
+            ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+        } catch (Exception e) {
+            throw new IOException("cannot build the test server's TLS context", e);
+        }
+        try (SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(plain, null, plain.getPort(), true)) {
+            tls.setUseClientMode(false);
+            tls.startHandshake();
+            BufferedReader in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = tls.getOutputStream();
+            String line;
+            while ((line = in.readLine()) != null) {
+                commands.add("TLS " + line);
+                if (line.equalsIgnoreCase("QUIT")) {
+                    send(out, "221 bye");
+                    return;
+                }
+                send(out, "502 command not implemented");
+            }
+        }
+    }
+
+    private static void send(OutputStream out, String reply) throws IOException {
+        out.write((reply.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        closing.countDown();
+        server.close();
+        acceptor.join();
+    }
+}
