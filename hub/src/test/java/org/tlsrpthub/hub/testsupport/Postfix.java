@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -34,7 +37,7 @@ public final class Postfix implements AutoCloseable {
     public static Postfix start(Path dir, String ip, String hostname, TestCa.Leaf certificate) throws Exception {
         if (!Files.isExecutable(BINARY)) Assertions.fail("postfix is not installed (apt-get install postfix); the STARTTLS probe tests need a real MTA");
         if (!"root".equals(System.getProperty("user.name"))) Assertions.fail("starting a private Postfix instance needs root (its daemons drop to the postfix user)");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        letPostfixUserIn(dir);
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Path queue = Files.createDirectories(dir.resolve("queue"));
         Path data = Files.createDirectories(dir.resolve("data"));
@@ -93,6 +96,17 @@ public final class Postfix implements AutoCloseable {
             }
         });
         return p;
+    }
+
+    /** Postfix's daemons run as the postfix user: they must reach the directory (JUnit's temporary directories are private). */
+    private static void letPostfixUserIn(Path dir) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        for (Path p = dir.toAbsolutePath(); p != null && p.startsWith(tmp) && !p.equals(tmp); p = p.getParent()) {
+            Set<PosixFilePermission> perms = new HashSet<>(Files.getPosixFilePermissions(p));
+            perms.addAll(Set.of(PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+            Files.setPosixFilePermissions(p, perms);
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     public InetSocketAddress address() {
