@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -97,14 +98,21 @@ public final class ScriptedMx implements AutoCloseable {
                 Socket s = server.accept();
                 sessions.incrementAndGet();
                 mostAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
-                Thread.ofVirtual().start(() -> serve(s));
+                AtomicBoolean ended = new AtomicBoolean();
+                Thread.ofVirtual().start(() -> serve(s, () -> {
+                    if (ended.compareAndSet(false, true)) open.decrementAndGet();
+                }));
             } catch (IOException e) {
                 return; // closed
             }
         }
     }
 
-    private void serve(Socket s) {
+    /**
+     * A session counts as open until its QUIT arrives (before the reply, so a client that waits
+     * for the reply cannot start its next session earlier) or until it ends without one.
+     */
+    private void serve(Socket s, Runnable ended) {
         try (s) {
             if (script.neverGreet()) {
                 closing.await(); // holds the connection open, silent, until the test ends
@@ -134,10 +142,11 @@ public final class ScriptedMx implements AutoCloseable {
                             continue;
                         }
                         send(out, "220 go ahead");
-                        tlsSession(s);
+                        tlsSession(s, ended);
                         return;
                     }
                     case "QUIT" -> {
+                        ended.run();
                         send(out, "221 bye");
                         return;
                     }
@@ -147,11 +156,11 @@ public final class ScriptedMx implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // the probe hung up or the test ended: nothing left to serve
         } finally {
-            open.decrementAndGet();
+            ended.run();
         }
     }
 
-    private void tlsSession(Socket plain) throws IOException {
+    private void tlsSession(Socket plain, Runnable ended) throws IOException {
         SSLContext ctx;
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -170,6 +179,7 @@ public final class ScriptedMx implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 commands.add("TLS " + line);
                 if (line.equalsIgnoreCase("QUIT")) {
+                    ended.run();
                     send(out, "221 bye");
                     return;
                 }
