@@ -44,6 +44,11 @@ public final class ScriptedMx implements AutoCloseable {
             return new Script(null, 0, true, false, null, false);
         }
 
+        /** Offers STARTTLS, says "go ahead", then sends plain text instead of a TLS handshake. */
+        public static Script brokenTls() {
+            return new Script("220 mx ESMTP", 0, false, true, null, false);
+        }
+
         public static Script endlessEhloReply() {
             return new Script("220 mx ESMTP", 0, false, false, null, true);
         }
@@ -142,6 +147,10 @@ public final class ScriptedMx implements AutoCloseable {
                             continue;
                         }
                         send(out, "220 go ahead");
+                        if (script.certificate() == null) {
+                            send(out, "this is not a TLS server hello");
+                            return;
+                        }
                         tlsSession(s, ended);
                         return;
                     }

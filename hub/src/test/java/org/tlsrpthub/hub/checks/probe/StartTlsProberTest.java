@@ -76,7 +76,8 @@ class StartTlsProberTest {
             assertThat(errors(r)).isEmpty();
             assertThat(ids(r)).doesNotContain("starttls-not-supported", "certificate-host-mismatch", "certificate-expired",
                     "certificate-not-trusted", "certificate-expires-soon", "mx-unreachable", "smtp-greeting-refused",
-                    "smtp-greeting-slow", "smtp-greeting-timeout", "mx-address-not-public", "tlsa-invalid", "dnssec-invalid");
+                    "smtp-greeting-slow", "smtp-greeting-timeout", "mx-address-not-public", "tlsa-invalid", "dnssec-invalid",
+                    "certificate-not-yet-valid", "tls-handshake-failed", "smtp-protocol-error", "tlsa-lookup-failed", "tlsa-unusable");
             assertThat(r.mx().starttls()).isEqualTo("offered");
             assertThat(r.mx().tls().protocol()).isEqualTo("TLSv1.3");
             assertThat(r.mx().certificate().trusted()).isTrue();
@@ -264,6 +265,43 @@ class StartTlsProberTest {
             MxProbeResult r = probe(prober(a), "127.0.0.2", "127.0.0.3");
             assertThat(errors(r)).containsExactly("starttls-not-supported");
             assertThat(r.findings().get(0).subject()).isEqualTo(HOST + " [127.0.0.2, 127.0.0.3]");
+        }
+    }
+
+    @Test
+    void aCertificateNotValidYet() throws Exception {
+        Instant now = Instant.now();
+        TestCa.Leaf future = ca.issue(List.of(HOST), now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(90)));
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.starttls(future))) {
+            MxProbeResult r = probe(prober(mx), "127.0.0.2");
+            assertThat(errors(r)).containsExactly("certificate-not-yet-valid");
+        }
+    }
+
+    @Test
+    void garbageInsteadOfTlsIsAFailedHandshake() throws Exception {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.brokenTls())) {
+            MxProbeResult r = probe(prober(mx), "127.0.0.2");
+            assertThat(errors(r)).containsExactly("tls-handshake-failed");
+            assertThat(r.mx().starttls()).isEqualTo("handshake-failed");
+            assertThat(r.mx().certificate()).isNull();
+        }
+    }
+
+    @Test
+    void aResolverThatDoesNotAnswerTheTlsaQuestion() throws Exception {
+        int silentPort;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            silentPort = s.getLocalPort();
+        }
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.starttls(ca.issue(List.of(HOST), 90)))) {
+            ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
+                    .withPort(mx.port()).withCaFile(caFile);
+            LiveDns silent = LiveDns.using(new java.net.InetSocketAddress("127.0.0.1", silentPort), Duration.ofMillis(300));
+            MxProbeResult r = new StartTlsProber(silent, s).probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")));
+            assertThat(ids(r)).contains("tlsa-lookup-failed").doesNotContain("dnssec-invalid", "dane-inactive");
+            assertThat(errors(r)).isEmpty();
+            assertThat(r.mx().dane().status()).isEqualTo("unknown");
         }
     }
 }
