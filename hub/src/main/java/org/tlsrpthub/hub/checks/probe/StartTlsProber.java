@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.checks.probe;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public final class StartTlsProber implements MxProber {
         String refusal = settings.guard().refusal(a);
         if (refusal != null) return AddressObservation.stopped(a.getHostAddress(), StartTlsOutcome.NOT_PROBED, refusal, -1);
         try {
-            return settings.limiter().run(a, host + ":" + settings.smtpPort(), () -> session.run(host, a));
+            return settings.limiter().run(new InetSocketAddress(a, settings.smtpPort()), () -> session.run(host, a));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return AddressObservation.stopped(a.getHostAddress(), StartTlsOutcome.NOT_PROBED, "the check was stopped", -1);
