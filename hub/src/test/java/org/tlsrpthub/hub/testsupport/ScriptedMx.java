@@ -53,6 +53,11 @@ public final class ScriptedMx implements AutoCloseable {
             return new Script("220 mx ESMTP", 0, false, false, null, true);
         }
 
+        /** A greeting that never ends: one byte every 50 ms, no line end. */
+        public static Script drippingGreeting() {
+            return new Script(null, 0, false, false, null, true);
+        }
+
         public Script delayed(long millis) {
             return new Script(greeting, millis, neverGreet, offerStartTls, certificate, endlessReply);
         }
@@ -119,6 +124,13 @@ public final class ScriptedMx implements AutoCloseable {
      */
     private void serve(Socket s, Runnable ended) {
         try (s) {
+            if (script.greeting() == null && script.endlessReply()) {
+                while (true) {
+                    s.getOutputStream().write('2');
+                    s.getOutputStream().flush();
+                    Thread.sleep(50);
+                }
+            }
             if (script.neverGreet()) {
                 closing.await(); // holds the connection open, silent, until the test ends
                 return;

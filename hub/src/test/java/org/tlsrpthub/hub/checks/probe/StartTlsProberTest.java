@@ -304,4 +304,24 @@ class StartTlsProberTest {
             assertThat(r.mx().dane().status()).isEqualTo("unknown");
         }
     }
+
+    @Test
+    void aGreetingDrippingOneByteAtATimeEndsAtTheGreetingBound() throws Exception {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.drippingGreeting())) {
+            ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
+                    .withPort(mx.port()).withGreeting(Duration.ofSeconds(1), Duration.ofMillis(500));
+            MxProbeResult r = new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
+                    .probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")));
+            assertThat(errors(r)).containsExactly("smtp-greeting-timeout");
+        }
+    }
+
+    @Test
+    void anOverlongReplyLineIsRefusedNotBuffered() throws Exception {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.greeting("220 " + "x".repeat(10_000)))) {
+            MxProbeResult r = probe(prober(mx), "127.0.0.2");
+            assertThat(errors(r)).containsExactly("smtp-protocol-error");
+            assertThat(r.findings().get(0).message()).contains("longer than " + SmtpReplyReader.MAX_LINE + " bytes");
+        }
+    }
 }
