@@ -25,41 +25,41 @@ import javax.net.ssl.SSLSocket;
  * the sessions, and how many ran at once.
  */
 public final class ScriptedMx implements AutoCloseable {
-    /** What the listener does; build with the static factories and {@code with…}. */
-    public record Script(String greeting, long greetingDelayMillis, boolean neverGreet, boolean offerStartTls,
-                         KeyStore certificate, boolean endlessReply) {
+    /** How the listener breaks the protocol, beyond its greeting and what it offers. */
+    public enum Fault {
+        NONE,
+        /** Accepts the connection and never says a word. */
+        SILENT,
+        /** Sends the greeting one byte every 50 ms, never ending the line. */
+        DRIPPING_GREETING,
+        /** Answers EHLO with "250-" lines that never end. */
+        ENDLESS_EHLO_REPLY,
+        /** Says "220 go ahead" to STARTTLS, then plain text instead of a TLS handshake. */
+        NOT_TLS_AFTER_STARTTLS
+    }
+
+    /** What the listener does; build with the static factories. */
+    public record Script(String greeting, long greetingDelayMillis, boolean offerStartTls, KeyStore certificate, Fault fault) {
+        private static final String GREETING = "220 mx ESMTP";
+
         public static Script starttls(TestCa.Leaf leaf) throws Exception {
-            return new Script("220 mx ESMTP", 0, false, true, leaf.keyStore(), false);
+            return new Script(GREETING, 0, true, leaf.keyStore(), Fault.NONE);
         }
 
         public static Script plain() {
-            return new Script("220 mx ESMTP", 0, false, false, null, false);
+            return new Script(GREETING, 0, false, null, Fault.NONE);
         }
 
         public static Script greeting(String line) {
-            return new Script(line, 0, false, false, null, false);
+            return new Script(line, 0, false, null, Fault.NONE);
         }
 
-        public static Script silent() {
-            return new Script(null, 0, true, false, null, false);
-        }
-
-        /** Offers STARTTLS, says "go ahead", then sends plain text instead of a TLS handshake. */
-        public static Script brokenTls() {
-            return new Script("220 mx ESMTP", 0, false, true, null, false);
-        }
-
-        public static Script endlessEhloReply() {
-            return new Script("220 mx ESMTP", 0, false, false, null, true);
-        }
-
-        /** A greeting that never ends: one byte every 50 ms, no line end. */
-        public static Script drippingGreeting() {
-            return new Script(null, 0, false, false, null, true);
+        public static Script faulty(Fault fault) {
+            return new Script(GREETING, 0, fault == Fault.NOT_TLS_AFTER_STARTTLS, null, fault);
         }
 
         public Script delayed(long millis) {
-            return new Script(greeting, millis, neverGreet, offerStartTls, certificate, endlessReply);
+            return new Script(greeting, millis, offerStartTls, certificate, fault);
         }
     }
 
@@ -124,14 +124,14 @@ public final class ScriptedMx implements AutoCloseable {
      */
     private void serve(Socket s, Runnable ended) {
         try (s) {
-            if (script.greeting() == null && script.endlessReply()) {
+            if (script.fault() == Fault.DRIPPING_GREETING) {
                 while (true) {
                     s.getOutputStream().write('2');
                     s.getOutputStream().flush();
                     Thread.sleep(50);
                 }
             }
-            if (script.neverGreet()) {
+            if (script.fault() == Fault.SILENT) {
                 closing.await(); // holds the connection open, silent, until the test ends
                 return;
             }
@@ -148,7 +148,7 @@ public final class ScriptedMx implements AutoCloseable {
                 String verb = line.split(" ", 2)[0].toUpperCase();
                 switch (verb) {
                     case "EHLO" -> {
-                        if (script.endlessReply()) {
+                        if (script.fault() == Fault.ENDLESS_EHLO_REPLY) {
                             while (true) send(out, "250-and another extension line");
                         }
                         send(out, script.offerStartTls() ? "250-mx\r\n250-PIPELINING\r\n250 STARTTLS" : "250-mx\r\n250 PIPELINING");
@@ -159,7 +159,7 @@ public final class ScriptedMx implements AutoCloseable {
                             continue;
                         }
                         send(out, "220 go ahead");
-                        if (script.certificate() == null) {
+                        if (script.fault() == Fault.NOT_TLS_AFTER_STARTTLS) {
                             send(out, "this is not a TLS server hello");
                             return;
                         }

@@ -33,6 +33,7 @@ public final class SignedZone implements AutoCloseable {
     public record Zone(String name, List<String> records, Signing signing) {}
 
     private final List<Process> processes = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
     private InetSocketAddress resolver;
 
     private SignedZone() {}
@@ -87,7 +88,7 @@ public final class SignedZone implements AutoCloseable {
                 "    journal-content: none", "    zonefile-sync: -1",
                 "zone:", knotZones.toString()));
         processes.add(start(knotRun.resolve("knotd.log"), knotd, "-c", knotConf.toString()));
-        awaitAnswer(new InetSocketAddress("127.0.0.1", knotPort), zones.get(0).name(), false);
+        awaitAnswer(new InetSocketAddress("127.0.0.1", knotPort), zones.get(0).name());
 
         int unboundPort = freePort();
         Path unboundDir = Files.createDirectories(dir.resolve("unbound"));
@@ -102,7 +103,7 @@ public final class SignedZone implements AutoCloseable {
         Path unboundConf = Files.writeString(unboundDir.resolve("unbound.conf"), String.join("\n", conf) + "\n");
         processes.add(start(unboundDir.resolve("unbound.log"), unbound, "-d", "-c", unboundConf.toString()));
         resolver = new InetSocketAddress("127.0.0.1", unboundPort);
-        awaitAnswer(resolver, zones.get(0).name(), true);
+        awaitAnswer(resolver, zones.get(0).name());
     }
 
     private static String zoneFile(Zone zone) {
@@ -130,18 +131,19 @@ public final class SignedZone implements AutoCloseable {
     }
 
     private Process start(Path log, String... cmd) throws IOException {
+        logs.add(log);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until the server answers for the zone's SOA (and, from the resolver, while the servers live). */
-    private void awaitAnswer(InetSocketAddress server, String zone, boolean viaResolver) throws Exception {
+    /** Waits until the server answers for the zone's SOA; a server that died fails the test with its log. */
+    private void awaitAnswer(InetSocketAddress server, String zone) throws Exception {
         SimpleResolver r = new SimpleResolver(server);
         r.setTimeout(Duration.ofMillis(500));
         Message q = Message.newQuery(Record.newRecord(Name.fromString(zone + "."), Type.SOA, DClass.IN));
         Await.until(() -> {
-            for (Process p : processes) {
-                if (!p.isAlive()) Assertions.fail((viaResolver ? "unbound" : "knotd") + " exited with " + p.exitValue()
-                        + " (its log is in the test's directory)");
+            for (int i = 0; i < processes.size(); i++) {
+                Process p = processes.get(i);
+                if (!p.isAlive()) Assertions.fail(logs.get(i).getFileName() + ": exited with " + p.exitValue() + ": " + Files.readString(logs.get(i)));
             }
             try {
                 int rcode = r.send(q).getRcode();

@@ -18,6 +18,7 @@ import org.tlsrpthub.hub.checks.LiveDns;
 import org.tlsrpthub.hub.checks.MxProbeResult;
 import org.tlsrpthub.hub.net.OutboundGuard;
 import org.tlsrpthub.hub.testsupport.ScriptedMx;
+import org.tlsrpthub.hub.testsupport.ScriptedMx.Fault;
 import org.tlsrpthub.hub.testsupport.ScriptedMx.Script;
 import org.tlsrpthub.hub.testsupport.SignedZone;
 import org.tlsrpthub.hub.testsupport.TestCa;
@@ -143,7 +144,7 @@ class StartTlsProberTest {
 
     @Test
     void noGreetingWithinTheBoundEndsTheProbe() throws Exception {
-        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.silent())) {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.faulty(Fault.SILENT))) {
             ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
                     .withPort(mx.port()).withGreeting(Duration.ofMillis(500), Duration.ofMillis(200));
             MxProbeResult r = new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
@@ -155,7 +156,7 @@ class StartTlsProberTest {
 
     @Test
     void endlessReplyLinesAreCutOffNotBuffered() throws Exception {
-        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.endlessEhloReply())) {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.faulty(Fault.ENDLESS_EHLO_REPLY))) {
             MxProbeResult r = probe(prober(mx), "127.0.0.2");
             assertThat(errors(r)).containsExactly("smtp-protocol-error");
             assertThat(r.findings().get(0).message()).contains("more than " + SmtpReplyReader.MAX_LINES + " lines");
@@ -280,7 +281,7 @@ class StartTlsProberTest {
 
     @Test
     void garbageInsteadOfTlsIsAFailedHandshake() throws Exception {
-        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.brokenTls())) {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.faulty(Fault.NOT_TLS_AFTER_STARTTLS))) {
             MxProbeResult r = probe(prober(mx), "127.0.0.2");
             assertThat(errors(r)).containsExactly("tls-handshake-failed");
             assertThat(r.mx().starttls()).isEqualTo("handshake-failed");
@@ -307,7 +308,7 @@ class StartTlsProberTest {
 
     @Test
     void aGreetingDrippingOneByteAtATimeEndsAtTheGreetingBound() throws Exception {
-        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.drippingGreeting())) {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.faulty(Fault.DRIPPING_GREETING))) {
             ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
                     .withPort(mx.port()).withGreeting(Duration.ofSeconds(1), Duration.ofMillis(500));
             MxProbeResult r = new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
