@@ -44,9 +44,10 @@ public record MxHost(String host, int preference, List<String> addresses, String
      * @param nameMatches the certificate names the MX host, as MTA-STS requires (RFC 6125, one-label wildcard)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CertificateInfo(String subject, List<String> names, String issuer, String notBefore, String notAfter,
-                                  long daysToExpiry, String keyType, int keySize, boolean trusted, boolean nameMatches,
-                                  String sha256) {}
+    public record CertificateInfo(String subject, List<String> names, String issuer, @JsonProperty("not_before") String notBefore,
+                                  @JsonProperty("not_after") String notAfter, @JsonProperty("days_to_expiry") long daysToExpiry,
+                                  @JsonProperty("key_type") String keyType, @JsonProperty("key_size") int keySize, boolean trusted,
+                                  @JsonProperty("name_matches") boolean nameMatches, String sha256) {}
 
     /**
      * @param status "active" (authenticated TLSA that matches), "inactive" (unsigned or no TLSA), "invalid"

@@ -16,6 +16,7 @@ import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
 import org.tlsrpthub.hub.checks.LiveDns;
 import org.tlsrpthub.hub.checks.MxProbeResult;
+import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.net.OutboundGuard;
 import org.tlsrpthub.hub.testsupport.ScriptedMx;
 import org.tlsrpthub.hub.testsupport.ScriptedMx.Fault;
@@ -88,6 +89,10 @@ class StartTlsProberTest {
             assertThat(r.mx().certificate().daysToExpiry()).isBetween(88L, 90L);
             assertThat(r.mx().certificate().names()).containsExactly(HOST);
             assertThat(r.mx().certificate().sha256()).hasSize(64);
+            var json = Json.MAPPER.readTree(Json.bytes(r.mx()));
+            assertThat(json.at("/probes/0/greeting_ms").isNumber()).isTrue();
+            assertThat(json.at("/certificate/days_to_expiry").asLong()).isEqualTo(r.mx().certificate().daysToExpiry());
+            assertThat(json.at("/dane/status").asText()).isEqualTo("inactive");
             // one session: greeting, EHLO, STARTTLS, then QUIT inside TLS; no mail
             assertThat(mx.commands()).containsExactly("EHLO probe.hub.test", "STARTTLS", "TLS QUIT");
             assertThat(mx.sessions()).isEqualTo(1);
