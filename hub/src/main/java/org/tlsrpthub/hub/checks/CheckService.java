@@ -47,7 +47,7 @@ public final class CheckService implements DomainChecker {
         List<Finding> findings = new ArrayList<>(r.findings());
         findings.addAll(s.findings());
         findings.addAll(m.findings());
-        return new DomainCheck(name, at, findings, r.state(), s.state(), m.hosts(), DaneSummary.of(m.hosts()));
+        return new DomainCheck(name, at, findings, r.state(), s.state(), m.hosts(), DaneState.of(m.hosts()));
     }
 
     private static DomainCheck invalidName(String domain, Instant at) {

@@ -111,7 +111,7 @@ public final class MxCheck {
         MxProbeResult probed = prober.probe(t.host(), t.preference(), allowed);
         findings.addAll(probed.findings());
         MxHost m = probed.mx();
-        return new MxHost(m.host(), m.preference(), all, m.starttls(), m.tls(), m.certificate(), m.dane());
+        return new MxHost(m.host(), m.preference(), all, m.starttls(), m.tls(), m.certificate(), m.dane(), m.probes());
     }
 
     private static void coverage(String domain, MtaStsPolicy policy, List<Target> targets, List<Finding> findings) {

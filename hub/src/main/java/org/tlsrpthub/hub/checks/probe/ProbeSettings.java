@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.tlsrpthub.hub.checks.CheckOptions;
 import org.tlsrpthub.hub.net.OutboundGuard;
 
 /**
@@ -38,6 +39,15 @@ public record ProbeSettings(int smtpPort, Path caFile, OutboundGuard guard, int 
     public static ProbeSettings defaults(OutboundGuard guard, AddressRateLimiter limiter, String ehloName) {
         return new ProbeSettings(25, null, guard, DEFAULT_EXPIRES_SOON_DAYS, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), ehloName, limiter, Clock.systemUTC());
+    }
+
+    /**
+     * The settings of a live check ({@code checks.*} and the {@code check} options): its port, CA
+     * file, guard, expiry warning and connect bound; the read bound is each step's.
+     */
+    public static ProbeSettings from(CheckOptions o, AddressRateLimiter limiter, String ehloName, Clock clock) {
+        return new ProbeSettings(o.smtpPort(), o.caFile(), o.guard(), o.expiresSoonDays(), o.connectTimeout(),
+                Duration.ofSeconds(60), Duration.ofSeconds(10), o.readTimeout(), ehloName, limiter, clock);
     }
 
     public ProbeSettings withPort(int port) {
