@@ -20,6 +20,7 @@ import java.util.Set;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.tlsrpthub.hub.config.SettingsException;
 
 /**
  * Whether a presented chain leads to a trusted root: the JDK's trust store plus the operator's
@@ -33,7 +34,7 @@ final class ChainValidator {
         this.anchors = anchors;
     }
 
-    /** The JDK's roots, plus every certificate in {@code caFile} when set. */
+    /** The JDK's roots, plus every certificate in {@code caFile} when set (a file without any is a settings error, as for the policy fetch). */
     static ChainValidator create(Path caFile) {
         Set<TrustAnchor> anchors = new HashSet<>();
         try {
@@ -55,10 +56,10 @@ final class ChainValidator {
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 out.add(new TrustAnchor((X509Certificate) c, null));
             }
-            if (out.isEmpty()) throw new IllegalArgumentException("the CA file " + caFile + " holds no PEM certificate");
+            if (out.isEmpty()) throw new SettingsException("checks.ca-file: " + caFile + " holds no PEM certificate");
             return out;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the CA file " + caFile + ": " + e.getMessage(), e);
+            throw new SettingsException("checks.ca-file: " + caFile + " does not hold PEM certificates: " + e.getMessage());
         }
     }
 

@@ -330,4 +330,11 @@ class StartTlsProberTest {
             assertThat(r.findings().get(0).message()).contains("longer than " + SmtpReplyReader.MAX_LINE + " bytes");
         }
     }
+
+    @Test
+    void aCaFileWithoutCertificatesIsASettingsErrorNamingIt() throws Exception {
+        Path notPem = java.nio.file.Files.writeString(dir.resolve("not-a-ca.pem"), "hello");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> prober(25, notPem, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), ALLOW_PRIVATE))
+                .isInstanceOf(org.tlsrpthub.hub.config.SettingsException.class).hasMessageStartingWith("checks.ca-file: " + notPem);
+    }
 }
