@@ -15,6 +15,8 @@ import org.tlsrpthub.hub.cli.CapturedCli;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.testsupport.Dnsmasq;
 import org.tlsrpthub.hub.testsupport.PolicyServer;
+import org.tlsrpthub.hub.testsupport.ScriptedMx;
+import org.tlsrpthub.hub.testsupport.ScriptedMx.Script;
 import org.tlsrpthub.hub.testsupport.TestCa;
 
 /** {@code tlsrpt-hub check} through Main, against dnsmasq and an HTTPS policy host on loopback. */
@@ -23,19 +25,26 @@ class CheckCommandTest {
     private static Dnsmasq dns;
     private static Path caPem;
     private static Path config;
+    private static ScriptedMx mx1;
+    private static ScriptedMx mx2;
 
     @BeforeAll
     static void servers(@TempDir Path dir) throws Exception {
         TestCa ca = TestCa.create("CLI test CA");
         caPem = CheckFixtures.caPem(ca, dir);
         policy = PolicyServer.serving(ca.issue(List.of("mta-sts.good.test"), 90), CheckFixtures.goodPolicy("good.test"));
+        // the command probes every MX for real: two STARTTLS servers with good certificates, on one port
+        mx1 = ScriptedMx.start("127.0.0.11", 0, Script.starttls(ca.issue(List.of("mx1.good.test"), 90)));
+        mx2 = ScriptedMx.start("127.0.0.12", mx1.port(), Script.starttls(ca.issue(List.of("mx2.good.test"), 90)));
         dns = CheckFixtures.good(Dnsmasq.zone(), "good.test").host("bare.test", "127.0.0.40").start();
         // the hub's own address comes from the settings it already has
         config = Files.writeString(dir.resolve("hub.properties"), "smtp.recipients = tlsrpt@hub.test\n");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        mx1.close();
+        mx2.close();
         policy.close();
         dns.close();
     }
@@ -46,7 +55,7 @@ class CheckCommandTest {
 
     private static CapturedCli check(boolean allowPrivate, String... rest) {
         List<String> args = new ArrayList<>(List.of("check", "--config", config.toString(), "--resolver", dns.resolverSetting(),
-                "--https-port", String.valueOf(policy.port()), "--ca-file", caPem.toString()));
+                "--https-port", String.valueOf(policy.port()), "--smtp-port", String.valueOf(mx1.port()), "--ca-file", caPem.toString()));
         if (allowPrivate) args.add("--allow-private");
         args.addAll(List.of(rest));
         return run(args.toArray(String[]::new));
@@ -61,15 +70,17 @@ class CheckCommandTest {
         assertThat(c.fieldNames()).toIterable().containsExactly("domain", "checked_at", "findings", "tlsrpt", "mta_sts", "mx", "dane");
         assertThat(c.get("domain").asText()).isEqualTo("good.test");
         assertThat(c.get("checked_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(c.get("findings")).isEmpty();
+        // dnsmasq does not sign: DANE inactive is a note, nothing else is found
+        assertThat(c.get("findings")).extracting(f -> f.get("id").asText()).containsOnly("dane-inactive");
         assertThat(c.get("tlsrpt").get("status").asText()).isEqualTo("valid");
         assertThat(c.get("tlsrpt").get("reaches_hub").asBoolean()).isTrue();
         assertThat(c.get("mta_sts").get("policy_status").asText()).isEqualTo("valid");
         assertThat(c.get("mta_sts").get("mode").asText()).isEqualTo("enforce");
         assertThat(c.get("mx").get(0).get("host").asText()).isEqualTo("mx1.good.test");
         assertThat(c.get("mx").get(0).get("addresses").get(0).asText()).isEqualTo("127.0.0.11");
-        assertThat(c.get("mx").get(0).get("starttls").asText()).isEqualTo("not-probed");
-        assertThat(c.get("dane").get("status").asText()).isEqualTo("not-checked");
+        assertThat(c.get("mx").get(0).get("starttls").asText()).isEqualTo("offered");
+        assertThat(c.get("mx").get(0).get("certificate").get("days_to_expiry").asInt()).isBetween(89, 90);
+        assertThat(c.get("dane").get("status").asText()).isEqualTo("inactive");
     }
 
     @Test
@@ -91,7 +102,7 @@ class CheckCommandTest {
         CapturedCli ok = check(true, "good.test");
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).contains("good.test", "TLS-RPT  valid", "(reaches this hub)", "policy valid: mode enforce", "mx1.good.test",
-                "0 errors, 0 warnings, 0 notes");
+                "0 errors, 0 warnings");
         CapturedCli bad = check(true, "bare.test");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.out()).contains("error tlsrpt-record-missing (_smtp._tls.bare.test TXT)", "fix: Publish this record",
