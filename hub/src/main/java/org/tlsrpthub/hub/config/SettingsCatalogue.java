@@ -25,7 +25,7 @@ public final class SettingsCatalogue {
     public static final String NAME = "NAME";
 
     /** Every key, in the order of docs/receiving.md. */
-    public static final List<String> KEYS = List.of(
+    public static final List<String> KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             // store (also the global options --db, --data-dir) and retention
             "store.url", "store.data-dir", "store.sqlite.synchronous", "store.sqlite.busy-timeout-ms", "retention.days",
             "retention.interval-seconds",
@@ -71,7 +71,9 @@ public final class SettingsCatalogue {
             "alerts.channel.NAME.password", "alerts.channel.NAME.password-env", "alerts.channel.NAME.password-file",
             "alerts.channel.NAME.from", "alerts.channel.NAME.to", "alerts.channel.NAME.trust-certificate",
             "alerts.route.NAME.domains", "alerts.route.NAME.min-severity", "alerts.route.NAME.channels", "alerts.digest.channel",
-            "alerts.digest.period");
+            "alerts.digest.period"),
+            // alerts: the engine, each rule's parameters and per-domain overrides (docs/alerts.md)
+            org.tlsrpthub.hub.alerts.AlertSettings.keys().stream()).toList();
 
     /** Names a key had before the one naming scheme: refused with a hint to the new one. */
     public static final Map<String, String> RENAMED = Map.of(

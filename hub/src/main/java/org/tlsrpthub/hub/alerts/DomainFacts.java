@@ -1,0 +1,56 @@
+package org.tlsrpthub.hub.alerts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * What a domain rule may read about one domain: its rollup cells of the days before {@code today}
+ * (the first day that is not complete yet), as far back as the longest rule looks. Rules never scan
+ * reports. A rule fed by another source (live checks, policy history) gets that source as a new
+ * field here, loaded by {@link FactsLoader}: see docs/alerts.md.
+ */
+public record DomainFacts(String domain, int today, List<RollupRow> rows) {
+    public DomainFacts {
+        rows = List.copyOf(rows);
+    }
+
+    /** Sessions of {@code kind} over the days [from, to) whose row passes {@code which}. */
+    public long sum(char kind, int from, int to, Predicate<RollupRow> which) {
+        long n = 0;
+        for (RollupRow r : rows) if (r.kind() == kind && r.day() >= from && r.day() < to && which.test(r)) n += r.sessions();
+        return n;
+    }
+
+    public long sum(char kind, int from, int to) {
+        return sum(kind, from, to, r -> true);
+    }
+
+    /** Sessions of {@code kind} over [from, to) per reporter, in reporter order. */
+    public Map<String, Long> perReporter(char kind, int from, int to) {
+        Map<String, Long> out = new TreeMap<>();
+        for (RollupRow r : rows) {
+            if (r.kind() == kind && r.day() >= from && r.day() < to) out.merge(r.reporter(), r.sessions(), Long::sum);
+        }
+        return out;
+    }
+
+    /** A window of days [from, to) as evidence shows it: its first and last day. */
+    public static Map<String, Object> window(int from, int to) {
+        Map<String, Object> w = new java.util.LinkedHashMap<>();
+        w.put("from", date(from));
+        w.put("to", date(to - 1));
+        return w;
+    }
+
+    public static String date(int epochDay) {
+        return LocalDate.ofEpochDay(epochDay).toString();
+    }
+
+    /** failed / (successful + failed) in percent, rounded to two decimals so that equal data prints equally. */
+    public static double percent(long failed, long total) {
+        return total == 0 ? 0 : Math.round(failed * 10_000.0 / total) / 100.0;
+    }
+}

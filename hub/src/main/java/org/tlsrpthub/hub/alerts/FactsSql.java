@@ -1,0 +1,25 @@
+package org.tlsrpthub.hub.alerts;
+
+/** The reads of the evaluation: rollups per domain (by the primary key's prefix), quarantines, receivers, evidence reports. */
+final class FactsSql {
+    private FactsSql() {}
+
+    static final String DOMAINS = "SELECT policy_domain FROM rollup_domain_total WHERE policy_domain <> '' ORDER BY policy_domain";
+
+    static final String ROLLUPS = "SELECT day, reporter_key, kind, result_type, receiving_mx, sessions FROM rollup_daily"
+            + " WHERE policy_domain = ? AND day >= ? AND day < ?"
+            + " ORDER BY day, reporter_key, kind, result_type, receiving_mx";
+
+    /** Inputs that did not parse: not reports for other domains, held-back contenders, DKIM holds or expiring junk. */
+    static final String PARSE_QUARANTINES = "SELECT raw_input_id, kind, quarantined_at FROM quarantine"
+            + " WHERE quarantined_at >= ? AND quarantined_at < ? AND expires_at IS NULL AND kind NOT IN ('OTHER_DOMAIN', 'DKIM', 'CONFLICT')"
+            + " ORDER BY quarantined_at DESC, raw_input_id DESC";
+
+    static final String FAILING_RECEIVERS = "SELECT node, receiver, failing_since, last_error FROM receiver_failure"
+            + " WHERE failing_since <= ? ORDER BY node, receiver";
+
+    /** The newest reports about the domain whose range starts in the window (optionally one reporter's). */
+    static final String EVIDENCE_REPORTS = "SELECT DISTINCT r.id FROM report r JOIN policy p ON p.report_id = r.id"
+            + " WHERE p.policy_domain = ? AND r.range_start >= ? AND r.range_start < ? AND (? = '' OR r.reporter_key = ?)"
+            + " ORDER BY r.id DESC LIMIT 20";
+}

@@ -1,0 +1,36 @@
+package org.tlsrpthub.hub.alerts;
+
+/** The SQL of incidents; the organisation is the domain's in domain_org (none for the hub's own inputs). */
+final class IncidentSql {
+    private IncidentSql() {}
+
+    static final String COLUMNS = "i.id, i.domain, o.org, i.rule, i.subject, i.severity, i.state, i.summary, i.evidence, i.rate_percent,"
+            + " i.opened_at, i.updated_at, i.last_seen_at, i.resolved_at, i.acked_by, i.acked_at, i.snoozed_by, i.snoozed_at,"
+            + " i.snoozed_until, i.parties";
+    static final String FROM = " FROM incident i LEFT JOIN domain_org o ON o.domain = i.domain";
+
+    static final String OPEN_ALL = "SELECT " + COLUMNS + FROM + " WHERE i.state = 'open'";
+    static final String OPEN_OF_DOMAIN = OPEN_ALL + " AND i.domain = ?";
+
+    static final String INSERT = "INSERT INTO incident (domain, rule, subject, severity, state, summary, rate_percent, parties, evidence,"
+            + " opened_at, updated_at, last_seen_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    /** A material change: new numbers, the rate it is measured against next, and attention needed again (the acknowledgement ends). */
+    static final String UPDATE = "UPDATE incident SET severity = ?, summary = ?, rate_percent = ?, parties = ?, evidence = ?,"
+            + " updated_at = ?, last_seen_at = ?, acked_by = NULL, acked_at = NULL WHERE id = ?";
+    /** Still firing, nothing material: fresh numbers, no transition. */
+    static final String SEEN = "UPDATE incident SET severity = ?, summary = ?, parties = ?, evidence = ?, last_seen_at = ? WHERE id = ?";
+    static final String RESOLVE = "UPDATE incident SET state = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ?";
+    static final String ACK = "UPDATE incident SET acked_by = ?, acked_at = ? WHERE id = ?";
+    static final String SNOOZE = "UPDATE incident SET snoozed_by = ?, snoozed_at = ?, snoozed_until = ? WHERE id = ?";
+    static final String EVENT = "INSERT INTO incident_event (incident_id, at, kind, severity, actor, detail) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String EVENTS = "SELECT at, kind, severity, actor, detail FROM incident_event WHERE incident_id = ? ORDER BY id";
+    static final String ORG_OF = "SELECT org FROM domain_org WHERE domain = ?";
+
+    static final String ONE = "SELECT " + COLUMNS + FROM + " WHERE i.id = ?";
+
+    /** Open ones first (most severe first), then by last change, newest first. */
+    static final String ORDER = " ORDER BY CASE WHEN i.state = 'open' THEN 0 ELSE 1 END,"
+            + " CASE WHEN i.severity = 'critical' THEN 0 ELSE 1 END, i.updated_at DESC, i.id DESC";
+
+    static final String OPEN_COUNTS = "SELECT severity, rule, COUNT(*) FROM incident WHERE state = 'open' GROUP BY severity, rule";
+}

@@ -1,0 +1,18 @@
+package org.tlsrpthub.hub.alerts;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** How bad an incident is; declared from mild to severe, so that a higher ordinal is a material change. */
+public enum Severity {
+    WARNING, CRITICAL;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Severity of(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+}
