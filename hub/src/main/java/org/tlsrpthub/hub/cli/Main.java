@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 RetentionCommand.class,
                 JobsCommand.class,
                 NotificationsCommand.class,
+                AlertsCommand.class,
                 RecordCommand.class,
                 MtaStsCommand.class,
                 CheckCommand.class,

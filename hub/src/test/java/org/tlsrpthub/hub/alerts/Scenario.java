@@ -20,32 +20,32 @@ import org.tlsrpthub.hub.store.Provenance;
  * rules read the rollups the store really keeps. Days count back from {@link #TODAY}: day -1 is
  * yesterday, the last complete day at {@link #AT}.
  */
-final class Scenario {
-    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
-    static final Instant AT = TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC);
+public final class Scenario {
+    public static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    public static final Instant AT = TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC);
 
     private final IngestService ingest;
     private final List<PreparedInput> batch = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    Scenario(Database db) {
+    public Scenario(Database db) {
         this.ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(AT, ZoneOffset.UTC));
     }
 
     /** One failure detail: result type, receiving MX and failed sessions. */
-    record Failure(String type, String mx, long sessions) {}
+    public record Failure(String type, String mx, long sessions) {}
 
-    static Failure failure(String type, String mx, long sessions) {
+    public static Failure failure(String type, String mx, long sessions) {
         return new Failure(type, mx, sessions);
     }
 
     /** A one-day report from {@code reporter} (its contact domain) about {@code domain} on {@code day} (relative to today). */
-    Scenario report(String domain, String reporter, int day, long ok, Failure... failures) {
+    public Scenario report(String domain, String reporter, int day, long ok, Failure... failures) {
         return report(domain, reporter, day, 1, ok, failures);
     }
 
     /** A report whose range covers {@code days} days (a weekly reporter's 7). */
-    Scenario report(String domain, String reporter, int day, int days, long ok, Failure... failures) {
+    public Scenario report(String domain, String reporter, int day, int days, long ok, Failure... failures) {
         LocalDate start = TODAY.plusDays(day);
         long failed = 0;
         StringBuilder details = new StringBuilder();
@@ -68,13 +68,13 @@ final class Scenario {
     }
 
     /** A daily report on each of the days [from, to). */
-    Scenario daily(String domain, String reporter, int from, int to, long ok, Failure... failures) {
+    public Scenario daily(String domain, String reporter, int from, int to, long ok, Failure... failures) {
         for (int d = from; d < to; d++) report(domain, reporter, d, ok, failures);
         return this;
     }
 
     /** Stores what was added. */
-    void store() throws Exception {
+    public void store() throws Exception {
         ingest.commit(batch);
         batch.clear();
     }

@@ -1,0 +1,24 @@
+package org.tlsrpthub.hub.cli;
+
+import org.tlsrpthub.hub.alerts.AlertService;
+import org.tlsrpthub.hub.alerts.AlertSettings;
+import org.tlsrpthub.hub.alerts.LoggedTransitions;
+import org.tlsrpthub.hub.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The parent of the alert commands; each subcommand is its own class (docs/alerts.md). */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        header = "Incidents: what the alert rules found, and acknowledging and snoozing them.",
+        description = {"Incidents the alert rules open, update and resolve (docs/alerts.md).",
+                "'evaluate' is a dry run for any instant; 'list', 'ack' and 'snooze' act on the stored incidents."},
+        subcommands = {AlertsEvaluateCommand.class, AlertsListCommand.class, AlertsAckCommand.class, AlertsSnoozeCommand.class,
+                AlertsTestCommand.class})
+final class AlertsCommand {
+    private AlertsCommand() {}
+
+    /** The service over the command line's store and settings (a bad alert setting stops the command, naming it). */
+    static AlertService service(CommandSpec spec, Database db) {
+        return new AlertService(db, java.time.Clock.systemUTC(), AlertSettings.from(StoreOptions.of(spec).settings()), new LoggedTransitions());
+    }
+}
