@@ -76,8 +76,8 @@ public final class AlertService {
     }
 
     /** Open incidents keyed "severity\nrule", for {@code tlsrpt_incidents_open}. */
-    public Map<String, Long> openCounts() throws SQLException {
-        return db.withConnection(IncidentQueries::openCounts);
+    public Map<String, Long> openCounts(Scope scope) throws SQLException {
+        return db.withConnection(c -> IncidentQueries.openCounts(c, scope));
     }
 
     /** Records who acknowledged the incident and when; empty when the scope does not see it. */

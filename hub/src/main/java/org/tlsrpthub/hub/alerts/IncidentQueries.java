@@ -88,10 +88,14 @@ final class IncidentQueries {
     }
 
     /** Open incidents per severity and rule, for the metric; keyed "severity\nrule". */
-    static Map<String, Long> openCounts(Connection c) throws SQLException {
+    static Map<String, Long> openCounts(Connection c, Scope scope) throws SQLException {
         Map<String, Long> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(IncidentSql.OPEN_COUNTS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.put(rs.getString(1) + "\n" + rs.getString(2), rs.getLong(3));
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.severity, i.rule, COUNT(*) FROM incident i WHERE i.state = 'open'"
+                + ScopeSql.andDomainIn(scope, "i.domain") + " GROUP BY i.severity, i.rule")) {
+            ScopeSql.bind(ps, 1, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1) + "\n" + rs.getString(2), rs.getLong(3));
+            }
         }
         return out;
     }

@@ -31,6 +31,4 @@ final class IncidentSql {
     /** Open ones first (most severe first), then by last change, newest first. */
     static final String ORDER = " ORDER BY CASE WHEN i.state = 'open' THEN 0 ELSE 1 END,"
             + " CASE WHEN i.severity = 'critical' THEN 0 ELSE 1 END, i.updated_at DESC, i.id DESC";
-
-    static final String OPEN_COUNTS = "SELECT severity, rule, COUNT(*) FROM incident WHERE state = 'open' GROUP BY severity, rule";
 }

@@ -35,6 +35,7 @@ public final class ApiRoutes {
         new OwnershipRoutes(services).register(app);
         new SingleSignOnRoutes(services).register(app);
         new OrgRoutes(services.orgs()).register(app);
+        new IncidentRoutes(services).register(app);
         byte[] openApi = openApi();
         app.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
         // Unknown /api paths answer with a problem too, not a plain-text 404. An error handler

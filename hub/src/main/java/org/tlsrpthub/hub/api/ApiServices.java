@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.api;
 
 import org.tlsrpthub.hub.readiness.ReadinessService;
+import org.tlsrpthub.hub.alerts.AlertService;
 import java.time.Clock;
 import org.tlsrpthub.hub.analysis.DomainAnalysisService;
 import org.tlsrpthub.hub.analysis.OverviewService;
@@ -20,12 +21,14 @@ import org.tlsrpthub.hub.store.Database;
 /** The services behind the API (and the pages). The clock says what "today" is for period presets. */
 public record ApiServices(OverviewService overview, DomainAnalysisService domains, ReportQueryService reports,
         QuarantineQueryService quarantine, JobStatus jobs, AuditLog audit, OwnersService owners, AssignmentService assignment,
-        SsoService sso, OrgService orgs, ReadinessService readiness, Clock clock, NotificationService notifications) {
+        SsoService sso, OrgService orgs, ReadinessService readiness, Clock clock, NotificationService notifications,
+        AlertService alerts) {
 
-    public static ApiServices of(Database db, IngestService ingest, SsoService sso, ReadinessService readiness, Clock clock) {
+    public static ApiServices of(Database db, IngestService ingest, SsoService sso, ReadinessService readiness, Clock clock,
+            AlertService alerts) {
         return new ApiServices(new OverviewService(db, clock), new DomainAnalysisService(db, clock),
                 new ReportQueryService(db), new QuarantineQueryService(db, new ReprocessService(db, ingest)),
                 new JobStatus(db), new AuditLog(db, clock), new OwnersService(db, clock), new AssignmentService(db, clock), sso,
-                new OrgService(db, clock), readiness, clock, new NotificationService(db, clock));
+                new OrgService(db, clock), readiness, clock, new NotificationService(db, clock), alerts);
     }
 }

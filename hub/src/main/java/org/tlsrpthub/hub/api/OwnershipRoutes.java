@@ -104,7 +104,7 @@ final class OwnershipRoutes {
         ctx.status(204);
     }
 
-    private static JsonNode body(Context ctx) {
+    static JsonNode body(Context ctx) {
         JsonNode n;
         try {
             n = Json.MAPPER.readTree(ctx.bodyAsBytes());
@@ -116,7 +116,7 @@ final class OwnershipRoutes {
     }
 
     /** A string member; null when absent or null and not {@code required}. */
-    private static String text(JsonNode body, String name, boolean required) {
+    static String text(JsonNode body, String name, boolean required) {
         JsonNode v = body.get(name);
         if (v == null || v.isNull()) {
             if (required) throw badBody("the body needs \"" + name + "\"");
@@ -126,7 +126,7 @@ final class OwnershipRoutes {
         return v.asText();
     }
 
-    private static ProblemException badBody(String detail) {
+    static ProblemException badBody(String detail) {
         return new ProblemException(Problem.of(400, "bad-request", "Bad request", detail));
     }
 

@@ -54,6 +54,9 @@ public final class RouteRules {
         r.add(GET, "/reports", Need.VIEWER).add(GET, "/reports/{id}", Need.VIEWER).add(GET, "/reports/{id}/raw", Need.VIEWER);
         r.add(GET, "/quarantine", Need.VIEWER).add(GET, "/quarantine/{id}", Need.VIEWER).add(GET, "/quarantine/{id}/raw", Need.VIEWER);
         r.add(POST, "/quarantine/{id}/reprocess", Need.ANALYST);
+        // incidents: read by the organisation, acknowledged and snoozed by analysts (who act on them; viewers only look)
+        r.add(GET, "/incidents", Need.VIEWER).add(GET, "/incidents/{id}", Need.VIEWER);
+        r.add(POST, "/incidents/{id}/ack", Need.ANALYST).add(POST, "/incidents/{id}/snooze", Need.ANALYST);
         r.add(GET, "/parse", Need.VIEWER).add(POST, "/parse", Need.VIEWER);
         // own tokens for everyone; the organisation's for its admins (AccessService.tokensVisibleTo)
         r.add(GET, "/tokens", Need.VIEWER).add(POST, "/tokens", Need.VIEWER).add(POST, "/tokens/{id}/revoke", Need.VIEWER);
@@ -91,6 +94,8 @@ public final class RouteRules {
         r.add(GET, "/api/v1/assignment-rules", Need.HUB_ADMIN).add(POST, "/api/v1/assignment-rules", Need.HUB_ADMIN);
         r.add(DELETE, "/api/v1/assignment-rules", Need.HUB_ADMIN).add(POST, "/api/v1/assignment-rules/apply", Need.HUB_ADMIN);
         r.add(GET, "/api/v1/sso", Need.HUB_ADMIN);
+        r.add(GET, "/api/v1/incidents", Need.VIEWER).add(GET, "/api/v1/incidents/{id}", Need.VIEWER);
+        r.add(POST, "/api/v1/incidents/{id}/ack", Need.ANALYST).add(POST, "/api/v1/incidents/{id}/snooze", Need.ANALYST);
         r.add(GET, "/api/v1/org/members", Need.ADMIN).add(POST, "/api/v1/org/members", Need.ADMIN);
         r.add(PUT, "/api/v1/org/members/{user}", Need.ADMIN).add(DELETE, "/api/v1/org/members/{user}", Need.ADMIN);
         r.add(GET, "/api/v1/orgs", Need.HUB_ADMIN).add(POST, "/api/v1/orgs", Need.HUB_ADMIN);

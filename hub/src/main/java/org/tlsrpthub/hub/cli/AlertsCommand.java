@@ -2,7 +2,6 @@ package org.tlsrpthub.hub.cli;
 
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
-import org.tlsrpthub.hub.alerts.LoggedTransitions;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 final class AlertsCommand {
     private AlertsCommand() {}
 
-    /** The service over the command line's store and settings (a bad alert setting stops the command, naming it). */
+    /**
+     * The service over the command line's store and settings (a bad alert setting stops the command, naming it). The commands
+     * never change an incident's state (the dry run writes nothing; ack and snooze are no transitions), so nothing reaches the sink.
+     */
     static AlertService service(CommandSpec spec, Database db) {
-        return new AlertService(db, java.time.Clock.systemUTC(), AlertSettings.from(StoreOptions.of(spec).settings()), new LoggedTransitions());
+        return new AlertService(db, java.time.Clock.systemUTC(), AlertSettings.from(StoreOptions.of(spec).settings()), (c, t) -> {
+            throw new IllegalStateException("the alert commands do not evaluate incidents; serve does");
+        });
     }
 }

@@ -17,6 +17,24 @@ public interface IngestObserver {
      */
     void committed(List<PreparedInput> inputs, List<IngestOutcome> outcomes, long nanos);
 
+    /** Tells this observer, then {@code next}. */
+    default IngestObserver and(IngestObserver next) {
+        IngestObserver first = this;
+        return new IngestObserver() {
+            @Override
+            public void committed(List<PreparedInput> inputs, List<IngestOutcome> outcomes, long nanos) {
+                first.committed(inputs, outcomes, nanos);
+                next.committed(inputs, outcomes, nanos);
+            }
+
+            @Override
+            public void parserFailed(Channel channel) {
+                first.parserFailed(channel);
+                next.parserFailed(channel);
+            }
+        };
+    }
+
     /** The parser failed unexpectedly (a bug, not bad input) on an input that came by {@code channel}. */
     default void parserFailed(Channel channel) {}
 }

@@ -1,5 +1,7 @@
 package org.tlsrpthub.hub.metrics;
 
+import org.tlsrpthub.hub.alerts.AlertService;
+import org.tlsrpthub.hub.alerts.IncidentMetrics;
 import io.javalin.Javalin;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -23,11 +25,14 @@ public final class MetricsRoutes {
 
     private final PrometheusRegistry hubWide;
     private final Database db;
+    private final AlertService alerts;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-    public MetricsRoutes(PrometheusRegistry hubWide, Database db) {
+    /** @param alerts the incidents behind {@code tlsrpt_incidents_open} */
+    public MetricsRoutes(PrometheusRegistry hubWide, Database db, AlertService alerts) {
         this.hubWide = hubWide;
         this.db = db;
+        this.alerts = alerts;
     }
 
     public void register(Javalin app) {
@@ -43,6 +48,7 @@ public final class MetricsRoutes {
         if (ScopeSql.seesAll(scope)) hubWide.scrape().forEach(all::metricSnapshot);
         PrometheusRegistry domains = new PrometheusRegistry();
         new DomainSessionMetrics(db, domains, scope);
+        IncidentMetrics.register(alerts, domains, scope);
         domains.scrape().forEach(all::metricSnapshot);
         return all.build();
     }

@@ -11,6 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.hub.alerts.TransitionSink;
+import org.tlsrpthub.hub.alerts.AlertService;
+import org.tlsrpthub.hub.alerts.AlertSettings;
+import org.tlsrpthub.hub.alerts.AlertsJob;
+import org.tlsrpthub.hub.alerts.IngestEvaluations;
 import org.tlsrpthub.hub.api.ApiRoutes;
 import org.tlsrpthub.hub.api.ApiServices;
 import org.tlsrpthub.hub.auth.AccessService;
@@ -21,6 +25,7 @@ import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.http.HttpSettings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
+import org.tlsrpthub.hub.ingest.IngestObserver;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.Job;
 import org.tlsrpthub.hub.jobs.JobSettings;
@@ -55,6 +60,7 @@ public final class Hub implements AutoCloseable {
     private final JobSettings jobSettings;
     private final Notifications notifications;
     private Jobs runningJobs;
+    private final IngestEvaluations afterIngest;
 
     /** @param receivers builds the non-HTTP receivers (SMTP, IMAP, Maildir) from the settings and the shared services */
     public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers) {
@@ -65,15 +71,20 @@ public final class Hub implements AutoCloseable {
         // One ingest service for every path. Its input limit is the core default unless HTTP bodies may
         // be larger (each receiver enforces its own size limit before decoding).
         Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(hs.maxBodyBytes(), Limits.DEFAULTS.maxInputBytes()));
-        IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, new IngestMetrics(metrics));
+        this.notifications = Notifications.from(settings, db, clock, metrics);
+        // a bad alert setting stops the start here, naming the key; transitions go to the notification outbox
+        AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox());
+        this.afterIngest = alerts.settings().enabled() ? new IngestEvaluations(alerts, clock) : null;
+        IngestObserver observer = afterIngest == null ? new IngestMetrics(metrics) : new IngestMetrics(metrics).and(afterIngest);
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, observer);
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit(), hs.commitTimeout());
         this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         // one readiness service for pages and API: the overview's MTA-STS column cache is shared
         ReadinessService readiness = new ReadinessService(db, clock, ReadinessSettings.from(settings));
-        new WebApp(db, ingest, clock, sso, readiness).register(http.app(), hs.path());
-        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock));
-        new MetricsRoutes(metrics, db).register(http.app());
+        new WebApp(db, ingest, clock, sso, readiness, alerts).register(http.app(), hs.path());
+        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts));
+        new MetricsRoutes(metrics, db, alerts).register(http.app());
         List<String> unruled = RouteRules.hub(hs.path()).missing(http.app());
         if (!unruled.isEmpty()) log.error("event=routes-without-rule routes=\"{}\" hint=\"they answer 500 until RouteRules has them\"", unruled);
         this.access = new AccessService(db, clock);
@@ -82,8 +93,8 @@ public final class Hub implements AutoCloseable {
         this.clock = clock;
         this.jobSettings = JobSettings.from(settings);
         RetentionJob.from(settings, db, clock).ifPresent(jobs::add);
-        this.notifications = Notifications.from(settings, db, clock, metrics);
         jobs.addAll(notifications.jobs());
+        AlertsJob.of(alerts, clock).ifPresent(jobs::add);
     }
 
     /** Where the incident engine writes its transitions: the notification outbox. */
@@ -143,6 +154,7 @@ public final class Hub implements AutoCloseable {
             }
         }
         committer.close(); // commits whatever the closed doors still handed in
+        if (afterIngest != null) afterIngest.close();
         log.info("event=stopped");
     }
 }

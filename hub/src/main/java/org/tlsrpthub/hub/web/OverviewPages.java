@@ -4,6 +4,10 @@ import java.util.Map;
 import org.tlsrpthub.hub.analysis.DomainOverview;
 import org.tlsrpthub.hub.readiness.MtaStsColumn;
 import org.tlsrpthub.hub.readiness.ReadinessService;
+import java.util.Comparator;
+import java.util.List;
+import org.tlsrpthub.hub.alerts.AlertService;
+import org.tlsrpthub.hub.alerts.OpenIncidents;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -31,9 +35,11 @@ public final class OverviewPages {
     private final OwnersService owners;
     private final OwnershipPages ownership;
     private final ReadinessService readiness;
+    private final AlertService alerts;
 
     OverviewPages(Pages pages, OverviewService overview, DomainAnalysisService analysis, Clock clock, OwnersService owners,
-            OwnershipPages ownership, ReadinessService readiness) {
+            OwnershipPages ownership, ReadinessService readiness, AlertService alerts) {
+        this.alerts = alerts;
         this.readiness = readiness;
         this.pages = pages;
         this.overview = overview;
@@ -93,9 +99,10 @@ public final class OverviewPages {
         } catch (IllegalArgumentException | OwnershipException e) {
             throw PageException.badQuery(e.getMessage());
         }
+        Map<String, OpenIncidents> open = alerts.openPerDomain(AccessFilter.scope(ctx));
         pages.render(ctx, "overview.jte", PageInfo.of(ctx, "Overview", "overview"),
                 "view", new OverviewView(period, q, status, owner, sort, desc, result,
-                        readiness.overviewColumn(result.domains().stream().map(DomainOverview::domain).toList())));
+                        readiness.overviewColumn(result.domains().stream().map(DomainOverview::domain).toList())), "incidents", open, "attention", attention(open));
     }
 
     private void domain(Context ctx) throws SQLException {
@@ -108,7 +115,16 @@ public final class OverviewPages {
         pages.render(ctx, "domain.jte", PageInfo.of(ctx, a.domain(), "overview"), "a", a, "period", period,
                 "owners", ownership.domainOwners(ctx, a.domain()),
                 "readiness", readiness.readiness(scope, a.domain(), null).orElse(null),
-                "stale", readiness.stalePolicy(scope, a.domain(), null).orElse(null));
+                "stale", readiness.stalePolicy(scope, a.domain(), null).orElse(null),
+                "incidents", alerts.openOf(scope, a.domain()));
+    }
+
+    /** "Needs attention": domains with open incidents, the most critical ones first, then the most incidents, then by name. */
+    static List<Map.Entry<String, OpenIncidents>> attention(Map<String, OpenIncidents> open) {
+        return open.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                .sorted(Comparator.comparing((Map.Entry<String, OpenIncidents> e) -> -e.getValue().critical())
+                        .thenComparing(e -> -e.getValue().open()).thenComparing(Map.Entry::getKey))
+                .toList();
     }
 
     static String orEmpty(String s) {

@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.web;
 
 import org.tlsrpthub.hub.readiness.ReadinessService;
+import org.tlsrpthub.hub.alerts.AlertService;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.tlsrpthub.hub.analysis.DomainAnalysisService;
@@ -33,9 +34,12 @@ public final class WebApp {
     private final Clock clock;
     private final SsoService sso;
     private final ReadinessService readiness;
+    private final AlertService alerts;
     private final Pages pages = new Pages();
 
-    public WebApp(Database db, IngestService ingest, Clock clock, SsoService sso, ReadinessService readiness) {
+    public WebApp(Database db, IngestService ingest, Clock clock, SsoService sso, ReadinessService readiness,
+            AlertService alerts) {
+        this.alerts = alerts;
         this.readiness = readiness;
         this.db = db;
         this.ingest = ingest;
@@ -59,8 +63,9 @@ public final class WebApp {
         OwnersService owners = new OwnersService(db, clock);
         OwnershipPages ownership = new OwnershipPages(pages, owners, new AssignmentService(db, clock));
         ownership.register(app);
-        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock, owners, ownership, readiness)
+        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock, owners, ownership, readiness, alerts)
                 .register(app);
+        new IncidentPages(pages, alerts, clock).register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);
         new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
         new JobPages(new JobStatus(db), pages).register(app);

@@ -89,6 +89,10 @@ class AuthorizationMatrixTest {
     static Row post(String template, RouteRules.Need need, PathOf own, int ok) { return new Row("POST", template, need, own, ok); }
     static Row call(String method, String template, RouteRules.Need need, PathOf own, int ok) { return new Row(method, template, need, own, ok); }
 
+    /** A snooze end the services accept: a day ahead, as a browser's date and time field sends it (UTC). */
+    static final String SNOOZE_UNTIL = java.time.LocalDateTime.ofInstant(java.time.Instant.now().plus(java.time.Duration.ofDays(1)),
+            java.time.ZoneOffset.UTC).withNano(0).toString();
+
     static final List<Row> TABLE = List.of(
             // open
             post("/tlsrpt", OPEN, (h, p) -> "/tlsrpt", 400),
@@ -114,6 +118,12 @@ class AuthorizationMatrixTest {
             get("/quarantine/{id}/raw", VIEWER, (h, p) -> "/quarantine/" + h.quarantined + "/raw", 200).hubAdminsData(),
             post("/quarantine/{id}/reprocess", ANALYST, (h, p) -> "/quarantine/" + h.quarantined + "/reprocess", 302).form("x=1").hubAdminsData(),
             get("/parse", VIEWER), post("/parse", VIEWER, (h, p) -> "/parse", 422).form("x=1"),
+            get("/incidents", VIEWER),
+            get("/incidents/{id}", VIEWER, (h, p) -> "/incidents/" + h.ownIncident, 200).otherData((h, p) -> "/incidents/" + h.otherIncident),
+            post("/incidents/{id}/ack", ANALYST, (h, p) -> "/incidents/" + h.ownIncident + "/ack", 302).form("x=1")
+                    .otherData((h, p) -> "/incidents/" + h.otherIncident + "/ack"),
+            post("/incidents/{id}/snooze", ANALYST, (h, p) -> "/incidents/" + h.ownIncident + "/snooze", 302).form("until=" + SNOOZE_UNTIL)
+                    .otherData((h, p) -> "/incidents/" + h.otherIncident + "/snooze"),
             get("/tokens", VIEWER), post("/tokens", VIEWER, (h, p) -> "/tokens", 200).form("label=matrix"),
             post("/tokens/{id}/revoke", VIEWER, (h, p) -> "/tokens/" + h.freshTokenId(p) + "/revoke", 302).form("x=1")
                     .other((h, p) -> "/tokens/" + h.freshOutsiderTokenId() + "/revoke", 404, Map.of(Principal.HUB, 302)),
@@ -161,6 +171,13 @@ class AuthorizationMatrixTest {
             get("/api/v1/quarantine", VIEWER),
             get("/api/v1/quarantine/{id}", VIEWER, (h, p) -> "/api/v1/quarantine/" + h.quarantined, 200).hubAdminsData(),
             get("/api/v1/quarantine/{id}/raw", VIEWER, (h, p) -> "/api/v1/quarantine/" + h.quarantined + "/raw", 200).hubAdminsData(),
+            get("/api/v1/incidents", VIEWER),
+            get("/api/v1/incidents/{id}", VIEWER, (h, p) -> "/api/v1/incidents/" + h.ownIncident, 200)
+                    .otherData((h, p) -> "/api/v1/incidents/" + h.otherIncident),
+            post("/api/v1/incidents/{id}/ack", ANALYST, (h, p) -> "/api/v1/incidents/" + h.ownIncident + "/ack", 200)
+                    .otherData((h, p) -> "/api/v1/incidents/" + h.otherIncident + "/ack"),
+            post("/api/v1/incidents/{id}/snooze", ANALYST, (h, p) -> "/api/v1/incidents/" + h.ownIncident + "/snooze", 200)
+                    .json("{\"until\":\"" + SNOOZE_UNTIL + "Z\"}").otherData((h, p) -> "/api/v1/incidents/" + h.otherIncident + "/snooze"),
             post("/api/v1/quarantine/{id}/reprocess", ANALYST, (h, p) -> "/api/v1/quarantine/" + h.quarantined + "/reprocess", 200).hubAdminsData(),
             // owners are read and changed in the organisation the request looks at, by hub admins too
             get("/api/v1/domains/{domain}/owners", VIEWER, (h, p) -> "/api/v1/domains/own.test/owners", 200)

@@ -43,7 +43,7 @@ final class MatrixHub implements AutoCloseable {
 
     final WebHub web;
     final AccessService access;
-    final long ownReport, otherReport, quarantined;
+    final long ownReport, otherReport, quarantined, ownIncident, otherIncident;
     private final Map<Principal, HttpClient> browsers = new EnumMap<>(Principal.class);
     private final Map<Principal, String> csrf = new EnumMap<>(Principal.class);
     private final Map<Principal, String> tokens = new EnumMap<>(Principal.class);
@@ -71,6 +71,8 @@ final class MatrixHub implements AutoCloseable {
         // until assignment rules run at ingest (another part of issue 10), place the domains by hand
         Sql.update(web.db, "DELETE FROM domain_org WHERE domain IN ('own.test', 'other.test')");
         Sql.update(web.db, "INSERT INTO domain_org (domain, org, assigned_at) VALUES ('own.test', 'default', 0), ('other.test', 'other', 0)");
+        ownIncident = incidentAbout("own.test");
+        otherIncident = incidentAbout("other.test");
 
         for (Principal p : List.of(Principal.VIEWER, Principal.ANALYST, Principal.ADMIN, Principal.HUB)) {
             HttpClient b = browser();
@@ -82,6 +84,13 @@ final class MatrixHub implements AutoCloseable {
 
     static String user(Principal p) {
         return "m-" + p.name().toLowerCase();
+    }
+
+    /** An open incident about the domain, as the rules would leave it. */
+    private long incidentAbout(String domain) throws Exception {
+        Sql.update(web.db, "INSERT INTO incident (domain, rule, subject, severity, state, summary, parties, evidence, opened_at,"
+                + " updated_at, last_seen_at) VALUES (?, 'failure-rate', '', 'warning', 'open', 'matrix', '', '{}', 0, 0, 0)", domain);
+        return Sql.count(web.db, "SELECT MAX(id) FROM incident WHERE domain = ?", domain);
     }
 
     private long reportAbout(String domain) throws Exception {
