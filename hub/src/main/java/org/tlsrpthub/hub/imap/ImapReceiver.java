@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.imap;
 
 import java.time.Clock;
+import org.tlsrpthub.hub.alerts.ReceiverFailures;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsrpthub.hub.intake.MailIntake;
@@ -11,10 +12,13 @@ public final class ImapReceiver implements Receiver {
     private final ImapSettings settings;
     private final MailIntake intake;
     private final Clock clock;
+    private final ReceiverFailures health;
     private final List<MailboxPoller> pollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    public ImapReceiver(ImapSettings settings, MailIntake intake, Clock clock) {
+    /** @param health where a poller records that it fails and works again (the intake alert rule) */
+    public ImapReceiver(ImapSettings settings, MailIntake intake, Clock clock, ReceiverFailures health) {
+        this.health = health;
         this.settings = settings;
         this.intake = intake;
         this.clock = clock;
@@ -29,7 +33,7 @@ public final class ImapReceiver implements Receiver {
     public synchronized void start() {
         if (!threads.isEmpty()) return;
         for (ImapMailboxSettings m : settings.mailboxes()) {
-            MailboxPoller p = new MailboxPoller(m, intake, clock);
+            MailboxPoller p = new MailboxPoller(m, intake, clock, health);
             pollers.add(p);
             threads.add(Thread.ofPlatform().name("imap-" + m.name()).daemon(true).start(p));
         }

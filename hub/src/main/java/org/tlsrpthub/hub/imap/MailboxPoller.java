@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.imap;
 
+import org.tlsrpthub.hub.alerts.ReceiverFailures;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -41,16 +42,23 @@ final class MailboxPoller implements Runnable {
             Thread.ofPlatform().name("imap-timer").daemon(true).factory());
     private final Object lock = new Object();
     private volatile boolean closed;
+    private final ReceiverFailures health;
     private volatile IMAPStore store;
     /** Sweeps of the inbox finished, so that a caller can wait for one instead of guessing a time. */
     private final java.util.concurrent.atomic.AtomicLong sweeps = new java.util.concurrent.atomic.AtomicLong();
     /** Connections or sessions that ended in an error, for the same reason. */
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
-    MailboxPoller(ImapMailboxSettings settings, MailIntake intake, Clock clock) {
+    MailboxPoller(ImapMailboxSettings settings, MailIntake intake, Clock clock, ReceiverFailures health) {
+        this.health = health;
         this.settings = settings;
         this.intake = intake;
         this.clock = clock;
+    }
+
+    /** The receiver's name in the intake rule's incidents. */
+    String name() {
+        return "imap " + settings.name();
     }
 
     @Override
@@ -61,6 +69,7 @@ final class MailboxPoller implements Runnable {
             } catch (MessagingException | RuntimeException e) {
                 if (closed) break;
                 failures.incrementAndGet();
+                health.failed(name(), e.getMessage());
                 log.warn("{}: {}; reconnecting in {} s", settings, e.getMessage(), Math.min(settings.pollSeconds(), 30));
             } finally {
                 closeStore();
@@ -84,6 +93,7 @@ final class MailboxPoller implements Runnable {
         while (!closed) {
             sweep(inbox, disposal);
             sweeps.incrementAndGet();
+            health.succeeded(name());
             if (closed) return;
             if (idle) {
                 idleUntilNews(inbox);

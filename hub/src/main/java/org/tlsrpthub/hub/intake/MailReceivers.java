@@ -1,5 +1,7 @@
 package org.tlsrpthub.hub.intake;
 
+import org.tlsrpthub.hub.alerts.ReceiverFailures;
+import org.tlsrpthub.hub.jobs.JobSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsrpthub.hub.dkim.DkimSettings;
@@ -31,7 +33,8 @@ public final class MailReceivers {
             out.add(new SmtpReceiver(smtp, intake, junk, s.clock()));
         }
         ImapSettings imap = ImapSettings.from(s.settings());
-        if (!imap.mailboxes().isEmpty()) out.add(new ImapReceiver(imap, intake, s.clock()));
+        if (!imap.mailboxes().isEmpty()) out.add(new ImapReceiver(imap, intake, s.clock(),
+                new ReceiverFailures(s.db(), s.clock(), JobSettings.from(s.settings()).nodeName())));
         MaildirSettings maildir = MaildirSettings.from(s.settings());
         if (maildir.enabled()) out.add(new MaildirReceiver(maildir, intake, s.clock()));
         return out;

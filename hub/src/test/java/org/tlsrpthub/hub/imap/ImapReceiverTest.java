@@ -47,7 +47,8 @@ class ImapReceiverTest {
     }
 
     private void startReceiver(Settings s) {
-        receiver = new ImapReceiver(ImapSettings.from(s), store.intake, Clock.systemUTC());
+        receiver = new ImapReceiver(ImapSettings.from(s), store.intake, Clock.systemUTC(),
+                new org.tlsrpthub.hub.alerts.ReceiverFailures(store.db, Clock.systemUTC(), "test"));
         receiver.start();
     }
 
@@ -140,6 +141,19 @@ class ImapReceiverTest {
                     .contains("message-id=\"<peek-1@example.com>\"", "from=\"tlsrpt@example.com\"",
                             "reports=\"example.com/peek-1\"");
         }
+    }
+
+    @Test
+    void aFailingMailboxIsRecordedForTheIntakeRuleAndCleared() throws Exception {
+        java.nio.file.Path wrong = java.nio.file.Files.writeString(dir.resolve("wrong-password"), "not the password\n");
+        startReceiver(server.settings(dir, Map.of("imap.test.password-file", wrong.toString())));
+        Await.until(() -> org.tlsrpthub.hub.testsupport.Sql.count(store.db,
+                "SELECT COUNT(*) FROM receiver_failure WHERE node = 'test' AND receiver = 'imap test'") == 1);
+        assertThat(org.tlsrpthub.hub.testsupport.Sql.count(store.db, "SELECT COUNT(*) FROM receiver_failure WHERE last_error LIKE '%not the password%'"))
+                .isZero();
+        receiver.close();
+        startReceiver(server.settings(dir, FOLDERS));
+        Await.until(() -> org.tlsrpthub.hub.testsupport.Sql.count(store.db, "SELECT COUNT(*) FROM receiver_failure") == 0);
     }
 
     @Test

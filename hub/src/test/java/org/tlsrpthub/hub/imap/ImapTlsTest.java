@@ -58,7 +58,8 @@ class ImapTlsTest {
                 "imap.t.tls", "tls", "imap.t.user", "tlsrpt", "imap.t.password-file", pw.toString(),
                 "imap.t.archive-folder", "Archive", "imap.t.poll-seconds", "1"));
         for (var e : extra.entrySet()) s = s.with(e.getKey(), e.getValue());
-        ImapReceiver r = new ImapReceiver(ImapSettings.from(s), store.intake, Clock.systemUTC());
+        ImapReceiver r = new ImapReceiver(ImapSettings.from(s), store.intake, Clock.systemUTC(),
+                new org.tlsrpthub.hub.alerts.ReceiverFailures(store.db, Clock.systemUTC(), "test"));
         r.start();
         return r;
     }
