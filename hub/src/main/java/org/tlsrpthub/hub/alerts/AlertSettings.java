@@ -60,7 +60,8 @@ public final class AlertSettings {
                 String key = "alerts.rule." + r.id() + "." + p;
                 if (s.get(key) != null) values.put(p, value(key, s.get(key), p));
             }
-            global.put(r.id(), new RuleParams(r.id(), s.getBoolean("alerts.rule." + r.id() + ".enabled", true), values));
+            String enabled = "alerts.rule." + r.id() + ".enabled";
+            global.put(r.id(), new RuleParams(r.id(), s.getBoolean(enabled, true), values));
         }
         Map<String, Map<String, RuleParams>> perDomain = new HashMap<>();
         for (String name : s.names("alerts.override")) {
