@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "'bench http' starts the HTTP endpoint on loopback and posts generated reports to it;",
                 "'bench smtp' starts the SMTP listener on loopback and sends generated report emails to it;",
                 "'bench dashboard' times the overview and a domain page over 1,000 domains x 365 days."},
-        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class})
+        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class, AlertsBench.class})
 final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,

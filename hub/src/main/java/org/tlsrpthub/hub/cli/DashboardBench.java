@@ -67,7 +67,7 @@ final class DashboardBench implements Callable<Integer> {
         String named = StoreOptions.of(spec).namedOnCommandLine(spec);
         try (BenchStore store = noFill ? BenchStore.reopen(named) : BenchStore.open(named, "dashboard")) {
             Database db = store.db();
-            if (!noFill) fill(db, clock, first);
+            if (!noFill) fill(db, clock, first, domains, senders, days);
             MemoryFigures.reset();
             BenchOrgSql.assignAll(db, "default");
             Scope org = new Scope(null, "default", Role.VIEWER, false);
@@ -118,7 +118,8 @@ final class DashboardBench implements Callable<Integer> {
         time("readiness of " + other, () -> readiness.readiness(Scope.wholeHub(), other, null));
     }
 
-    private void fill(Database db, Clock clock, LocalDate first) throws Exception {
+    /** The first {@link #TEMPLATES} domains imported whole, the others given copies of their rollups (also the alerts benchmark's data). */
+    static void fill(Database db, Clock clock, LocalDate first, int domains, int senders, int days) throws Exception {
         ReportGenerator gen = new ReportGenerator(11, first);
         IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
         ReportWriter writer = new ReportWriter();
