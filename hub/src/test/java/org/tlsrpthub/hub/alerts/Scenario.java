@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.IngestObserver;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.PreparedInput;
 import org.tlsrpthub.hub.store.Channel;
@@ -26,10 +27,15 @@ public final class Scenario {
 
     private final IngestService ingest;
     private final List<PreparedInput> batch = new ArrayList<>();
-    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger ids = new AtomicInteger(); // report ids; two scenarios on one store use different reporters
 
     public Scenario(Database db) {
-        this.ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(AT, ZoneOffset.UTC));
+        this(db, IngestObserver.NONE);
+    }
+
+    /** Stores through an ingest service that tells {@code observer} about each commit. */
+    public Scenario(Database db, IngestObserver observer) {
+        this.ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(AT, ZoneOffset.UTC), observer);
     }
 
     /** One failure detail: result type, receiving MX and failed sessions. */
