@@ -33,6 +33,7 @@ public final class ApiRoutes {
         app.get(V1 + "/notifications", ctx -> Json.render(ctx, new Items<>(services.notifications().recent(AccessFilter.scope(ctx),
                 ApiParams.integer(ctx, "limit", NotificationService.DEFAULT_LIMIT, 1, NotificationService.MAX_LIMIT)))));
         new OwnershipRoutes(services).register(app);
+        new CheckRoutes(services).register(app);
         new SingleSignOnRoutes(services).register(app);
         new OrgRoutes(services.orgs()).register(app);
         new IncidentRoutes(services).register(app);

@@ -101,6 +101,10 @@ public final class RouteRules {
         r.add(GET, "/api/v1/orgs", Need.HUB_ADMIN).add(POST, "/api/v1/orgs", Need.HUB_ADMIN);
         r.add(PATCH, "/api/v1/orgs/{org}", Need.HUB_ADMIN).add(DELETE, "/api/v1/orgs/{org}", Need.HUB_ADMIN);
         r.add(PUT, "/api/v1/users/{user}/hub-admin", Need.HUB_ADMIN);
+        // live checks: read by the organisation; "check now" by its analysts (no change, so not audited)
+        r.add(GET, "/coverage", Need.VIEWER).add(POST, "/domains/{domain}/checks", Need.ANALYST);
+        r.add(GET, "/api/v1/domains/{domain}/checks", Need.VIEWER).add(POST, "/api/v1/domains/{domain}/checks", Need.ANALYST);
+        r.add(GET, "/api/v1/coverage", Need.VIEWER).add(GET, "/api/v1/coverage.csv", Need.VIEWER);
         return r;
     }
 

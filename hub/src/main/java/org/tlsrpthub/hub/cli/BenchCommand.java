@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
                 "and prints reports/s; then times 'summary' for one domain over the whole period.",
                 "'bench http' starts the HTTP endpoint on loopback and posts generated reports to it;",
                 "'bench smtp' starts the SMTP listener on loopback and sends generated report emails to it;",
-                "'bench dashboard' times the overview and a domain page over 1,000 domains x 365 days."},
-        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class, AlertsBench.class})
+                "'bench dashboard' times the overview and a domain page over 1,000 domains x 365 days;",
+                "'bench coverage' times the coverage page over 1,000 domains' stored checks."},
+        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class, AlertsBench.class,
+                CoverageBench.class})
 final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -1,12 +1,9 @@
 package org.tlsrpthub.hub.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import org.tlsrpthub.hub.analysis.OverviewService;
 import org.tlsrpthub.hub.analysis.Period;
 import org.tlsrpthub.hub.bench.BenchOrgSql;
 import org.tlsrpthub.hub.bench.BenchStore;
+import org.tlsrpthub.hub.bench.CallTimer;
 import org.tlsrpthub.hub.bench.MemoryFigures;
 import org.tlsrpthub.hub.bench.RollupCopier;
 import org.tlsrpthub.hub.generate.ReportGenerator;
@@ -145,30 +143,7 @@ final class DashboardBench implements Callable<Integer> {
                 domains, days, senders, (long) days * senders * templates, templateOf.size(), (System.nanoTime() - t0) / 1e9);
     }
 
-    @FunctionalInterface
-    private interface Call {
-        Object run() throws Exception;
-    }
-
-    private void time(String what, Call call) throws Exception {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 10; i++) call.run();
-        long[] wall = new long[runs];
-        long[] cpu = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long c = threads.getCurrentThreadCpuTime();
-            long t = System.nanoTime();
-            call.run();
-            wall[i] = System.nanoTime() - t;
-            cpu[i] = threads.getCurrentThreadCpuTime() - c;
-        }
-        System.out.printf("  %-50s wall p50 %7.2f p99 %7.2f ms | cpu p50 %7.2f p99 %7.2f ms%n", what,
-                p(wall, 0.50), p(wall, 0.99), p(cpu, 0.50), p(cpu, 0.99));
-    }
-
-    private static double p(long[] ns, double q) {
-        long[] s = ns.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(s.length * q) - 1)] / 1e6;
+    private void time(String what, CallTimer.Call call) throws Exception {
+        CallTimer.time(what, runs, call);
     }
 }

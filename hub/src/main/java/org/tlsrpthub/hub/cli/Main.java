@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 JobsCommand.class,
                 NotificationsCommand.class,
                 AlertsCommand.class,
+                ChecksCommand.class,
                 RecordCommand.class,
                 MtaStsCommand.class,
                 CheckCommand.class,

@@ -34,6 +34,8 @@ public final class SettingsCatalogue {
             // MTA-STS readiness (docs/readiness.md)
             "readiness.major-senders", "readiness.min-days", "readiness.max-silence-days", "readiness.testing-only-days",
             "readiness.window-days", "readiness.max-failure-percent",
+            // scheduled live checks (docs/scheduled-checks.md)
+            "checks.schedule", "checks.interval-hours", "checks.concurrency", "checks.tick-seconds", "checks.history-keep",
             // HTTP
             "http.bind", "http.port", "http.path", "http.tls.certificate", "http.tls.key", "http.trusted-proxies",
             "http.max-body-bytes", "http.max-in-flight-bytes", "http.body-timeout-seconds", "http.rate-limit.per-minute",

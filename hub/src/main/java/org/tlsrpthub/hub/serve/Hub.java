@@ -20,6 +20,9 @@ import org.tlsrpthub.hub.api.ApiServices;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.RouteRules;
 import org.tlsrpthub.hub.auth.SetupToken;
+import org.tlsrpthub.hub.checks.DomainChecker;
+import org.tlsrpthub.hub.checks.Checkers;
+import org.tlsrpthub.hub.checks.LiveChecks;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.http.HttpSettings;
@@ -32,6 +35,7 @@ import org.tlsrpthub.hub.jobs.JobSettings;
 import org.tlsrpthub.hub.jobs.Jobs;
 import org.tlsrpthub.hub.junk.JunkQuarantine;
 import org.tlsrpthub.hub.junk.JunkSettings;
+import org.tlsrpthub.hub.metrics.CheckMetrics;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
 import org.tlsrpthub.hub.notifications.Notifications;
@@ -64,6 +68,11 @@ public final class Hub implements AutoCloseable {
 
     /** @param receivers builds the non-HTTP receivers (SMTP, IMAP, Maildir) from the settings and the shared services */
     public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers) {
+        this(settings, db, clock, receivers, Checkers.fromSettings(settings, clock));
+    }
+
+    /** @param checker runs the live checks: "check now", the API and the scheduled rounds */
+    public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers, DomainChecker checker) {
         HttpSettings hs = HttpSettings.from(settings);
         // first, before any thread is started: a misconfigured identity provider stops the start here
         SsoService sso = SsoService.start(settings, db, clock);
@@ -82,8 +91,9 @@ public final class Hub implements AutoCloseable {
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         // one readiness service for pages and API: the overview's MTA-STS column cache is shared
         ReadinessService readiness = new ReadinessService(db, clock, ReadinessSettings.from(settings));
-        new WebApp(db, ingest, clock, sso, readiness, alerts).register(http.app(), hs.path());
-        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts));
+        LiveChecks checks = new LiveChecks(settings, db, clock, checker, new CheckMetrics(metrics));
+        new WebApp(db, ingest, clock, sso, readiness, alerts, checks.service()).register(http.app(), hs.path());
+        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts, checks.service()));
         new MetricsRoutes(metrics, db, alerts).register(http.app());
         List<String> unruled = RouteRules.hub(hs.path()).missing(http.app());
         if (!unruled.isEmpty()) log.error("event=routes-without-rule routes=\"{}\" hint=\"they answer 500 until RouteRules has them\"", unruled);
@@ -93,6 +103,7 @@ public final class Hub implements AutoCloseable {
         this.clock = clock;
         this.jobSettings = JobSettings.from(settings);
         RetentionJob.from(settings, db, clock).ifPresent(jobs::add);
+        checks.job().ifPresent(jobs::add);
         jobs.addAll(notifications.jobs());
         AlertsJob.of(alerts, clock).ifPresent(jobs::add);
     }

@@ -36,11 +36,13 @@ public final class OverviewPages {
     private final OwnershipPages ownership;
     private final ReadinessService readiness;
     private final AlertService alerts;
+    private final LiveCheckPages live;
 
     OverviewPages(Pages pages, OverviewService overview, DomainAnalysisService analysis, Clock clock, OwnersService owners,
-            OwnershipPages ownership, ReadinessService readiness, AlertService alerts) {
+            OwnershipPages ownership, ReadinessService readiness, AlertService alerts, LiveCheckPages live) {
         this.alerts = alerts;
         this.readiness = readiness;
+        this.live = live;
         this.pages = pages;
         this.overview = overview;
         this.analysis = analysis;
@@ -116,7 +118,7 @@ public final class OverviewPages {
                 "owners", ownership.domainOwners(ctx, a.domain()),
                 "readiness", readiness.readiness(scope, a.domain(), null).orElse(null),
                 "stale", readiness.stalePolicy(scope, a.domain(), null).orElse(null),
-                "incidents", alerts.openOf(scope, a.domain()));
+                "incidents", alerts.openOf(scope, a.domain()), "live", live.domainPanel(ctx, a.domain()));
     }
 
     /** "Needs attention": domains with open incidents, the most critical ones first, then the most incidents, then by name. */

@@ -10,6 +10,7 @@ import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.auth.AccessFilter;
+import org.tlsrpthub.hub.checks.LiveCheckService;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.SignInOptions;
@@ -35,11 +36,13 @@ public final class WebApp {
     private final SsoService sso;
     private final ReadinessService readiness;
     private final AlertService alerts;
+    private final LiveCheckService checks;
     private final Pages pages = new Pages();
 
     public WebApp(Database db, IngestService ingest, Clock clock, SsoService sso, ReadinessService readiness,
-            AlertService alerts) {
+            AlertService alerts, LiveCheckService checks) {
         this.alerts = alerts;
+        this.checks = checks;
         this.readiness = readiness;
         this.db = db;
         this.ingest = ingest;
@@ -63,7 +66,10 @@ public final class WebApp {
         OwnersService owners = new OwnersService(db, clock);
         OwnershipPages ownership = new OwnershipPages(pages, owners, new AssignmentService(db, clock));
         ownership.register(app);
-        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock, owners, ownership, readiness, alerts)
+        LiveCheckPages live = new LiveCheckPages(pages, checks);
+        live.register(app);
+        new OverviewPages(pages, new OverviewService(db, clock), new DomainAnalysisService(db, clock), clock, owners, ownership, readiness, alerts,
+                live)
                 .register(app);
         new IncidentPages(pages, alerts, clock).register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);

@@ -207,7 +207,15 @@ class AuthorizationMatrixTest {
             post("/api/v1/orgs", HUB_ADMIN, (h, p) -> "/api/v1/orgs", 400).json("{\"slug\":\"Bad Slug\"}"),
             call("PATCH", "/api/v1/orgs/{org}", HUB_ADMIN, (h, p) -> "/api/v1/orgs/other", 400).json("{\"displayName\":\"\"}"),
             call("DELETE", "/api/v1/orgs/{org}", HUB_ADMIN, (h, p) -> "/api/v1/orgs/default", 409),
-            call("PUT", "/api/v1/users/{user}/hub-admin", HUB_ADMIN, (h, p) -> "/api/v1/users/m-hub/hub-admin", 204).json("{\"hubAdmin\":true}"));
+            call("PUT", "/api/v1/users/{user}/hub-admin", HUB_ADMIN, (h, p) -> "/api/v1/users/m-hub/hub-admin", 204).json("{\"hubAdmin\":true}"),
+            // live checks: read by any role, "check now" by analysts; another organisation's domain is not found
+            get("/coverage", VIEWER), get("/api/v1/coverage", VIEWER), get("/api/v1/coverage.csv", VIEWER),
+            post("/domains/{domain}/checks", ANALYST, (h, p) -> "/domains/own.test/checks", 302).form("x=1")
+                    .otherData((h, p) -> "/domains/other.test/checks"),
+            get("/api/v1/domains/{domain}/checks", VIEWER, (h, p) -> "/api/v1/domains/own.test/checks", 200)
+                    .otherData((h, p) -> "/api/v1/domains/other.test/checks"),
+            post("/api/v1/domains/{domain}/checks", ANALYST, (h, p) -> "/api/v1/domains/own.test/checks", 201).json("{}")
+                    .otherData((h, p) -> "/api/v1/domains/other.test/checks"));
 
     @Test
     void everyRegisteredRouteHasARow() {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.Await;
-import org.tlsrpthub.hub.testsupport.ChildJvm;
 import org.tlsrpthub.hub.testsupport.PostgresServer;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -29,21 +28,11 @@ class TwoNodeJobsTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : new Process[] {nodeA, nodeB}) {
-            if (p != null) {
-                p.destroyForcibly();
-                p.waitFor(60, TimeUnit.SECONDS);
-            }
-        }
+        ServeNodes.stop(nodeA, nodeB);
     }
 
     private Process serve(String node) throws Exception {
-        Path config = dir.resolve(node + ".properties");
-        StringBuilder props = new StringBuilder();
-        Map.of("retention.days", "30", "retention.interval-seconds", "1", "jobs.poll-interval-seconds", "1", "jobs.node-name", node)
-                .forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
-        Files.writeString(config, props);
-        return ChildJvm.start(dir.resolve(node + ".log"), "serve", "--db", url, "--config", config.toString(), "--port", "0");
+        return ServeNodes.serve(dir, url, node, Map.of("retention.days", "30", "retention.interval-seconds", "1", "jobs.poll-interval-seconds", "1"));
     }
 
     private long finishedRuns(Database db) throws Exception {

@@ -1,0 +1,39 @@
+package org.tlsrpthub.hub.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/** Times a call as the server runs it: warm-up calls, then wall and CPU time per call, printed as p50/p99. */
+public final class CallTimer {
+    private CallTimer() {}
+
+    @FunctionalInterface
+    public interface Call {
+        Object run() throws Exception;
+    }
+
+    /** Prints one line for {@code what}; returns the wall-time p50 in milliseconds. */
+    public static double time(String what, int runs, Call call) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 10; i++) call.run();
+        long[] wall = new long[runs];
+        long[] cpu = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long c = threads.getCurrentThreadCpuTime();
+            long t = System.nanoTime();
+            call.run();
+            wall[i] = System.nanoTime() - t;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c;
+        }
+        System.out.printf("  %-50s wall p50 %7.2f p99 %7.2f ms | cpu p50 %7.2f p99 %7.2f ms%n", what,
+                p(wall, 0.50), p(wall, 0.99), p(cpu, 0.50), p(cpu, 0.99));
+        return p(wall, 0.50);
+    }
+
+    private static double p(long[] ns, double q) {
+        long[] s = ns.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(s.length * q) - 1)] / 1e6;
+    }
+}

@@ -1,0 +1,31 @@
+package org.tlsrpthub.hub.jobs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.tlsrpthub.hub.testsupport.ChildJvm;
+
+/** Hub nodes as real {@code serve} processes on one database, each with its config file and log ({@code NODE.log}) in a folder. */
+final class ServeNodes {
+    private ServeNodes() {}
+
+    static Process serve(Path dir, String url, String node, Map<String, String> settings) throws Exception {
+        Path config = dir.resolve(node + ".properties");
+        StringBuilder props = new StringBuilder();
+        settings.forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
+        props.append("jobs.node-name=").append(node).append('\n');
+        Files.writeString(config, props);
+        return ChildJvm.start(dir.resolve(node + ".log"), "serve", "--db", url, "--config", config.toString(), "--port", "0");
+    }
+
+    /** Kills the nodes still running (kill -9) and waits for them to end. */
+    static void stop(Process... nodes) throws InterruptedException {
+        for (Process p : nodes) {
+            if (p != null) {
+                p.destroyForcibly();
+                p.waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
