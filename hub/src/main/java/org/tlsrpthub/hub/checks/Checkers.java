@@ -7,8 +7,12 @@ import org.tlsrpthub.hub.config.Settings;
 public final class Checkers {
     private Checkers() {}
 
-    /** The check engine with the checks.* settings (resolver, ports, CA file, allow-private, timeouts). */
+    /**
+     * The check engine with the STARTTLS and DANE prober and the checks.* settings (resolver, ports, CA file,
+     * allow-private, timeouts); called once per process, so its per-address rate limiter is the process's one.
+     */
     public static DomainChecker fromSettings(Settings settings, Clock clock) {
-        return new CheckService(CheckOptions.from(settings), new MxNotProbed(), clock);
+        return org.tlsrpthub.hub.checks.probe.LiveChecks.service(CheckOptions.from(settings),
+                org.tlsrpthub.hub.checks.probe.LiveChecks.limiter(clock), clock);
     }
 }
