@@ -2,7 +2,9 @@ package org.tlsrpthub.hub.jobs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.tlsrpthub.hub.config.Settings;
 import java.util.concurrent.TimeUnit;
 import org.tlsrpthub.hub.testsupport.ChildJvm;
 
@@ -16,7 +18,9 @@ final class ServeNodes {
         settings.forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
         props.append("jobs.node-name=").append(node).append('\n');
         Files.writeString(config, props);
-        return ChildJvm.start(dir.resolve(node + ".log"), "serve", "--db", url, "--config", config.toString(), "--port", "0");
+        // the settings given here win over the test JVM's environment (surefire sets TLSRPT_CHECKS_SCHEDULE=false)
+        List<String> unset = settings.keySet().stream().map(Settings::envName).toList();
+        return ChildJvm.start(dir.resolve(node + ".log"), unset, "serve", "--db", url, "--config", config.toString(), "--port", "0");
     }
 
     /** Kills the nodes still running (kill -9) and waits for them to end. */

@@ -36,7 +36,7 @@ class TwoNodeChecksTest {
 
     private Process serve(String node) throws Exception {
         // the check engine asks a loopback port where no DNS server listens: every lookup fails fast, as a finding
-        return ServeNodes.serve(dir, url, node, Map.of("checks.tick-seconds", "1", "checks.concurrency", "16", "checks.resolver", "127.0.0.1:9",
+        return ServeNodes.serve(dir, url, node, Map.of("checks.schedule", "true", "checks.tick-seconds", "1", "checks.concurrency", "16", "checks.resolver", "127.0.0.1:9",
                 "checks.dns-timeout-seconds", "1", "jobs.poll-interval-seconds", "1"));
     }
 

@@ -10,6 +10,14 @@ public final class ChildJvm {
     private ChildJvm() {}
 
     public static Process start(Path output, String... args) throws IOException {
+        return start(output, List.of(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String...)}, without the environment variables named (the test JVM's
+     * {@code TLSRPT_*} settings would override a child's config file).
+     */
+    public static Process start(Path output, List<String> unsetEnv, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -18,6 +26,8 @@ public final class ChildJvm {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.tlsrpthub.hub.cli.Main");
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
+        unsetEnv.forEach(pb.environment()::remove);
+        return pb.start();
     }
 }
