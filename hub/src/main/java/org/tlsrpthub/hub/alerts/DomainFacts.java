@@ -5,16 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.tlsrpthub.hub.checks.DomainCheck;
 
 /**
  * What a domain rule may read about one domain: its rollup cells of the days before {@code today}
  * (the first day that is not complete yet), as far back as the longest rule looks. Rules never scan
- * reports. A rule fed by another source (live checks, policy history) gets that source as a new
- * field here, loaded by {@link FactsLoader}: see docs/alerts.md.
+ * reports. A rule fed by another source gets that source as a new field here, loaded by
+ * {@link FactsLoader}: see docs/alerts.md.
+ *
+ * @param liveCheck the domain's newest live check taken before the evaluated instant, or null
  */
-public record DomainFacts(String domain, int today, List<RollupRow> rows) {
+public record DomainFacts(String domain, int today, List<RollupRow> rows, DomainCheck liveCheck) {
     public DomainFacts {
         rows = List.copyOf(rows);
+    }
+
+    /** Facts without a live check. */
+    public DomainFacts(String domain, int today, List<RollupRow> rows) {
+        this(domain, today, rows, null);
     }
 
     /** Sessions of {@code kind} over the days [from, to) whose row passes {@code which}. */

@@ -35,7 +35,7 @@ public final class Evaluator {
         try (PreparedStatement rollups = c.prepareStatement(FactsSql.ROLLUPS);
                 PreparedStatement reports = c.prepareStatement(FactsSql.EVIDENCE_REPORTS)) {
             for (String domain : names) {
-                DomainFacts facts = FactsLoader.domain(rollups, domain, today, days);
+                DomainFacts facts = FactsLoader.withLiveCheck(c, FactsLoader.domain(rollups, domain, today, days), at);
                 if (facts.rows().isEmpty()) continue;
                 for (DomainRule rule : Rules.DOMAIN) {
                     RuleParams p = settings.params(rule.id(), domain);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsrpthub.hub.checks.CheckStore;
 
 /**
  * Reads what the rules need, one domain at a time through the rollups' primary key, so that memory
@@ -36,6 +37,12 @@ final class FactsLoader {
             }
         }
         return new DomainFacts(domain, today, rows);
+    }
+
+    /** The facts with the domain's newest live check taken at or before {@code at} (so a dry run in the past sees what was known then). */
+    static DomainFacts withLiveCheck(Connection c, DomainFacts facts, Instant at) throws SQLException {
+        return CheckStore.latestAt(c, facts.domain(), at)
+                .map(s -> new DomainFacts(facts.domain(), facts.today(), facts.rows(), s.check())).orElse(facts);
     }
 
     static HubFacts hub(Connection c, Instant at, RuleParams intake) throws SQLException {

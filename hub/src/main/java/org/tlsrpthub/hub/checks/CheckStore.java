@@ -145,6 +145,17 @@ public final class CheckStore {
         }
     }
 
+    /** The domain's newest check taken at or before {@code at}, on the caller's connection (the alert rules read it). */
+    public static Optional<StoredCheck> latestAt(Connection c, String domain, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CheckSql.LATEST_AT)) {
+            ps.setString(1, domain);
+            ps.setLong(2, at.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(stored(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** The domain's stored checks, newest first. */
     public List<StoredCheck> history(String domain, int limit) throws SQLException {
         return db.withConnection(c -> {

@@ -12,7 +12,7 @@ public final class Checkers {
      * allow-private, timeouts); called once per process, so its per-address rate limiter is the process's one.
      */
     public static DomainChecker fromSettings(Settings settings, Clock clock) {
-        return org.tlsrpthub.hub.checks.probe.LiveChecks.service(CheckOptions.from(settings),
-                org.tlsrpthub.hub.checks.probe.LiveChecks.limiter(clock), clock);
+        return org.tlsrpthub.hub.checks.probe.ProbingChecker.service(CheckOptions.from(settings),
+                org.tlsrpthub.hub.checks.probe.ProbingChecker.limiter(clock), clock);
     }
 }

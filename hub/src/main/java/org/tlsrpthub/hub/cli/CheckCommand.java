@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.tlsrpthub.hub.checks.CheckOptions;
 import org.tlsrpthub.hub.checks.CheckService;
 import org.tlsrpthub.hub.checks.DomainCheck;
-import org.tlsrpthub.hub.checks.probe.LiveChecks;
+import org.tlsrpthub.hub.checks.probe.ProbingChecker;
 import org.tlsrpthub.hub.config.SettingsException;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.net.HostPort;
@@ -79,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (caFile != null) o = o.withCaFile(caFile);
             if (allowPrivate) o = o.withAllowPrivate(true);
-            return LiveChecks.service(o, LiveChecks.limiter(Clock.systemUTC()), Clock.systemUTC());
+            return ProbingChecker.service(o, ProbingChecker.limiter(Clock.systemUTC()), Clock.systemUTC());
         } catch (SettingsException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("checks.ca-file", caFile != null ? "--ca-file" : "checks.ca-file"));
         }

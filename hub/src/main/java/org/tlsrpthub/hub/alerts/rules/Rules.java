@@ -12,7 +12,7 @@ import org.tlsrpthub.hub.alerts.HubRule;
  */
 public final class Rules {
     public static final List<DomainRule> DOMAIN = List.of(new FailureRateRule(), new NewFailureTypeRule(), new SenderFailingRule(),
-            new MissingReportsRule());
+            new MissingReportsRule(), new CertificateExpiringRule(), new LiveCheckRule());
     public static final List<HubRule> HUB = List.of(new IntakeRule());
 
     private Rules() {}

@@ -10,11 +10,11 @@ import org.tlsrpthub.hub.checks.CheckService;
  * The live check as the hub runs it, from the {@code check} command, the "check now" button, the API
  * and the scheduled rounds alike: the domain check with the STARTTLS and DANE prober.
  */
-public final class LiveChecks {
+public final class ProbingChecker {
     /** The EHLO name when the hub has no public URL: a name that can never be mistaken for a real host. */
     static final String FALLBACK_EHLO = "tlsrpt-hub.invalid";
 
-    private LiveChecks() {
+    private ProbingChecker() {
     }
 
     /** @param limiter one per process, shared by every check, so no MX is probed more often than its interval */
