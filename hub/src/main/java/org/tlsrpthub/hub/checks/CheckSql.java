@@ -20,8 +20,8 @@ final class CheckSql {
             ON CONFLICT (domain) DO UPDATE SET result_id = excluded.result_id""";
     static final String LATEST = """
             SELECT r.id, r.source, r.body FROM check_latest l JOIN check_result r ON r.id = l.result_id WHERE l.domain = ?""";
-    static final String LATEST_AT = """
-            SELECT id, source, body FROM check_result WHERE domain = ? AND checked_at <= ? ORDER BY checked_at DESC, id DESC LIMIT 1""";
+    static final String HISTORY_AT = """
+            SELECT id, source, body FROM check_result WHERE domain = ? AND checked_at <= ? ORDER BY checked_at DESC, id DESC LIMIT ?""";
     static final String HISTORY = "SELECT id, source, body FROM check_result WHERE domain = ? ORDER BY id DESC LIMIT ?";
 
     /** The id of a domain's N-th newest check: older ones that showed no change are pruned. */

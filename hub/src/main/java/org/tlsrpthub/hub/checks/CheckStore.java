@@ -147,13 +147,21 @@ public final class CheckStore {
 
     /** The domain's newest check taken at or before {@code at}, on the caller's connection (the alert rules read it). */
     public static Optional<StoredCheck> latestAt(Connection c, String domain, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CheckSql.LATEST_AT)) {
+        return historyAt(c, domain, at, 1).stream().findFirst();
+    }
+
+    /** The domain's checks taken at or before {@code at}, newest first, on the caller's connection. */
+    public static List<StoredCheck> historyAt(Connection c, String domain, Instant at, int limit) throws SQLException {
+        List<StoredCheck> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CheckSql.HISTORY_AT)) {
             ps.setString(1, domain);
             ps.setLong(2, at.toEpochMilli());
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(stored(rs)) : Optional.empty();
+                while (rs.next()) out.add(stored(rs));
             }
         }
+        return out;
     }
 
     /** The domain's stored checks, newest first. */

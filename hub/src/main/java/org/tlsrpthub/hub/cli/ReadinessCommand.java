@@ -1,12 +1,14 @@
 package org.tlsrpthub.hub.cli;
 
 import java.time.Clock;
+import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.readiness.AtInstant;
 import org.tlsrpthub.hub.readiness.Readiness;
+import org.tlsrpthub.hub.readiness.LivePolicySource;
 import org.tlsrpthub.hub.readiness.ReadinessService;
 import org.tlsrpthub.hub.readiness.ReadinessSettings;
 import org.tlsrpthub.hub.readiness.StalePolicy;
@@ -60,7 +62,8 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     static ReadinessService service(CommandSpec spec, Database db) {
-        return new ReadinessService(db, Clock.systemUTC(), ReadinessSettings.from(StoreOptions.of(spec).settings()));
+        return new ReadinessService(db, Clock.systemUTC(), ReadinessSettings.from(StoreOptions.of(spec).settings()),
+                List.of(new LivePolicySource()));
     }
 
     /** What both commands ask: a domain, as of when, as text or JSON, as whom. */

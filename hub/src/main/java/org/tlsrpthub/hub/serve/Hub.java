@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.serve;
 
+import org.tlsrpthub.hub.readiness.LivePolicySource;
 import org.tlsrpthub.hub.readiness.ReadinessService;
 import org.tlsrpthub.hub.readiness.ReadinessSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -90,7 +91,7 @@ public final class Hub implements AutoCloseable {
         this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         // one readiness service for pages and API: the overview's MTA-STS column cache is shared
-        ReadinessService readiness = new ReadinessService(db, clock, ReadinessSettings.from(settings));
+        ReadinessService readiness = new ReadinessService(db, clock, ReadinessSettings.from(settings), List.of(new LivePolicySource()));
         LiveChecks checks = new LiveChecks(settings, db, clock, checker, new CheckMetrics(metrics));
         new WebApp(db, ingest, clock, sso, readiness, alerts, checks.service()).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts, checks.service()));

@@ -10,11 +10,17 @@ import static org.tlsrpthub.hub.readiness.ReadinessScenario.noPolicy;
 import static org.tlsrpthub.hub.readiness.ReadinessScenario.sts;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.checks.CheckStore;
+import org.tlsrpthub.hub.checks.DaneState;
+import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.checks.MtaStsState;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.readiness.ReadinessScenario.Failure;
 import org.tlsrpthub.hub.store.Database;
@@ -126,6 +132,29 @@ abstract class ReadinessContract {
         assertThat(r.window().daysObserved()).isEqualTo(17);
         assertThat(r.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
         assertThat(r.reasons()).anySatisfy(s -> assertThat(s).contains("newest report covers " + TODAY.minusDays(14), "stopped"));
+    }
+
+    /** A stored live check that fetched {@code mode} with the usual mx patterns from the domain's policy host. */
+    private void liveCheck(Instant at, String mode) throws Exception {
+        MtaStsState sts = new MtaStsState("valid", "v=STSv1; id=1", "1", "valid", "https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt",
+                mode, 604_800L, MX, "version: STSv1\nmode: " + mode + "\n");
+        new CheckStore(db, 100).save(new DomainCheck(DOMAIN, at, List.of(), null, sts, List.of(), new DaneState("inactive", "")), "schedule");
+    }
+
+    @Test
+    void theLiveFetchedPolicyIsTheCurrentOneBeforeTheReports() throws Exception {
+        cleanTesting(20, 1);
+        service = new ReadinessService(db, Clock.fixed(NOW, ZoneOffset.UTC), ReadinessSettings.DEFAULTS, List.of(new LivePolicySource()));
+        liveCheck(NOW.minus(Duration.ofDays(3)), "testing");
+        liveCheck(NOW.minus(Duration.ofDays(2)), "enforce");
+        liveCheck(NOW.minus(Duration.ofHours(1)), "enforce");
+        liveCheck(NOW.plus(Duration.ofHours(1)), "testing"); // after the instant asked about: not seen
+
+        Readiness r = verdict();
+        assertThat(r.policy().source()).isEqualTo(CurrentPolicy.Source.LIVE);
+        assertThat(r.policy().mode()).isEqualTo("enforce");
+        assertThat(r.policy().since()).isEqualTo(TODAY.minusDays(2));
+        assertThat(r.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
     }
 
     @Test
