@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 "'bench smtp' starts the SMTP listener on loopback and sends generated report emails to it;",
                 "'bench dashboard' times the overview and a domain page over 1,000 domains x 365 days;",
                 "'bench coverage' times the coverage page over 1,000 domains' stored checks."},
-        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class, AlertsBench.class,
+        subcommands = {BenchCommand.Import.class, BenchHttpCommand.class, BenchSmtpCommand.class, DashboardBench.class, AlertsBench.class, ChecksBench.class,
                 CoverageBench.class})
 final class BenchCommand {
 
