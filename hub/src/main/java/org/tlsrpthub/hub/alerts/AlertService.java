@@ -29,10 +29,15 @@ public final class AlertService {
     private final AuditLog audit;
 
     public AlertService(Database db, Clock clock, AlertSettings settings, TransitionSink sink) {
+        this(db, clock, settings, sink, StalePolicies.NONE);
+    }
+
+    /** @param stale who still applies an older MTA-STS policy (the readiness service), for the {@code stale-policy} rule */
+    public AlertService(Database db, Clock clock, AlertSettings settings, TransitionSink sink, StalePolicies stale) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
-        this.evaluator = new Evaluator(settings);
+        this.evaluator = new Evaluator(settings, stale);
         this.reconciler = new Reconciler(settings.resolveAfter(), sink);
         this.audit = new AuditLog(db, clock);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.readiness.StalePolicy;
 
 /**
  * What a domain rule may read about one domain: its rollup cells of the days before {@code today}
@@ -13,16 +14,17 @@ import org.tlsrpthub.hub.checks.DomainCheck;
  * reports. A rule fed by another source gets that source as a new field here, loaded by
  * {@link FactsLoader}: see docs/alerts.md.
  *
- * @param liveCheck the domain's newest live check taken before the evaluated instant, or null
+ * @param liveCheck   the domain's newest live check taken before the evaluated instant, or null
+ * @param stalePolicy the reporters still applying an older MTA-STS policy version (docs/readiness.md), or null
  */
-public record DomainFacts(String domain, int today, List<RollupRow> rows, DomainCheck liveCheck) {
+public record DomainFacts(String domain, int today, List<RollupRow> rows, DomainCheck liveCheck, StalePolicy stalePolicy) {
     public DomainFacts {
         rows = List.copyOf(rows);
     }
 
     /** Facts without a live check. */
     public DomainFacts(String domain, int today, List<RollupRow> rows) {
-        this(domain, today, rows, null);
+        this(domain, today, rows, null, null);
     }
 
     /** Sessions of {@code kind} over the days [from, to) whose row passes {@code which}. */

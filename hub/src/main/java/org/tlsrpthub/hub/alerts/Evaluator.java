@@ -20,9 +20,11 @@ import org.tlsrpthub.hub.alerts.rules.Rules;
  */
 public final class Evaluator {
     private final AlertSettings settings;
+    private final StalePolicies stale;
 
-    public Evaluator(AlertSettings settings) {
+    public Evaluator(AlertSettings settings, StalePolicies stale) {
         this.settings = settings;
+        this.stale = stale;
     }
 
     /** Every domain with rollups and the hub rules ({@code domains} null), or only the given domains. */
@@ -35,8 +37,9 @@ public final class Evaluator {
         try (PreparedStatement rollups = c.prepareStatement(FactsSql.ROLLUPS);
                 PreparedStatement reports = c.prepareStatement(FactsSql.EVIDENCE_REPORTS)) {
             for (String domain : names) {
-                DomainFacts facts = FactsLoader.withLiveCheck(c, FactsLoader.domain(rollups, domain, today, days), at);
+                DomainFacts facts = FactsLoader.domain(rollups, domain, today, days);
                 if (facts.rows().isEmpty()) continue;
+                facts = FactsLoader.withStalePolicy(c, FactsLoader.withLiveCheck(c, facts, at), at, stale);
                 for (DomainRule rule : Rules.DOMAIN) {
                     RuleParams p = settings.params(rule.id(), domain);
                     if (!p.enabled()) continue;

@@ -2,6 +2,8 @@ package org.tlsrpthub.hub.cli;
 
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.readiness.ReadinessService;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +23,10 @@ final class AlertsCommand {
      * never change an incident's state (the dry run writes nothing; ack and snooze are no transitions), so nothing reaches the sink.
      */
     static AlertService service(CommandSpec spec, Database db) {
-        return new AlertService(db, java.time.Clock.systemUTC(), AlertSettings.from(StoreOptions.of(spec).settings()), (c, t) -> {
+        Settings settings = StoreOptions.of(spec).settings();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        return new AlertService(db, clock, AlertSettings.from(settings), (c, t) -> {
             throw new IllegalStateException("the alert commands do not evaluate incidents; serve does");
-        });
+        }, ReadinessService.of(db, clock, settings)::stalePolicy);
     }
 }

@@ -1,16 +1,13 @@
 package org.tlsrpthub.hub.cli;
 
 import java.time.Clock;
-import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.readiness.AtInstant;
 import org.tlsrpthub.hub.readiness.Readiness;
-import org.tlsrpthub.hub.readiness.LivePolicySource;
 import org.tlsrpthub.hub.readiness.ReadinessService;
-import org.tlsrpthub.hub.readiness.ReadinessSettings;
 import org.tlsrpthub.hub.readiness.StalePolicy;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
@@ -62,8 +59,7 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     static ReadinessService service(CommandSpec spec, Database db) {
-        return new ReadinessService(db, Clock.systemUTC(), ReadinessSettings.from(StoreOptions.of(spec).settings()),
-                List.of(new LivePolicySource()));
+        return ReadinessService.of(db, Clock.systemUTC(), StoreOptions.of(spec).settings());
     }
 
     /** What both commands ask: a domain, as of when, as text or JSON, as whom. */

@@ -48,6 +48,11 @@ public final class ReadinessService {
         this.sources = List.copyOf(sources);
     }
 
+    /** As {@code serve} and the commands use it: the readiness.* settings, the live-fetched policy before the reports. */
+    public static ReadinessService of(Database db, Clock clock, org.tlsrpthub.hub.config.Settings settings) {
+        return new ReadinessService(db, clock, ReadinessSettings.from(settings), List.of(new LivePolicySource()));
+    }
+
     public ReadinessService(Database db, Clock clock, ReadinessSettings settings) {
         this(db, clock, settings, List.of());
     }
@@ -75,12 +80,14 @@ public final class ReadinessService {
     public Optional<StalePolicy> stalePolicy(Scope scope, String domain, Instant at) throws SQLException {
         String d = DomainNames.normalise(domain);
         Instant when = at == null ? clock.instant() : at;
-        return db.withConnection(c -> {
-            if (!known(c, scope, d)) return Optional.empty();
-            int end = endDay(when);
-            PolicyData data = PolicyData.read(c, d, end - settings.windowDays(), end);
-            return Optional.of(StaleReporters.of(d, end, data, current(c, d, when, data, end)));
-        });
+        return db.withConnection(c -> known(c, scope, d) ? Optional.of(stalePolicy(c, d, when)) : Optional.empty());
+    }
+
+    /** As {@link #stalePolicy(Scope, String, Instant)}, for the whole hub on the caller's connection: what the alert rule reads. */
+    public StalePolicy stalePolicy(Connection c, String domain, Instant at) throws SQLException {
+        int end = endDay(at);
+        PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
+        return StaleReporters.of(domain, end, data, current(c, domain, at, data, end));
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.tlsrpthub.hub.serve;
 
-import org.tlsrpthub.hub.readiness.LivePolicySource;
 import org.tlsrpthub.hub.readiness.ReadinessService;
-import org.tlsrpthub.hub.readiness.ReadinessSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,16 +80,16 @@ public final class Hub implements AutoCloseable {
         // be larger (each receiver enforces its own size limit before decoding).
         Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(hs.maxBodyBytes(), Limits.DEFAULTS.maxInputBytes()));
         this.notifications = Notifications.from(settings, db, clock, metrics);
+        // one readiness service for pages, API and the stale-policy alert rule: the overview's MTA-STS column cache is shared
+        ReadinessService readiness = ReadinessService.of(db, clock, settings);
         // a bad alert setting stops the start here, naming the key; transitions go to the notification outbox
-        AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox());
+        AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox(), readiness::stalePolicy);
         this.afterIngest = alerts.settings().enabled() ? new IngestEvaluations(alerts, clock) : null;
         IngestObserver observer = afterIngest == null ? new IngestMetrics(metrics) : new IngestMetrics(metrics).and(afterIngest);
         IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, observer);
         this.committer = new GroupCommitter(ingest, hs.queueLimit(), hs.batchLimit(), hs.commitTimeout());
         this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
-        // one readiness service for pages and API: the overview's MTA-STS column cache is shared
-        ReadinessService readiness = new ReadinessService(db, clock, ReadinessSettings.from(settings), List.of(new LivePolicySource()));
         LiveChecks checks = new LiveChecks(settings, db, clock, checker, new CheckMetrics(metrics));
         new WebApp(db, ingest, clock, sso, readiness, alerts, checks.service()).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts, checks.service()));

@@ -17,6 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.alerts.AlertService;
+import org.tlsrpthub.hub.alerts.AlertSettings;
+import org.tlsrpthub.hub.alerts.Signal;
 import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DaneState;
 import org.tlsrpthub.hub.checks.DomainCheck;
@@ -155,6 +158,24 @@ abstract class ReadinessContract {
         assertThat(r.policy().mode()).isEqualTo("enforce");
         assertThat(r.policy().since()).isEqualTo(TODAY.minusDays(2));
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    }
+
+    @Test
+    void aReporterPastTheOldMaxAgeIsAStalePolicyIncidentAndOneWithinItIsNot() throws Exception {
+        scenario.daily(GOOGLE, 29, 11, sts("testing", OLD_MX, 1_000));
+        scenario.daily(SMALL, 29, 1, sts("testing", OLD_MX, 1_000));
+        scenario.daily(GOOGLE, 10, 1, sts("testing", MX, 1_000));
+        scenario.daily(MICROSOFT, 10, 1, sts("testing", MX, 1_000));
+        AlertService alerts = new AlertService(db, Clock.fixed(NOW, ZoneOffset.UTC), AlertSettings.defaults(), (c, t) -> { },
+                service::stalePolicy);
+
+        List<Signal> stale = alerts.dryRun(NOW).signals().stream().filter(x -> x.rule().equals("stale-policy")).toList();
+        assertThat(stale).singleElement().satisfies(x -> {
+            assertThat(x.subject()).isEqualTo(SMALL);
+            assertThat(x.evidence()).containsEntry("days_since_change", 10L).containsEntry("applied_max_age", 604_800L);
+        });
+        // eight days after the change the week-long cache plus a day's grace has not run out yet
+        assertThat(alerts.dryRun(NOW.minus(Duration.ofDays(2))).signals()).noneMatch(x -> x.rule().equals("stale-policy"));
     }
 
     @Test

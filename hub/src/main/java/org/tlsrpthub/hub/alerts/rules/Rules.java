@@ -7,12 +7,11 @@ import org.tlsrpthub.hub.alerts.DomainRule;
 import org.tlsrpthub.hub.alerts.HubRule;
 
 /**
- * Every rule the engine runs. A new rule is one class added here (docs/alerts.md). {@code stale-policy}
- * is missing on purpose: it needs the policy history the MTA-STS readiness work stores.
+ * Every rule the engine runs. A new rule is one class added here (docs/alerts.md).
  */
 public final class Rules {
     public static final List<DomainRule> DOMAIN = List.of(new FailureRateRule(), new NewFailureTypeRule(), new SenderFailingRule(),
-            new MissingReportsRule(), new CertificateExpiringRule(), new LiveCheckRule());
+            new MissingReportsRule(), new CertificateExpiringRule(), new LiveCheckRule(), new StalePolicyRule());
     public static final List<HubRule> HUB = List.of(new IntakeRule());
 
     private Rules() {}
