@@ -13,6 +13,8 @@ import org.tlsrpthub.hub.alerts.IncidentChanges;
 import org.tlsrpthub.hub.bench.BenchStore;
 import org.tlsrpthub.hub.bench.MemoryFigures;
 import org.tlsrpthub.hub.generate.ReportGenerator;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.readiness.ReadinessService;
 import org.tlsrpthub.hub.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +46,9 @@ final class AlertsBench implements Callable<Integer> {
             Database db = store.db();
             DashboardBench.fill(db, clock, first, domains, senders, days);
             MemoryFigures.reset();
-            AlertService alerts = new AlertService(db, clock, AlertSettings.defaults(), (c, t) -> { });
+            // as serve runs it: the stale-policy rule reads the readiness service's policy history
+            AlertService alerts = new AlertService(db, clock, AlertSettings.defaults(), (c, t) -> { },
+                    ReadinessService.of(db, clock, Settings.of(java.util.Map.of()))::stalePolicy);
             IncidentChanges firstRun = alerts.run(clock.instant(), null);
             System.out.printf("%s, %,d domains x %,d days x %d senders; the first full evaluation: %s%n", db.dialect(), domains, days,
                     senders, firstRun);
