@@ -75,8 +75,35 @@ final class DomainSpellingMerge implements JavaMigration {
                 }
             }
         }
-        uncount(c, overCounted);
+        boolean policyRollups = policyRollupsExist(c);
+        if (policyRollups) mergePolicyRollups(c, spellings);
+        uncount(c, overCounted, policyRollups);
         return spellings.size();
+    }
+
+    private static boolean policyRollupsExist(Connection c) throws SQLException {
+        // asked in a savepoint: on PostgreSQL a failed statement would abort the migration's transaction
+        java.sql.Savepoint sp = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement(POLICY_ROLLUPS_EXIST)) {
+            ps.executeQuery().close();
+            c.releaseSavepoint(sp);
+            return true;
+        } catch (SQLException e) {
+            c.rollback(sp);
+            return false;
+        }
+    }
+
+    private static void mergePolicyRollups(Connection c, Map<String, String> spellings) throws SQLException {
+        try (PreparedStatement merge = c.prepareStatement(MERGE_POLICY_DAILY); PreparedStatement delete = c.prepareStatement(DELETE_POLICY_DAILY)) {
+            for (Map.Entry<String, String> e : spellings.entrySet()) {
+                merge.setString(1, e.getValue());
+                merge.setString(2, e.getKey());
+                merge.executeUpdate();
+                delete.setString(1, e.getKey());
+                delete.executeUpdate();
+            }
+        }
     }
 
     private static void addIfSpelling(Map<String, String> spellings, String domain) {
@@ -128,7 +155,7 @@ final class DomainSpellingMerge implements JavaMigration {
     }
 
     /** Takes the extra counts of reports that used several spellings out of the merged cells. */
-    private static void uncount(Connection c, List<OverCount> overCounted) throws SQLException {
+    private static void uncount(Connection c, List<OverCount> overCounted, boolean policyRollups) throws SQLException {
         if (overCounted.isEmpty()) return;
         try (PreparedStatement report = c.prepareStatement(REPORT_DAY_AND_REPORTER);
                 PreparedStatement daily = c.prepareStatement(UNCOUNT_ROLLUP_DAILY);
@@ -163,6 +190,16 @@ final class DomainSpellingMerge implements JavaMigration {
                 total.setInt(1, o.extra());
                 total.setString(2, o.domain());
                 total.executeUpdate();
+                if (policyRollups) {
+                    try (PreparedStatement policy = c.prepareStatement(UNCOUNT_POLICY_DAILY)) {
+                        policy.setInt(1, o.extra());
+                        policy.setString(2, o.domain());
+                        policy.setInt(3, day);
+                        policy.setString(4, reporter);
+                        policy.setInt(5, o.extra());
+                        policy.executeUpdate();
+                    }
+                }
             }
         }
     }

@@ -80,5 +80,24 @@ final class DomainSpellingMergeSql {
 
     static final String UNCOUNT_DOMAIN_MONTHLY = "UPDATE rollup_domain_monthly SET reports = reports - ? WHERE policy_domain = ? AND month = ?";
 
+    // The policy rollups (V63) come after this migration in a real upgrade, which fills them from the
+    // renamed policy rows; they are merged too when a store re-runs V31 with them already filled.
+
+    static final String POLICY_ROLLUPS_EXIST = "SELECT 1 FROM rollup_policy_daily WHERE 1 = 0";
+
+    static final String MERGE_POLICY_DAILY = """
+            INSERT INTO rollup_policy_daily (policy_domain, day, reporter_key, policy_key, kind, result_type, receiving_mx, sessions)
+            SELECT ?, day, reporter_key, policy_key, kind, result_type, receiving_mx, sessions FROM rollup_policy_daily WHERE policy_domain = ?
+            ON CONFLICT (policy_domain, day, reporter_key, policy_key, kind, result_type, receiving_mx)
+            DO UPDATE SET sessions = rollup_policy_daily.sessions + excluded.sessions""";
+
+    static final String DELETE_POLICY_DAILY = "DELETE FROM rollup_policy_daily WHERE policy_domain = ?";
+
+    /** Only the cell that two spellings of one report were added into counts it twice. */
+    static final String UNCOUNT_POLICY_DAILY = """
+            UPDATE rollup_policy_daily SET sessions = sessions - ?
+            WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND kind = 'R' AND result_type = '' AND receiving_mx = ''
+              AND sessions > ?""";
+
     static final String UNCOUNT_DOMAIN_TOTAL = "UPDATE rollup_domain_total SET reports = reports - ? WHERE policy_domain = ?";
 }

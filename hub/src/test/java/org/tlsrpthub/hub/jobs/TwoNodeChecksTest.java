@@ -15,6 +15,7 @@ import org.tlsrpthub.hub.checks.CheckJob;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.Await;
 import org.tlsrpthub.hub.testsupport.PostgresServer;
+import org.tlsrpthub.hub.testsupport.ServeNodes;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.Await;
 import org.tlsrpthub.hub.testsupport.PostgresServer;
+import org.tlsrpthub.hub.testsupport.ServeNodes;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /**

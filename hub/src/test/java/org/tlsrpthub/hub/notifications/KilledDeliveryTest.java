@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import org.tlsrpthub.hub.testsupport.Await;
+import org.tlsrpthub.hub.testsupport.ServeNodes;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /**
@@ -34,9 +36,9 @@ class KilledDeliveryTest {
     void aNotificationWhoseSenderWasKilledIsSentByTheNextProcess() throws Exception {
         String url = DatabaseLocation.sqliteUrl(dir.resolve("data"));
         try (WebhookReceiver receiver = new WebhookReceiver(); Database db = Database.open(url)) {
-            Path configA = ServeNodes.config(dir, "node-a", receiver.url("/hook"));
-            Path configB = ServeNodes.config(dir, "node-b", receiver.url("/hook"));
-            Notifications n = Notifications.from(Settings.load(configA), db, Clock.systemUTC(), new PrometheusRegistry());
+            Map<String, String> configA = DeliveryNodes.settings(receiver.url("/hook"));
+            Map<String, String> configB = DeliveryNodes.settings(receiver.url("/hook"));
+            Notifications n = Notifications.from(Settings.of(configA), db, Clock.systemUTC(), new PrometheusRegistry());
             db.inTransaction(c -> {
                 n.outbox().enqueue(c, NotificationContract.transition(9, "example.com", "critical"));
                 return null;
@@ -52,7 +54,7 @@ class KilledDeliveryTest {
                 }
             });
 
-            nodeA = ServeNodes.serve(dir, url, configA, "node-a");
+            nodeA = ServeNodes.serve(dir, url, "node-a", configA);
             Await.until(() -> {
                 ServeNodes.assertRunning(dir, "node-a", nodeA);
                 return !receiver.requests.isEmpty() && !nodeA.isAlive();
@@ -62,7 +64,7 @@ class KilledDeliveryTest {
                     .containsExactly(java.util.Arrays.asList("pending", 1, null));
             assertThat(Sql.strings(db, "SELECT claimed_by FROM notification_outbox")).singleElement().asString().startsWith("node-a/");
 
-            nodeB = ServeNodes.serve(dir, url, configB, "node-b");
+            nodeB = ServeNodes.serve(dir, url, "node-b", configB);
             Await.until(() -> {
                 ServeNodes.assertRunning(dir, "node-b", nodeB);
                 return Sql.count(db, "SELECT COUNT(*) FROM notification_outbox WHERE status = 'sent'") == 1;

@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.Await;
 import org.tlsrpthub.hub.testsupport.PostgresServer;
+import org.tlsrpthub.hub.testsupport.ServeNodes;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /** Two {@code serve} processes on one PostgreSQL database send each notification exactly once. */
@@ -31,10 +33,10 @@ class TwoNodeDeliveryTest {
     void eachNotificationIsSentOnce() throws Exception {
         String url = PostgresServer.freshDatabaseUrl();
         try (WebhookReceiver receiver = new WebhookReceiver(); Database db = Database.open(url)) { // the schema first
-            Path configA = ServeNodes.config(dir, "node-a", receiver.url("/hook"));
-            nodeA = ServeNodes.serve(dir, url, configA, "node-a");
-            nodeB = ServeNodes.serve(dir, url, ServeNodes.config(dir, "node-b", receiver.url("/hook")), "node-b");
-            Notifications n = Notifications.from(Settings.load(configA), db, Clock.systemUTC(), new PrometheusRegistry());
+            Map<String, String> configA = DeliveryNodes.settings(receiver.url("/hook"));
+            nodeA = ServeNodes.serve(dir, url, "node-a", configA);
+            nodeB = ServeNodes.serve(dir, url, "node-b", DeliveryNodes.settings(receiver.url("/hook")));
+            Notifications n = Notifications.from(Settings.of(configA), db, Clock.systemUTC(), new PrometheusRegistry());
             for (int i = 1; i <= NOTIFICATIONS; i++) { // one incident change per transaction, while both nodes deliver
                 long id = i;
                 db.inTransaction(c -> {

@@ -1,18 +1,17 @@
-package org.tlsrpthub.hub.jobs;
+package org.tlsrpthub.hub.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.tlsrpthub.hub.config.Settings;
 import java.util.concurrent.TimeUnit;
-import org.tlsrpthub.hub.testsupport.ChildJvm;
+import org.tlsrpthub.hub.config.Settings;
 
 /** Hub nodes as real {@code serve} processes on one database, each with its config file and log ({@code NODE.log}) in a folder. */
-final class ServeNodes {
+public final class ServeNodes {
     private ServeNodes() {}
 
-    static Process serve(Path dir, String url, String node, Map<String, String> settings) throws Exception {
+    public static Process serve(Path dir, String url, String node, Map<String, String> settings) throws Exception {
         Path config = dir.resolve(node + ".properties");
         StringBuilder props = new StringBuilder();
         settings.forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
@@ -24,12 +23,19 @@ final class ServeNodes {
     }
 
     /** Kills the nodes still running (kill -9) and waits for them to end. */
-    static void stop(Process... nodes) throws InterruptedException {
+    public static void stop(Process... nodes) throws InterruptedException {
         for (Process p : nodes) {
             if (p != null) {
                 p.destroyForcibly();
                 p.waitFor(60, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** Fails the waiting test when a node stopped by itself (137: killed by the test). */
+    public static void assertRunning(Path dir, String node, Process p) throws Exception {
+        if (p != null && !p.isAlive() && p.exitValue() != 137) {
+            throw new AssertionError("node " + node + " stopped: " + Files.readString(dir.resolve(node + ".log")));
         }
     }
 }
