@@ -20,7 +20,9 @@ final class ReadinessRules {
     /**
      * @param endDay the first day not looked at: the window is the {@code windowDays} complete days before it
      */
-    static Readiness evaluate(String domain, int endDay, ReadinessSettings s, PolicyData data, Optional<CurrentPolicy> found) {
+        /** @param liveBlocking what the hub's live check sees broken on the policy or the MX hosts now: it blocks like reported failures */
+    static Readiness evaluate(String domain, int endDay, ReadinessSettings s, PolicyData data, Optional<CurrentPolicy> found,
+            List<String> liveBlocking) {
         LocalDate from = LocalDate.ofEpochDay(endDay - s.windowDays()), to = LocalDate.ofEpochDay(endDay - 1);
         List<String> reasons = new ArrayList<>();
         if (found.isEmpty()) {
@@ -42,7 +44,8 @@ final class ReadinessRules {
         }
         List<Readiness.WouldBreak> wouldBreak = wouldBreak(t, s);
         List<String> insufficient = insufficient(t, s, current, endDay);
-        List<String> blocking = blocking(t, s);
+        List<String> blocking = new ArrayList<>(blocking(t, s));
+        blocking.addAll(liveBlocking);
         reasons.add(String.format(Locale.ROOT, "%d day(s) of reports between %s and %s under the current policy (%s, from %s): %,d sessions from %d reporter(s).",
                 t.days.size(), from, to, current.version().describe(), current.source().id(), t.totalSessions(), t.sessions.size()));
         reasons.addAll(insufficient);

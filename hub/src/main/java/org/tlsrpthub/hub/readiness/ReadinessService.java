@@ -122,7 +122,7 @@ public final class ReadinessService {
     private Readiness readiness(Connection c, String domain, Instant at) throws SQLException {
         int end = endDay(at);
         PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
-        return ReadinessRules.evaluate(domain, end, settings, data, current(c, domain, at, data, end));
+        return ReadinessRules.evaluate(domain, end, settings, data, current(c, domain, at, data, end), LiveCheckBlockers.reasons(c, domain, at));
     }
 
     private Optional<CurrentPolicy> current(Connection c, String domain, Instant at, PolicyData data, int end) throws SQLException {

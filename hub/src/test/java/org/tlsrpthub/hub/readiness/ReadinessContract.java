@@ -23,6 +23,8 @@ import org.tlsrpthub.hub.alerts.Signal;
 import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DaneState;
 import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.checks.Finding;
+import org.tlsrpthub.hub.checks.FindingSeverity;
 import org.tlsrpthub.hub.checks.MtaStsState;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.readiness.ReadinessScenario.Failure;
@@ -138,10 +140,10 @@ abstract class ReadinessContract {
     }
 
     /** A stored live check that fetched {@code mode} with the usual mx patterns from the domain's policy host. */
-    private void liveCheck(Instant at, String mode) throws Exception {
+    private void liveCheck(Instant at, String mode, Finding... findings) throws Exception {
         MtaStsState sts = new MtaStsState("valid", "v=STSv1; id=1", "1", "valid", "https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt",
                 mode, 604_800L, MX, "version: STSv1\nmode: " + mode + "\n");
-        new CheckStore(db, 100).save(new DomainCheck(DOMAIN, at, List.of(), null, sts, List.of(), new DaneState("inactive", "")), "schedule");
+        new CheckStore(db, 100).save(new DomainCheck(DOMAIN, at, List.of(findings), null, sts, List.of(), new DaneState("inactive", "")), "schedule");
     }
 
     @Test
@@ -176,6 +178,20 @@ abstract class ReadinessContract {
         });
         // eight days after the change the week-long cache plus a day's grace has not run out yet
         assertThat(alerts.dryRun(NOW.minus(Duration.ofDays(2))).signals()).noneMatch(x -> x.rule().equals("stale-policy"));
+    }
+
+    @Test
+    void readyReportsAreNotReadyWhileTheLiveCheckFindsTheMxBroken() throws Exception {
+        cleanTesting(20, 1);
+        liveCheck(NOW.minus(Duration.ofHours(1)), "testing",
+                new Finding("sts-mode-testing", FindingSeverity.WARNING, "policy", "testing", "promote when ready"));
+        assertThat(verdict().verdict()).isEqualTo(Verdict.READY); // a warning does not block
+
+        liveCheck(NOW.minus(Duration.ofMinutes(30)), "testing", new Finding("certificate-expired", FindingSeverity.ERROR,
+                "mx1.ready.example [192.0.2.1]", "The certificate expired yesterday.", "Renew it."));
+        Readiness r = verdict();
+        assertThat(r.verdict()).isEqualTo(Verdict.NOT_READY);
+        assertThat(r.reasons()).anySatisfy(x -> assertThat(x).contains("live check", "certificate-expired", "mx1.ready.example"));
     }
 
     @Test
