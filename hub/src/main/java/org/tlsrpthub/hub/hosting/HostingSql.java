@@ -1,0 +1,16 @@
+package org.tlsrpthub.hub.hosting;
+
+/** The SQL of hosted MTA-STS policies (migration V64). */
+final class HostingSql {
+    private HostingSql() {}
+
+    private static final String COLUMNS = "domain, version, policy_id, mode, mx, max_age, action, reason, verdict, actor, created_at, serve_until";
+
+    static final String INSERT = "INSERT INTO hosted_policy_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String NEXT_VERSION = "SELECT COALESCE(MAX(version), 0) + 1 FROM hosted_policy_version WHERE domain = ?";
+    static final String NEWEST = "SELECT " + COLUMNS + " FROM hosted_policy_version WHERE domain = ? ORDER BY version DESC LIMIT 1";
+    static final String NEWEST_AT = """
+            SELECT %s FROM hosted_policy_version WHERE domain = ? AND created_at <= ? ORDER BY version DESC LIMIT 1""".formatted(COLUMNS);
+    static final String HISTORY = "SELECT " + COLUMNS + " FROM hosted_policy_version WHERE domain = ? ORDER BY version DESC";
+    static final String DOMAINS = "SELECT DISTINCT domain FROM hosted_policy_version ORDER BY domain";
+}
