@@ -18,6 +18,11 @@ final class CheckSql {
     static final String SET_LATEST = """
             INSERT INTO check_latest (domain, result_id) VALUES (?, ?)
             ON CONFLICT (domain) DO UPDATE SET result_id = excluded.result_id""";
+    /**
+     * PostgreSQL: waits for any other save of the domain to commit. The first key keeps these locks
+     * apart from any other use of advisory locks; two domains whose hashes collide merely take turns.
+     */
+    static final String LOCK_DOMAIN = "SELECT pg_advisory_xact_lock(" + 0x6c697665 + ", hashtext(?))";
     static final String LATEST = """
             SELECT r.id, r.source, r.body FROM check_latest l JOIN check_result r ON r.id = l.result_id WHERE l.domain = ?""";
     static final String HISTORY_AT = """

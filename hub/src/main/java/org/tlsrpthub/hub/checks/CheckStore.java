@@ -16,10 +16,11 @@ import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.Dialect;
 
 /**
  * Stored live checks: each check with its findings and the events it shows against the domain's
- * previous one, written in one transaction. History is bounded: of each domain, the newest
+ * previous one, written in one transaction (saves of one domain take turns, see {@link #save}). History is bounded: of each domain, the newest
  * {@code keep} checks stay, and older ones only when they showed a change (they carry an event).
  * Reads here are not scoped: {@link LiveCheckService} checks the scope first.
  */
@@ -39,6 +40,7 @@ public final class CheckStore {
         String body = Json.text(check);
         CheckFacts f = CheckFacts.of(check);
         return db.inTransaction(c -> {
+            serialise(c, check.domain());
             DomainCheck previous = latest(c, check.domain()).map(StoredCheck::check).orElse(null);
             long id;
             try (PreparedStatement ps = c.prepareStatement(CheckSql.INSERT_RESULT)) {
@@ -88,6 +90,21 @@ public final class CheckStore {
             prune(c, check.domain());
             return events;
         });
+    }
+
+    /**
+     * Makes saves of one domain take turns, so each diffs against the check saved before it: a "check
+     * now" overlapping the scheduled check must not record the same change twice. SQLite's
+     * transactions begin IMMEDIATE (one writer at a time), so the read of the previous check is
+     * already inside the turn. PostgreSQL takes a lock on the domain for the transaction; a lock
+     * rather than the {@code check_latest} row because the domain's first check has no row to lock.
+     */
+    private void serialise(Connection c, String domain) throws SQLException {
+        if (db.dialect() != Dialect.POSTGRESQL) return;
+        try (PreparedStatement ps = c.prepareStatement(CheckSql.LOCK_DOMAIN)) {
+            ps.setString(1, domain);
+            ps.execute();
+        }
     }
 
     private static void insertEvents(Connection c, List<CheckEvent> events, long resultId) throws SQLException {
