@@ -1,7 +1,6 @@
 package org.tlsrpthub.hub.checks;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.tlsrpthub.hub.config.Settings;
@@ -16,7 +15,7 @@ import org.tlsrpthub.hub.net.OutboundGuard;
  * @param resolver        DNS server to ask, null for the system's ({@code checks.resolver}, else {@code dns.resolver})
  * @param smtpPort        port of the STARTTLS probes ({@code checks.smtp-port}, 25)
  * @param httpsPort       port of the MTA-STS policy fetch ({@code checks.https-port}, 443)
- * @param caFile          PEM certificates trusted besides the JDK's roots ({@code checks.ca-file}), null for none
+ * @param caFile          PEM certificates trusted besides the JDK's roots ({@code checks.ca-file}), read once here
  * @param allowPrivate    loopback and private targets are allowed ({@code checks.allow-private}, false)
  * @param expiresSoonDays a certificate expiring within this many days is a finding ({@code checks.expires-soon-days}, 21)
  * @param connectTimeout  one TCP connection ({@code checks.connect-timeout-seconds}, 10)
@@ -24,7 +23,7 @@ import org.tlsrpthub.hub.net.OutboundGuard;
  * @param dnsTimeout      one DNS question ({@code checks.dns-timeout-seconds}, 5)
  * @param hub             where reports reach this hub, for "rua reaches this hub" and the record to publish
  */
-public record CheckOptions(InetSocketAddress resolver, int smtpPort, int httpsPort, Path caFile, boolean allowPrivate,
+public record CheckOptions(InetSocketAddress resolver, int smtpPort, int httpsPort, CaFile caFile, boolean allowPrivate,
                            int expiresSoonDays, Duration connectTimeout, Duration readTimeout, Duration dnsTimeout,
                            HubDestinations hub) {
 
@@ -34,11 +33,18 @@ public record CheckOptions(InetSocketAddress resolver, int smtpPort, int httpsPo
     public CheckOptions {
         port("smtp-port", smtpPort);
         port("https-port", httpsPort);
-        if (caFile != null && !Files.isReadable(caFile)) throw new SettingsException("checks.ca-file: cannot read " + caFile);
+        if (caFile == null) caFile = CaFile.NONE;
         if (expiresSoonDays < 0) throw new SettingsException("checks.expires-soon-days must not be negative: " + expiresSoonDays);
         positive("connect-timeout-seconds", connectTimeout);
         positive("read-timeout-seconds", readTimeout);
         positive("dns-timeout-seconds", dnsTimeout);
+    }
+
+    /** With the CA file read from {@code caFile} (null for none). */
+    public CheckOptions(InetSocketAddress resolver, int smtpPort, int httpsPort, Path caFile, boolean allowPrivate,
+                        int expiresSoonDays, Duration connectTimeout, Duration readTimeout, Duration dnsTimeout, HubDestinations hub) {
+        this(resolver, smtpPort, httpsPort, CaFile.read(caFile), allowPrivate, expiresSoonDays, connectTimeout, readTimeout,
+                dnsTimeout, hub);
     }
 
     public static CheckOptions from(Settings s) {
@@ -72,7 +78,7 @@ public record CheckOptions(InetSocketAddress resolver, int smtpPort, int httpsPo
     }
 
     public CheckOptions withCaFile(Path ca) {
-        return new CheckOptions(resolver, smtpPort, httpsPort, ca, allowPrivate, expiresSoonDays, connectTimeout, readTimeout, dnsTimeout, hub);
+        return new CheckOptions(resolver, smtpPort, httpsPort, CaFile.read(ca), allowPrivate, expiresSoonDays, connectTimeout, readTimeout, dnsTimeout, hub);
     }
 
     public CheckOptions withAllowPrivate(boolean allow) {

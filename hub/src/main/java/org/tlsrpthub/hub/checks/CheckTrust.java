@@ -1,18 +1,12 @@
 package org.tlsrpthub.hub.checks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,7 +15,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.tlsrpthub.hub.config.SettingsException;
 
 /**
  * The certificates a live check trusts: the JDK's trust store, as a sender would, plus the CAs of
@@ -30,29 +23,23 @@ import org.tlsrpthub.hub.config.SettingsException;
  */
 public final class CheckTrust {
     private final List<X509ExtendedTrustManager> managers;
-    private final Path caFile;
+    private final CaFile cas;
 
-    private CheckTrust(List<X509ExtendedTrustManager> managers, Path caFile) {
+    private CheckTrust(List<X509ExtendedTrustManager> managers, CaFile cas) {
         this.managers = List.copyOf(managers);
-        this.caFile = caFile;
+        this.cas = cas;
     }
 
-    /** The JDK's roots and, when {@code caFile} is set, its certificates. */
-    public static CheckTrust of(Path caFile) {
+    /** The JDK's roots and the certificates of {@code cas}, when there are any. */
+    public static CheckTrust of(CaFile cas) {
         List<X509ExtendedTrustManager> managers = new ArrayList<>();
         try {
             managers.add(manager(null));
+            if (!cas.certificates().isEmpty()) managers.add(manager(keyStore(cas)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the JDK trust store: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot set up the trust managers: " + e.getMessage(), e);
         }
-        if (caFile != null) {
-            try {
-                managers.add(manager(load(caFile)));
-            } catch (GeneralSecurityException e) {
-                throw new SettingsException("checks.ca-file: " + caFile + " does not hold PEM certificates: " + e.getMessage());
-            }
-        }
-        return new CheckTrust(managers, caFile);
+        return new CheckTrust(managers, cas);
     }
 
     /**
@@ -69,23 +56,12 @@ public final class CheckTrust {
         }
     }
 
-    public String describe() {
-        return describe(caFile);
-    }
-
     /** "the JDK trust store" or "the JDK trust store and FILE", for messages. */
-    public static String describe(Path caFile) {
-        return caFile == null ? "the JDK trust store" : "the JDK trust store and " + caFile;
+    public String describe() {
+        return cas.describe();
     }
 
-    private static KeyStore load(Path caFile) throws GeneralSecurityException {
-        Collection<? extends Certificate> certs;
-        try (InputStream in = Files.newInputStream(caFile)) {
-            certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        } catch (IOException e) {
-            throw new SettingsException("checks.ca-file: cannot read " + caFile + ": " + e.getMessage());
-        }
-        if (certs.isEmpty()) throw new SettingsException("checks.ca-file: " + caFile + " holds no PEM certificate");
+    private static KeyStore keyStore(CaFile cas) throws GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try {
             ks.load(null, null);
@@ -93,7 +69,7 @@ public final class CheckTrust {
             throw new IllegalStateException(e);
         }
         int i = 0;
-        for (Certificate c : certs) ks.setCertificateEntry("ca-" + i++, c);
+        for (X509Certificate c : cas.certificates()) ks.setCertificateEntry("ca-" + i++, c);
         return ks;
     }
 

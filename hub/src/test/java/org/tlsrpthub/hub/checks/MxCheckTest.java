@@ -145,7 +145,7 @@ class MxCheckTest {
     @Test
     void aResolverThatDoesNotAnswerGivesFindingsNotAHang() throws Exception {
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            CheckOptions o = new CheckOptions((InetSocketAddress) silent.getLocalSocketAddress(), 25, 443, null, true, 21,
+            CheckOptions o = new CheckOptions((InetSocketAddress) silent.getLocalSocketAddress(), 25, 443, CaFile.NONE, true, 21,
                     Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500), CheckFixtures.HUB);
             DomainCheck c = CheckFixtures.service(o, new CheckFixtures.RecordingProber()).check("good.test");
             assertThat(ids(c)).containsExactly("dns-lookup-failed", "dns-lookup-failed", "dns-lookup-failed");

@@ -1,9 +1,5 @@
 package org.tlsrpthub.hub.checks.probe;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathValidator;
@@ -20,7 +16,7 @@ import java.util.Set;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import org.tlsrpthub.hub.config.SettingsException;
+import org.tlsrpthub.hub.checks.CaFile;
 
 /**
  * Whether a presented chain leads to a trusted root: the JDK's trust store plus the operator's
@@ -34,8 +30,8 @@ final class ChainValidator {
         this.anchors = anchors;
     }
 
-    /** The JDK's roots, plus every certificate in {@code caFile} when set (a file without any is a settings error, as for the policy fetch). */
-    static ChainValidator create(Path caFile) {
+    /** The JDK's roots, plus every certificate of {@code cas}. */
+    static ChainValidator create(CaFile cas) {
         Set<TrustAnchor> anchors = new HashSet<>();
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -46,21 +42,8 @@ final class ChainValidator {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the JDK's trust store: " + e.getMessage(), e);
         }
-        if (caFile != null) anchors.addAll(read(caFile));
+        for (X509Certificate c : cas.certificates()) anchors.add(new TrustAnchor(c, null));
         return new ChainValidator(Set.copyOf(anchors));
-    }
-
-    private static Set<TrustAnchor> read(Path caFile) {
-        try (InputStream in = Files.newInputStream(caFile)) {
-            Set<TrustAnchor> out = new HashSet<>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                out.add(new TrustAnchor((X509Certificate) c, null));
-            }
-            if (out.isEmpty()) throw new SettingsException("checks.ca-file: " + caFile + " holds no PEM certificate");
-            return out;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new SettingsException("checks.ca-file: " + caFile + " does not hold PEM certificates: " + e.getMessage());
-        }
     }
 
     /**

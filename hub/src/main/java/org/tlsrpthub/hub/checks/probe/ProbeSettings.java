@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.tlsrpthub.hub.checks.CaFile;
 import org.tlsrpthub.hub.checks.CheckOptions;
 import org.tlsrpthub.hub.net.OutboundGuard;
 
@@ -11,7 +12,7 @@ import org.tlsrpthub.hub.net.OutboundGuard;
  * How the STARTTLS prober connects and judges.
  *
  * @param smtpPort          25 unless {@code --smtp-port} says otherwise
- * @param caFile            an extra trusted CA (PEM), beside the JDK's roots; null for none
+ * @param caFile            extra trusted CAs, beside the JDK's roots (the same ones the policy fetch trusts)
  * @param guard             which addresses may be connected to, checked on every address first
  * @param expiresSoonDays   a certificate with fewer days left is reported ({@code certificate-expires-soon})
  * @param connectTimeout    bound on the TCP connect
@@ -22,13 +23,14 @@ import org.tlsrpthub.hub.net.OutboundGuard;
  * @param limiter           spaces probes of one address (shared by every check of the hub)
  * @param clock             "now" for certificate validity
  */
-public record ProbeSettings(int smtpPort, Path caFile, OutboundGuard guard, int expiresSoonDays, Duration connectTimeout,
+public record ProbeSettings(int smtpPort, CaFile caFile, OutboundGuard guard, int expiresSoonDays, Duration connectTimeout,
                             Duration greetingTimeout, Duration slowGreetingAfter, Duration stepTimeout, String ehloName,
                             AddressRateLimiter limiter, Clock clock) {
     public static final int DEFAULT_EXPIRES_SOON_DAYS = 21;
 
     public ProbeSettings {
         if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("SMTP port " + smtpPort + " is not 1-65535");
+        Objects.requireNonNull(caFile, "caFile");
         Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(limiter, "limiter");
         Objects.requireNonNull(clock, "clock");
@@ -37,7 +39,7 @@ public record ProbeSettings(int smtpPort, Path caFile, OutboundGuard guard, int 
 
     /** Port 25, 21 days, 10 s connect, 60 s for the greeting (slow after 10 s), 30 s per step. */
     public static ProbeSettings defaults(OutboundGuard guard, AddressRateLimiter limiter, String ehloName) {
-        return new ProbeSettings(25, null, guard, DEFAULT_EXPIRES_SOON_DAYS, Duration.ofSeconds(10), Duration.ofSeconds(60),
+        return new ProbeSettings(25, CaFile.NONE, guard, DEFAULT_EXPIRES_SOON_DAYS, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), ehloName, limiter, Clock.systemUTC());
     }
 
@@ -55,8 +57,9 @@ public record ProbeSettings(int smtpPort, Path caFile, OutboundGuard guard, int 
                 stepTimeout, ehloName, limiter, clock);
     }
 
+    /** With the CAs of {@code file} read now. */
     public ProbeSettings withCaFile(Path file) {
-        return new ProbeSettings(smtpPort, file, guard, expiresSoonDays, connectTimeout, greetingTimeout, slowGreetingAfter,
+        return new ProbeSettings(smtpPort, CaFile.read(file), guard, expiresSoonDays, connectTimeout, greetingTimeout, slowGreetingAfter,
                 stepTimeout, ehloName, limiter, clock);
     }
 

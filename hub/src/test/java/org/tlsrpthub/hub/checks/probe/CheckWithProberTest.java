@@ -2,6 +2,7 @@ package org.tlsrpthub.hub.checks.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ class CheckWithProberTest {
                      .host("mx1.probed.test", "127.0.0.13").host("mx2.probed.test", "127.0.0.14").start()) {
             CheckOptions o = new CheckOptions(dns.address(), good.port(), 443, caPem, true, 21, Duration.ofSeconds(5),
                     Duration.ofSeconds(10), Duration.ofSeconds(2), new HubDestinations(List.of("tlsrpt@hub.test"), List.of(), List.of()));
+            Files.delete(caPem); // the options read the CA file once; the policy fetch and the prober share what they read
             StartTlsProber prober = new StartTlsProber(o.dns(), ProbeSettings.from(o,
                     new AddressRateLimiter(AddressRateLimiter.DEFAULT_INTERVAL, Clock.systemUTC()), "probe.hub.test", Clock.systemUTC()));
             DomainCheck c = new CheckService(o, prober, Clock.systemUTC()).check("probed.test");
@@ -39,6 +41,7 @@ class CheckWithProberTest {
             assertThat(c.mx()).extracting(MxHost::starttls).containsExactly("offered", "not-offered");
             assertThat(c.mx().getFirst().probes()).singleElement().satisfies(p -> assertThat(p.address()).isEqualTo("127.0.0.13"));
             assertThat(c.mx().getFirst().certificate().nameMatches()).isTrue();
+            assertThat(c.mx().getFirst().certificate().trusted()).isTrue();
             assertThat(c.has("starttls-not-supported")).isTrue();
             assertThat(c.findings()).filteredOn(f -> f.id().equals("starttls-not-supported"))
                     .singleElement().satisfies(f -> assertThat(f.subject()).isEqualTo("mx2.probed.test [127.0.0.14]"));
