@@ -1,37 +1,33 @@
 package org.tlsrpthub.hub.checks.domain;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
+import static org.tlsrpthub.hub.net.GuardedHttpClient.reason;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import java.security.cert.X509Certificate;
 import org.tlsrpthub.hub.checks.CheckOptions;
 import org.tlsrpthub.hub.checks.CheckTrust;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
+import org.tlsrpthub.hub.net.GuardedHttpClient;
+import org.tlsrpthub.hub.net.HttpAnswer;
 
 /**
  * Fetches {@code https://mta-sts.DOMAIN/.well-known/mta-sts.txt} as RFC 8461 §3.3 tells a sender
  * to: a certificate valid for {@code mta-sts.DOMAIN} (WebPKI, host name checked), no redirect
  * followed, only 200 with {@code text/plain}, at most 64 KiB, every step bounded in time. The
- * addresses come from the check's own DNS answer and each is judged by the outbound guard before
- * the connection is made to that very address, so a name that resolves to an internal address
- * (or re-resolves to one: DNS rebinding) is refused.
+ * addresses come from the check's own DNS answer; the {@link GuardedHttpClient} judges each by the
+ * outbound guard before connecting to that very address, so a name that resolves to an internal
+ * address (or re-resolves to one: DNS rebinding) is refused.
  */
 final class PolicyFetcher {
     static final String PATH = "/.well-known/mta-sts.txt";
@@ -39,10 +35,12 @@ final class PolicyFetcher {
 
     private final CheckOptions options;
     private final CheckTrust trust;
+    private final GuardedHttpClient http;
 
     PolicyFetcher(CheckOptions options, CheckTrust trust) {
         this.options = options;
         this.trust = trust;
+        this.http = new GuardedHttpClient(options.guard(), options.connectTimeout(), options.readTimeout());
     }
 
     /** How a fetch ended: the text, or why not ({@code status} as in {@code MtaStsState.policyStatus}). */
@@ -58,57 +56,37 @@ final class PolicyFetcher {
                     "Publish A/AAAA records for " + host + " pointing at the web server that serves " + PATH + "."));
             return new Outcome(url, "fetch-error", null, findings);
         }
-        List<String> unreachable = new ArrayList<>();
-        boolean tried = false;
-        for (InetAddress a : lookup.addresses()) {
-            String refusal = options.guard().refusal(a);
-            if (refusal != null) {
-                findings.add(Refusals.finding(a, host, refusal));
-                continue;
-            }
-            tried = true;
-            Socket socket = new Socket();
-            try {
-                socket.connect(new InetSocketAddress(a, options.httpsPort()), (int) options.connectTimeout().toMillis());
-            } catch (IOException e) {
-                unreachable.add(a.getHostAddress() + " (" + reason(e) + ")");
-                close(socket);
-                continue;
-            }
-            Outcome o = exchange(socket, host, a, url);
+        try (GuardedHttpClient.Session session = http.connect(host, options.httpsPort(), lookup.addresses())) {
+            refused(session.refused(), host, findings);
+            Outcome o = exchange(session, host, url);
             findings.addAll(o.findings());
             return new Outcome(url, o.status(), o.text(), findings);
+        } catch (GuardedHttpClient.NotConnected e) {
+            refused(e.refused(), host, findings);
+            if (e.failed().isEmpty()) return new Outcome(url, "not-fetched", null, findings);
+            findings.add(fetchError(host, "No address of " + host + " accepted a connection on port " + options.httpsPort() + ": "
+                    + String.join(", ", e.failed()) + ".", "Make the web server for " + host + " reachable on port "
+                    + options.httpsPort() + " (HTTPS) from the internet."));
+            return new Outcome(url, "fetch-error", null, findings);
         }
-        if (!tried) return new Outcome(url, "not-fetched", null, findings);
-        findings.add(fetchError(host, "No address of " + host + " accepted a connection on port " + options.httpsPort() + ": "
-                + String.join(", ", unreachable) + ".", "Make the web server for " + host + " reachable on port "
-                + options.httpsPort() + " (HTTPS) from the internet."));
-        return new Outcome(url, "fetch-error", null, findings);
     }
 
-    private Outcome exchange(Socket raw, String host, InetAddress a, String url) {
-        long deadline = System.nanoTime() + options.readTimeout().toNanos();
+    private static void refused(List<GuardedHttpClient.Refusal> refused, String host, List<Finding> findings) {
+        for (GuardedHttpClient.Refusal r : refused) findings.add(Refusals.finding(r.address(), host, r.why()));
+    }
+
+    private Outcome exchange(GuardedHttpClient.Session session, String host, String url) {
         AtomicReference<X509Certificate[]> presented = new AtomicReference<>();
-        String at = a.getHostAddress();
-        try (SSLSocket ssl = (SSLSocket) trust.context(presented::set).getSocketFactory()
-                .createSocket(raw, host, options.httpsPort(), true)) {
-            SSLParameters p = ssl.getSSLParameters();
-            p.setServerNames(List.of(new SNIHostName(host)));
-            p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 8461 §3.3: the name is checked as for HTTPS (RFC 6125)
-            ssl.setSSLParameters(p);
-            InputStream in = new BufferedInputStream(new Deadline(ssl, deadline));
-            ssl.setSoTimeout(remainingMillis(deadline));
+        String at = session.address().getHostAddress();
+        try {
+            HttpAnswer head;
             try {
-                ssl.startHandshake();
+                head = session.send(trust.context(presented::set).getSocketFactory(), "GET", PATH,
+                        Map.of("User-Agent", "tlsrpt-hub live check", "Accept", "text/plain"), null);
             } catch (SSLHandshakeException e) {
                 if (presented.get() != null) return webpki(host, at, presented.get(), e);
                 throw e;
             }
-            OutputStream out = ssl.getOutputStream();
-            out.write(("GET " + PATH + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: tlsrpt-hub live check\r\n"
-                    + "Accept: text/plain\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            HttpAnswer head = HttpAnswer.readHead(in);
             if (head.status() != 200) return failed(host, status(head, at), statusFix(head, host));
             String type = head.header("content-type");
             if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("text/plain")) {
@@ -116,7 +94,7 @@ final class PolicyFetcher {
                         : "'" + HttpAnswer.printable(type) + "'") + "; RFC 8461 §3.3 requires text/plain, so senders discard it.",
                         "Serve " + PATH + " with Content-Type: text/plain.");
             }
-            HttpAnswer answer = head.readBody(in, MAX_POLICY);
+            HttpAnswer answer = session.body(head, MAX_POLICY);
             return new Outcome(url, "fetched", new String(answer.body(), StandardCharsets.UTF_8), List.of());
         } catch (SocketTimeoutException e) {
             return failed(host, host + " (" + at + ") did not answer within " + options.readTimeout().toSeconds()
@@ -124,6 +102,10 @@ final class PolicyFetcher {
         } catch (SSLException e) {
             return failed(host, "The TLS handshake with " + host + " (" + at + ") failed: " + reason(e) + ".",
                     "Serve HTTPS on port " + options.httpsPort() + " of " + host + " with TLS 1.2 or later.");
+        } catch (HttpAnswer.TooLarge e) {
+            return failed(host, "Fetching the policy from " + host + " (" + at + ") failed: the policy is larger than "
+                    + (e.limit() / 1024) + " KiB (" + e.seen() + "); RFC 8461 §3.3 caps it there.",
+                    "Keep the policy file under 64 KiB: it needs only the version, mode, mx and max_age lines.");
         } catch (IOException e) {
             return failed(host, "Fetching the policy from " + host + " (" + at + ") failed: " + reason(e) + ".",
                     "Serve " + PATH + " over HTTPS as a plain text file (RFC 8461 §3.3).");
@@ -156,48 +138,5 @@ final class PolicyFetcher {
     private static String statusFix(HttpAnswer head, String host) {
         return head.status() / 100 == 3 ? "Serve the policy at https://" + host + PATH + " itself, without a redirect."
                 : "Publish the policy file at https://" + host + PATH + ".";
-    }
-
-    static String reason(Exception e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    private static int remainingMillis(long deadline) throws SocketTimeoutException {
-        long ms = (deadline - System.nanoTime()) / 1_000_000;
-        if (ms <= 0) throw new SocketTimeoutException("deadline passed");
-        return (int) Math.min(Integer.MAX_VALUE, ms);
-    }
-
-    private static void close(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closing a socket that never connected: nothing to tell
-        }
-    }
-
-    /** Each read waits only for what is left of the whole exchange's time: a trickling server is cut off too. */
-    private static final class Deadline extends FilterInputStream {
-        private final Socket socket;
-        private final long deadline;
-
-        Deadline(SSLSocket socket, long deadline) throws IOException {
-            super(socket.getInputStream());
-            this.socket = socket;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int read() throws IOException {
-            socket.setSoTimeout(remainingMillis(deadline));
-            return super.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            socket.setSoTimeout(remainingMillis(deadline));
-            return super.read(b, off, len);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.tlsrpthub.hub.checks.domain;
+package org.tlsrpthub.hub.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.tlsrpthub.hub.checks.domain;
+package org.tlsrpthub.hub.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,21 +11,21 @@ import java.util.Map;
 
 /**
  * An HTTP/1.1 answer read with hard size limits: the head at most {@value #MAX_HEAD} bytes, the
- * body at most {@code maxBody} (RFC 8461 §3.3 bounds a policy to 64 KiB; reading stops there).
+ * body at most {@code maxBody} (reading stops there: a larger body is {@link TooLarge}).
  * Content-Length, chunked and read-to-close bodies are understood; anything else is a
  * {@link ProtocolException} naming what was wrong.
  *
  * @param headers lower-case names; a repeated header keeps its last value
  */
-record HttpAnswer(int status, String reason, Map<String, String> headers, byte[] body) {
-    static final int MAX_HEAD = 16 * 1024;
+public record HttpAnswer(int status, String reason, Map<String, String> headers, byte[] body) {
+    public static final int MAX_HEAD = 16 * 1024;
 
-    String header(String name) {
+    public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Reads the status line and headers only; the body is read by {@link #readBody}. */
-    static HttpAnswer readHead(InputStream in) throws IOException {
+    public static HttpAnswer readHead(InputStream in) throws IOException {
         int[] budget = {MAX_HEAD};
         String status = line(in, budget);
         if (status == null) throw new ProtocolException("the server closed the connection without answering");
@@ -43,10 +43,12 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
     }
 
     /** This answer with its body, at most {@code maxBody} bytes; a longer one is refused without reading on. */
-    HttpAnswer readBody(InputStream in, int maxBody) throws IOException {
+    public HttpAnswer readBody(InputStream in, int maxBody) throws IOException {
         String te = header("transfer-encoding");
         byte[] body;
-        if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (status == 204 || status == 304 || status / 100 == 1) {
+            body = new byte[0]; // never a body (RFC 9112 §6.3): do not wait for one
+        } else if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
             body = chunked(in, maxBody);
         } else if (header("content-length") != null) {
             long length;
@@ -56,7 +58,7 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
                 throw new ProtocolException("Content-Length '" + printable(header("content-length")) + "' is not a number");
             }
             if (length < 0) throw new ProtocolException("Content-Length " + length + " is negative");
-            if (length > maxBody) throw tooLarge(maxBody, "Content-Length says " + length + " bytes");
+            if (length > maxBody) throw new TooLarge(maxBody, "Content-Length says " + length + " bytes");
             body = in.readNBytes((int) length);
             if (body.length < length) throw new ProtocolException("the body ended after " + body.length + " of " + length + " bytes");
         } else {
@@ -80,7 +82,7 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
             }
             if (size < 0) throw new ProtocolException("bad chunk size '" + printable(sizeLine) + "'");
             if (size == 0) return out.toByteArray();
-            if (out.size() + size > maxBody) throw tooLarge(maxBody, "more arrived");
+            if (out.size() + size > maxBody) throw new TooLarge(maxBody, "more arrived");
             byte[] chunk = in.readNBytes((int) size);
             if (chunk.length < size) throw new ProtocolException("a chunk ended early");
             out.write(chunk);
@@ -90,12 +92,29 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
 
     private static byte[] upTo(InputStream in, int maxBody) throws IOException {
         byte[] body = in.readNBytes(maxBody + 1);
-        if (body.length > maxBody) throw tooLarge(maxBody, "more arrived");
+        if (body.length > maxBody) throw new TooLarge(maxBody, "more arrived");
         return body;
     }
 
-    private static ProtocolException tooLarge(int maxBody, String seen) {
-        return new ProtocolException("the policy is larger than " + (maxBody / 1024) + " KiB (" + seen + "); RFC 8461 §3.3 caps it there");
+    /** A body over the limit; reading stopped there. */
+    public static final class TooLarge extends ProtocolException {
+        private final int limit;
+        private final String seen;
+
+        TooLarge(int limit, String seen) {
+            super("the body is larger than " + limit + " bytes (" + seen + ")");
+            this.limit = limit;
+            this.seen = seen;
+        }
+
+        public int limit() {
+            return limit;
+        }
+
+        /** How it showed: "Content-Length says 70000 bytes", "more arrived". */
+        public String seen() {
+            return seen;
+        }
     }
 
     /** One CRLF- (or LF-) terminated line as ISO-8859-1, null at the end of the stream. */
@@ -112,7 +131,8 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
         return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
     }
 
-    static String printable(String s) {
+    /** {@code s} with anything but printable ASCII as '?', cut at 80 characters: safe to put in a message. */
+    public static String printable(String s) {
         String v = s.replaceAll("[^\\x20-\\x7e]", "?");
         return v.length() > 80 ? v.substring(0, 80) + "…" : v;
     }
