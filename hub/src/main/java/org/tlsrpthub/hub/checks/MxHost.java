@@ -50,9 +50,11 @@ public record MxHost(String host, int preference, List<String> addresses, String
                                   @JsonProperty("name_matches") boolean nameMatches, String sha256) {}
 
     /**
-     * @param status "active" (authenticated TLSA that matches), "inactive" (unsigned or no TLSA), "invalid"
+     * @param status "active" (authenticated TLSA that matches), "inactive" (unsigned, no TLSA, or the MX or address
+     *               answer not authenticated), "invalid"
      *               (no match, or the resolver failed validation), "unusable" (no record usable for SMTP),
      *               "unverified" (authenticated TLSA but no handshake to match against), "unknown" (lookup failed)
+     * @param authenticated the TLSA answer was DNSSEC-authenticated, and so were the MX and address answers before it
      */
     public record DaneHost(String status, boolean authenticated, List<String> tlsa, boolean matches) {}
 }

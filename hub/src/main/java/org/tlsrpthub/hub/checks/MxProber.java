@@ -10,5 +10,6 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface MxProber {
-    MxProbeResult probe(String host, int preference, List<InetAddress> addresses);
+    /** @param dnssec whether the MX and address answers that led here were authenticated: DANE applies only then */
+    MxProbeResult probe(String host, int preference, List<InetAddress> addresses, MxDnssec dnssec);
 }

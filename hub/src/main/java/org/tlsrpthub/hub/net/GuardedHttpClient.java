@@ -46,10 +46,6 @@ public final class GuardedHttpClient {
         this.exchangeTimeout = exchangeTimeout;
     }
 
-    public Duration exchangeTimeout() {
-        return exchangeTimeout;
-    }
-
     /** The addresses of {@code host} from the system's resolver, for targets without a resolver of their own (webhooks). */
     public static List<InetAddress> resolve(String host) throws UnknownHostException {
         return List.of(InetAddress.getAllByName(host));

@@ -63,7 +63,7 @@ final class CheckFixtures {
         final List<Call> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public MxProbeResult probe(String host, int preference, List<InetAddress> addresses) {
+        public MxProbeResult probe(String host, int preference, List<InetAddress> addresses, MxDnssec dnssec) {
             calls.add(new Call(host, addresses.stream().map(InetAddress::getHostAddress).toList()));
             return new MxProbeResult(new MxHost(host, preference, addresses.stream().map(InetAddress::getHostAddress).toList(),
                     "not-probed", null, null, null), List.of());

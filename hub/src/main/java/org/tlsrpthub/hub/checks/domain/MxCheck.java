@@ -13,6 +13,7 @@ import org.tlsrpthub.hub.checks.DnsLookupException;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
 import org.tlsrpthub.hub.checks.LiveDns;
+import org.tlsrpthub.hub.checks.MxDnssec;
 import org.tlsrpthub.hub.checks.MxHost;
 import org.tlsrpthub.hub.checks.MxProbeResult;
 import org.tlsrpthub.hub.checks.MxProber;
@@ -39,14 +40,15 @@ public final class MxCheck {
 
     public record Result(List<MxHost> hosts, List<Finding> findings) {}
 
-    private record Target(String host, int preference) {}
+    /** @param mxAuthenticated the MX answer that named it was DNSSEC-authenticated */
+    private record Target(String host, int preference, boolean mxAuthenticated) {}
 
     /** @param policy the domain's valid MTA-STS policy, null when it has none */
     public Result check(String domain, MtaStsPolicy policy) {
         List<Finding> findings = new ArrayList<>();
         List<Target> targets = targets(domain, findings);
         List<MxHost> hosts = new ArrayList<>();
-        for (Target t : targets) hosts.add(host(t, findings));
+        for (Target t : targets) hosts.add(host(domain, t, findings));
         if (policy != null && policy.mode() != PolicyMode.NONE) coverage(domain, policy, targets, findings);
         return new Result(hosts, findings);
     }
@@ -76,18 +78,18 @@ public final class MxCheck {
                     alone ? "Nothing to do if " + domain + " should receive no mail." : "Remove the null MX, or the other MX records."));
         }
         List<Target> targets = mx.stream().filter(r -> !r.getTarget().equals(Name.root))
-                .map(r -> new Target(r.getTarget().toString(true).toLowerCase(Locale.ROOT), r.getPriority()))
+                .map(r -> new Target(r.getTarget().toString(true).toLowerCase(Locale.ROOT), r.getPriority(), answer.authenticated()))
                 .distinct().sorted(Comparator.comparingInt(Target::preference).thenComparing(Target::host)).toList();
         if (targets.isEmpty() && nullMx.isEmpty()) {
             findings.add(new Finding("mx-implicit", FindingSeverity.INFO, subject,
                     domain + " has no MX record, so senders deliver to " + domain + " itself (implicit MX, RFC 5321 §5.1).",
                     "Publish an MX record naming the host that receives mail for " + domain + "."));
-            return List.of(new Target(domain, 0));
+            return List.of(new Target(domain, 0, answer.authenticated()));
         }
         return targets;
     }
 
-    private MxHost host(Target t, List<Finding> findings) {
+    private MxHost host(String domain, Target t, List<Finding> findings) {
         AddressLookup lookup = AddressLookup.of(dns, t.host());
         List<String> all = AddressLookup.texts(lookup.addresses());
         if (lookup.addresses().isEmpty()) {
@@ -108,10 +110,16 @@ public final class MxCheck {
             else findings.add(Refusals.finding(a, t.host(), refusal));
         }
         if (allowed.isEmpty()) return new MxHost(t.host(), t.preference(), all, "not-probed", null, null, null);
-        MxProbeResult probed = prober.probe(t.host(), t.preference(), allowed);
+        MxProbeResult probed = prober.probe(t.host(), t.preference(), allowed, dnssec(domain, t, lookup));
         findings.addAll(probed.findings());
         MxHost m = probed.mx();
         return new MxHost(m.host(), m.preference(), all, m.starttls(), m.tls(), m.certificate(), m.dane(), m.probes());
+    }
+
+    private static MxDnssec dnssec(String domain, Target t, AddressLookup lookup) {
+        if (!t.mxAuthenticated()) return MxDnssec.notAuthenticated("the MX lookup of " + domain + " is not DNSSEC-authenticated");
+        if (!lookup.authenticated()) return MxDnssec.notAuthenticated("the address lookup of " + t.host() + " is not DNSSEC-authenticated");
+        return MxDnssec.AUTHENTICATED;
     }
 
     private static void coverage(String domain, MtaStsPolicy policy, List<Target> targets, List<Finding> findings) {

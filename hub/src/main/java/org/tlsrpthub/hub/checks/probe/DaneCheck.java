@@ -7,14 +7,16 @@ import org.tlsrpthub.hub.checks.DnsAnswer;
 import org.tlsrpthub.hub.checks.DnsLookupException;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.LiveDns;
+import org.tlsrpthub.hub.checks.MxDnssec;
 import org.tlsrpthub.hub.checks.MxHost.DaneHost;
 import org.xbill.DNS.TLSARecord;
 import org.xbill.DNS.Type;
 
 /**
  * DANE for one MX host (RFC 7672): the TLSA records at {@code _25._tcp.HOST}, trusted only when the
- * resolver authenticated them (AD bit), matched against the chain each address presented. An
- * unsigned zone or no TLSA is a fact (info), not an error.
+ * resolver authenticated them (AD bit) and the MX and address answers that led to the host too
+ * (§2.2), matched against the chain each address presented. An unsigned zone or no TLSA is a fact
+ * (info), not an error.
  */
 final class DaneCheck {
     private final LiveDns dns;
@@ -25,10 +27,14 @@ final class DaneCheck {
 
     record Result(DaneHost host, List<Finding> findings) {}
 
-    /** @param chains the chain each address presented in a completed handshake (addresses without one are left out) */
-    Result check(String host, List<List<X509Certificate>> chains) {
+    /**
+     * @param chains the chain each address presented in a completed handshake (addresses without one are left out)
+     * @param dnssec whether the MX and address answers were authenticated
+     */
+    Result check(String host, List<List<X509Certificate>> chains, MxDnssec dnssec) {
         String name = "_25._tcp." + host;
         String subject = name + " TLSA";
+        if (!dnssec.authenticated()) return insecureLookups(name, subject, dnssec.why());
         DnsAnswer answer;
         try {
             answer = dns.query(name, Type.TLSA);
@@ -60,5 +66,21 @@ final class DaneCheck {
         }
         boolean matches = findings.isEmpty();
         return new Result(new DaneHost(matches ? "active" : "invalid", true, shown, matches), findings);
+    }
+
+    /**
+     * A sender does not look for TLSA here at all (RFC 7672 §2.2). The records are still looked up,
+     * to tell an operator who published them that senders ignore them; a failure of that lookup is
+     * left out, since no sender would make it.
+     */
+    private Result insecureLookups(String name, String subject, String why) {
+        List<String> shown = List.of();
+        try {
+            shown = dns.query(name, Type.TLSA).of(TLSARecord.class).stream().map(TLSARecord::rdataToString).toList();
+        } catch (DnsLookupException e) {
+            // see above: no sender asks, so its answer (or its failure) changes nothing
+        }
+        String words = why + (shown.isEmpty() ? "" : ", so senders ignore the TLSA records at " + name) + " (RFC 7672 §2.2)";
+        return new Result(new DaneHost("inactive", false, shown, false), List.of(MxFindings.daneInactive(subject, words)));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.LiveDns;
+import org.tlsrpthub.hub.checks.MxDnssec;
 import org.tlsrpthub.hub.checks.MxHost;
 import org.tlsrpthub.hub.checks.MxHost.AddressProbe;
 import org.tlsrpthub.hub.checks.MxHost.CertificateInfo;
@@ -36,7 +37,7 @@ public final class StartTlsProber implements MxProber {
     }
 
     @Override
-    public MxProbeResult probe(String mxHost, int preference, List<InetAddress> addresses) {
+    public MxProbeResult probe(String mxHost, int preference, List<InetAddress> addresses, MxDnssec dnssec) {
         String host = normal(mxHost);
         Map<Finding, List<String>> perAddress = new LinkedHashMap<>();
         List<AddressProbe> probes = new ArrayList<>();
@@ -60,7 +61,7 @@ public final class StartTlsProber implements MxProber {
         List<Finding> findings = new ArrayList<>();
         perAddress.forEach((f, where) -> findings.add(new Finding(f.id(), f.severity(),
                 host + " [" + String.join(", ", where) + "]", f.message(), f.fix())));
-        DaneCheck.Result d = dane.check(host, chains);
+        DaneCheck.Result d = dane.check(host, chains, dnssec);
         findings.addAll(d.findings());
         AddressProbe first = probes.stream().filter(p -> p.tls() != null).findFirst().orElse(null);
         MxHost mx = new MxHost(host, preference, addresses.stream().map(InetAddress::getHostAddress).toList(),

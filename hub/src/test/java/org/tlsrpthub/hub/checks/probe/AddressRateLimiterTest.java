@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.checks.LiveDns;
+import org.tlsrpthub.hub.checks.MxDnssec;
 import org.tlsrpthub.hub.checks.MxProbeResult;
 import org.tlsrpthub.hub.net.OutboundGuard;
 import org.tlsrpthub.hub.testsupport.Await;
@@ -58,14 +59,14 @@ class AddressRateLimiterTest {
         try (ScriptedMx mx = ScriptedMx.start("127.0.0.6", 0, Script.plain())) {
             StartTlsProber p = prober(mx, limiter);
             List<InetAddress> a = List.of(InetAddress.getByName("127.0.0.6"));
-            MxProbeResult first = p.probe("mx.limit.test", 10, a);
+            MxProbeResult first = p.probe("mx.limit.test", 10, a, MxDnssec.AUTHENTICATED);
             clock.advance(Duration.ofSeconds(59));
-            MxProbeResult second = p.probe("mx.limit.test", 10, a);
+            MxProbeResult second = p.probe("mx.limit.test", 10, a, MxDnssec.AUTHENTICATED);
             assertThat(mx.sessions()).isEqualTo(1);
             assertThat(second.findings()).isEqualTo(first.findings());
 
             clock.advance(Duration.ofSeconds(1));
-            p.probe("mx.limit.test", 10, a);
+            p.probe("mx.limit.test", 10, a, MxDnssec.AUTHENTICATED);
             assertThat(mx.sessions()).isEqualTo(2);
         }
     }
@@ -76,8 +77,8 @@ class AddressRateLimiterTest {
         try (ScriptedMx mx = ScriptedMx.start("127.0.0.6", 0, Script.starttls(ca.issue(List.of("mx1.limit.test"), 90)))) {
             StartTlsProber p = prober(mx, limiter);
             List<InetAddress> a = List.of(InetAddress.getByName("127.0.0.6"));
-            MxProbeResult mx1 = p.probe("mx1.limit.test", 10, a);
-            MxProbeResult mx2 = p.probe("mx2.limit.test", 10, a);
+            MxProbeResult mx1 = p.probe("mx1.limit.test", 10, a, MxDnssec.AUTHENTICATED);
+            MxProbeResult mx2 = p.probe("mx2.limit.test", 10, a, MxDnssec.AUTHENTICATED);
             assertThat(mx.sessions()).isEqualTo(1);
             assertThat(mx1.findings()).noneMatch(f -> f.id().equals("certificate-host-mismatch"));
             assertThat(mx2.findings()).anyMatch(f -> f.id().equals("certificate-host-mismatch") && f.message().contains("mx2.limit.test"));
@@ -95,7 +96,7 @@ class AddressRateLimiterTest {
             List<Callable<MxProbeResult>> probes = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String host = "mx" + i + ".limit.test";
-                probes.add(() -> p.probe(host, 10, a));
+                probes.add(() -> p.probe(host, 10, a, MxDnssec.AUTHENTICATED));
             }
             for (Future<MxProbeResult> f : pool.invokeAll(probes)) f.get();
             Await.until(() -> mx.sessions() == 6);

@@ -13,11 +13,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsrpthub.hub.checks.CheckOptions;
+import org.tlsrpthub.hub.checks.CheckService;
 import org.tlsrpthub.hub.checks.DaneState;
+import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
+import org.tlsrpthub.hub.checks.HubDestinations;
 import org.tlsrpthub.hub.checks.LiveDns;
 import org.tlsrpthub.hub.checks.MxHost;
+import org.tlsrpthub.hub.checks.MxDnssec;
 import org.tlsrpthub.hub.checks.MxProbeResult;
 import org.tlsrpthub.hub.net.OutboundGuard;
 import org.tlsrpthub.hub.testsupport.ScriptedMx;
@@ -54,9 +59,14 @@ class DaneProbeTest {
                         "_25._tcp.mx-ta TLSA 2 0 1 " + sha256(ca.certificate().getEncoded()),
                         "_25._tcp.mx-bad TLSA 3 1 1 " + sha256(unrelated.certificate().getPublicKey().getEncoded()),
                         "_25._tcp.mx-bad TLSA 2 0 1 " + sha256(unrelated.certificate().getEncoded()),
-                        "_25._tcp.mx-pkix TLSA 1 1 1 " + sha256(ee.certificate().getPublicKey().getEncoded())),
+                        "_25._tcp.mx-pkix TLSA 1 1 1 " + sha256(ee.certificate().getPublicKey().getEncoded()),
+                        // whole checks: MX and address in the signed zone; an address reached through the unsigned one
+                        "@ MX 10 mx-ee", "mx-ee A 127.0.0.4",
+                        "addr MX 10 mx-cname", "mx-cname CNAME mx.plain.test.",
+                        "_25._tcp.mx-cname TLSA 3 1 1 " + sha256(ee.certificate().getPublicKey().getEncoded())),
                         Signing.VALID),
-                new Zone("plain.test", List.of("_25._tcp.mx TLSA 3 1 1 " + sha256(plain.certificate().getPublicKey().getEncoded())),
+                new Zone("plain.test", List.of("_25._tcp.mx TLSA 3 1 1 " + sha256(plain.certificate().getPublicKey().getEncoded()),
+                        "mx A 127.0.0.4", "@ MX 10 mx-ee.dane.test."),
                         Signing.NONE),
                 new Zone("bogus.test", List.of("_25._tcp.mx TLSA 3 1 1 " + sha256(bogus.certificate().getPublicKey().getEncoded())),
                         Signing.EXPIRED)));
@@ -76,7 +86,7 @@ class DaneProbeTest {
             ProbeSettings s = ProbeSettings.defaults(new OutboundGuard(true, "--allow-private"),
                     new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test").withPort(mx.port()).withCaFile(caFile);
             return new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
-                    .probe(host, 10, List.of(InetAddress.getByName("127.0.0.4")));
+                    .probe(host, 10, List.of(InetAddress.getByName("127.0.0.4")), MxDnssec.AUTHENTICATED);
         }
     }
 
@@ -142,6 +152,41 @@ class DaneProbeTest {
         DaneState state = DaneState.of(List.of(r.mx()));
         assertThat(state.status()).isEqualTo("inactive");
         assertThat(state.summary()).isEqualTo("DANE inactive: not signed");
+    }
+
+    /** The whole check: DANE needs the MX and address answers authenticated too (RFC 7672 §2.2), not only the TLSA answer. */
+    @Test
+    void daneIsInactiveWhenTheMxOrAddressLookupIsNotAuthenticated() throws Exception {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.4", 0, Script.starttls(ee))) {
+            CheckOptions o = new CheckOptions(dns.resolver(), mx.port(), 443, caFile, true, 21, Duration.ofSeconds(5),
+                    Duration.ofSeconds(10), Duration.ofSeconds(5), new HubDestinations(List.of("tlsrpt@hub.test"), List.of(), List.of()));
+            CheckService service = new CheckService(o, new StartTlsProber(o.dns(), ProbeSettings.from(o,
+                    new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test", Clock.systemUTC())), Clock.systemUTC());
+
+            DomainCheck signed = service.check("dane.test");
+            assertThat(signed.mx()).singleElement().satisfies(h -> assertThat(h.dane().status()).isEqualTo("active"));
+            assertThat(signed.dane().status()).isEqualTo("active");
+
+            DomainCheck unsignedMx = service.check("plain.test");
+            assertThat(unsignedMx.mx()).singleElement().satisfies(h -> {
+                assertThat(h.host()).isEqualTo("mx-ee.dane.test");
+                assertThat(h.dane().status()).isEqualTo("inactive");
+                assertThat(h.dane().tlsa()).singleElement().asString().startsWith("3 1 1 ");
+            });
+            assertThat(unsignedMx.dane().status()).isEqualTo("inactive");
+            assertThat(dane(unsignedMx).message()).isEqualTo("DANE inactive: the MX lookup of plain.test is not DNSSEC-authenticated,"
+                    + " so senders ignore the TLSA records at _25._tcp.mx-ee.dane.test (RFC 7672 §2.2)");
+            assertThat(unsignedMx.findings()).extracting(Finding::id).doesNotContain("tlsa-invalid", "dnssec-invalid");
+
+            DomainCheck unsignedAddress = service.check("addr.dane.test");
+            assertThat(unsignedAddress.dane().status()).isEqualTo("inactive");
+            assertThat(dane(unsignedAddress).message()).startsWith(
+                    "DANE inactive: the address lookup of mx-cname.dane.test is not DNSSEC-authenticated, so senders ignore");
+        }
+    }
+
+    private static Finding dane(DomainCheck c) {
+        return c.findings().stream().filter(f -> f.id().equals("dane-inactive")).findFirst().orElseThrow();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.checks.DaneState;
 import org.tlsrpthub.hub.checks.FindingSeverity;
 import org.tlsrpthub.hub.checks.LiveDns;
+import org.tlsrpthub.hub.checks.MxDnssec;
 import org.tlsrpthub.hub.checks.MxProbeResult;
 import org.tlsrpthub.hub.net.OutboundGuard;
 import org.tlsrpthub.hub.testsupport.Await;
@@ -37,7 +38,7 @@ class PostfixProbeTest {
             ProbeSettings s = ProbeSettings.defaults(new OutboundGuard(true, "--allow-private"),
                     new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test").withPort(postfix.port()).withCaFile(caFile);
             MxProbeResult r = new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
-                    .probe("mx.dane.test", 10, List.of(InetAddress.getByName("127.0.0.5")));
+                    .probe("mx.dane.test", 10, List.of(InetAddress.getByName("127.0.0.5")), MxDnssec.AUTHENTICATED);
 
             assertThat(r.findings()).noneMatch(f -> f.severity() != FindingSeverity.INFO);
             assertThat(r.mx().starttls()).isEqualTo("offered");

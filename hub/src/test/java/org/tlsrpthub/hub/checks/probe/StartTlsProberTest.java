@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
 import org.tlsrpthub.hub.checks.LiveDns;
+import org.tlsrpthub.hub.checks.MxDnssec;
 import org.tlsrpthub.hub.checks.MxProbeResult;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.net.OutboundGuard;
@@ -60,7 +61,7 @@ class StartTlsProberTest {
     static MxProbeResult probe(StartTlsProber p, String... ips) throws Exception {
         List<InetAddress> addresses = new java.util.ArrayList<>();
         for (String ip : ips) addresses.add(InetAddress.getByName(ip));
-        return p.probe(HOST, 10, addresses);
+        return p.probe(HOST, 10, addresses, MxDnssec.AUTHENTICATED);
     }
 
     static List<String> ids(MxProbeResult r) {
@@ -139,7 +140,7 @@ class StartTlsProberTest {
             ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
                     .withPort(mx.port()).withCaFile(caFile).withGreeting(Duration.ofSeconds(60), Duration.ofMillis(300));
             MxProbeResult r = new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
-                    .probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")));
+                    .probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")), MxDnssec.AUTHENTICATED);
             assertThat(ids(r)).contains("smtp-greeting-slow");
             assertThat(errors(r)).isEmpty();
             assertThat(r.mx().starttls()).isEqualTo("offered");
@@ -153,7 +154,7 @@ class StartTlsProberTest {
             ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
                     .withPort(mx.port()).withGreeting(Duration.ofMillis(500), Duration.ofMillis(200));
             MxProbeResult r = new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
-                    .probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")));
+                    .probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")), MxDnssec.AUTHENTICATED);
             assertThat(errors(r)).containsExactly("smtp-greeting-timeout");
             assertThat(r.mx().starttls()).isEqualTo("greeting-timeout");
         }
@@ -304,7 +305,7 @@ class StartTlsProberTest {
             ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
                     .withPort(mx.port()).withCaFile(caFile);
             LiveDns silent = LiveDns.using(new java.net.InetSocketAddress("127.0.0.1", silentPort), Duration.ofMillis(300));
-            MxProbeResult r = new StartTlsProber(silent, s).probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")));
+            MxProbeResult r = new StartTlsProber(silent, s).probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")), MxDnssec.AUTHENTICATED);
             assertThat(ids(r)).contains("tlsa-lookup-failed").doesNotContain("dnssec-invalid", "dane-inactive");
             assertThat(errors(r)).isEmpty();
             assertThat(r.mx().dane().status()).isEqualTo("unknown");
@@ -317,7 +318,7 @@ class StartTlsProberTest {
             ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
                     .withPort(mx.port()).withGreeting(Duration.ofSeconds(1), Duration.ofMillis(500));
             MxProbeResult r = new StartTlsProber(LiveDns.using(dns.resolver(), Duration.ofSeconds(5)), s)
-                    .probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")));
+                    .probe(HOST, 10, List.of(InetAddress.getByName("127.0.0.2")), MxDnssec.AUTHENTICATED);
             assertThat(errors(r)).containsExactly("smtp-greeting-timeout");
         }
     }
