@@ -47,8 +47,27 @@ class PostgresCheckSaveRaceTest {
     @Test
     void twoOverlappingSavesOfOneDomainRecordTheChangeOnce() throws Exception {
         store.save(CheckFixture.healthy("a.test", T0).build(), "schedule");
-        DomainCheck scheduled = CheckFixture.healthy("a.test", T0.plus(Duration.ofHours(6))).noTlsrpt().build();
-        DomainCheck now = CheckFixture.healthy("a.test", T0.plus(Duration.ofHours(6)).plusSeconds(1)).noTlsrpt().build();
+        Instant later = T0.plus(Duration.ofHours(6));
+        int events = overlappingSaves(CheckFixture.healthy("a.test", later).noTlsrpt().build(),
+                CheckFixture.healthy("a.test", later.plusSeconds(1)).noTlsrpt().build());
+        assertThat(events).isEqualTo(1);
+        assertThat(Sql.strings(db, "SELECT kind FROM check_event WHERE domain = 'a.test'")).containsExactly("finding-appeared");
+        assertThat(store.history("a.test", 10)).hasSize(3);
+    }
+
+    @Test
+    void theFirstCheckOfADomainIsSerialisedToo() throws Exception {
+        int events = overlappingSaves(CheckFixture.healthy("b.test", T0).noTlsrpt().build(),
+                CheckFixture.healthy("b.test", T0.plusSeconds(1)).noTlsrpt().build());
+        assertThat(events).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT COUNT(*) FROM check_event WHERE domain = 'b.test'")).isEqualTo(1);
+    }
+
+    /**
+     * Saves both checks at once (a scheduled one and a "check now") while a third session holds the
+     * events table; lets go once both wait on a lock. Returns how many events the two saves recorded.
+     */
+    private int overlappingSaves(DomainCheck scheduled, DomainCheck now) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Connection blocker = DriverManager.getConnection(url)) {
             blocker.setAutoCommit(false);
@@ -61,33 +80,10 @@ class PostgresCheckSaveRaceTest {
             Await.until(() -> first.isDone() || second.isDone() || waitingSessions(blocker) == 2);
             assertThat(first.isDone() || second.isDone()).as("a save finished while the events table was locked").isFalse();
             blocker.commit();
-            assertThat(first.get().size() + second.get().size()).isEqualTo(1);
+            return first.get().size() + second.get().size();
         } finally {
             pool.shutdownNow();
         }
-        assertThat(Sql.strings(db, "SELECT kind FROM check_event WHERE domain = 'a.test'")).containsExactly("finding-appeared");
-        assertThat(store.history("a.test", 10)).hasSize(3);
-    }
-
-    @Test
-    void theFirstCheckOfADomainIsSerialisedToo() throws Exception {
-        DomainCheck one = CheckFixture.healthy("b.test", T0).noTlsrpt().build();
-        DomainCheck two = CheckFixture.healthy("b.test", T0.plusSeconds(1)).noTlsrpt().build();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Connection blocker = DriverManager.getConnection(url)) {
-            blocker.setAutoCommit(false);
-            try (Statement s = blocker.createStatement()) {
-                s.execute("LOCK TABLE check_event IN EXCLUSIVE MODE");
-            }
-            Future<List<CheckEvent>> first = pool.submit(() -> store.save(one, "schedule"));
-            Future<List<CheckEvent>> second = pool.submit(() -> store.save(two, "now"));
-            Await.until(() -> first.isDone() || second.isDone() || waitingSessions(blocker) == 2);
-            blocker.commit();
-            assertThat(first.get().size() + second.get().size()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(Sql.count(db, "SELECT COUNT(*) FROM check_event WHERE domain = 'b.test'")).isEqualTo(1);
     }
 
     private static long waitingSessions(Connection c) throws Exception {
