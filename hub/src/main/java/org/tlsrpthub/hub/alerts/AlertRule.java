@@ -12,4 +12,9 @@ public interface AlertRule {
      * the others are whole numbers of at least 1 (days, sessions, minutes, hours).
      */
     Map<String, Double> defaults();
+
+    /** The defaults under these settings: a rule whose default follows another setting of the hub says so here. */
+    default Map<String, Double> defaults(org.tlsrpthub.hub.config.Settings settings) {
+        return defaults();
+    }
 }

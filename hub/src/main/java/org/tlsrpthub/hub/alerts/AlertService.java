@@ -29,15 +29,15 @@ public final class AlertService {
     private final AuditLog audit;
 
     public AlertService(Database db, Clock clock, AlertSettings settings, TransitionSink sink) {
-        this(db, clock, settings, sink, StalePolicies.NONE);
+        this(db, clock, settings, sink, MtaStsSource.NONE);
     }
 
-    /** @param stale who still applies an older MTA-STS policy (the readiness service), for the {@code stale-policy} rule */
-    public AlertService(Database db, Clock clock, AlertSettings settings, TransitionSink sink, StalePolicies stale) {
+    /** @param mtaSts readiness, enforced failures and stale reporters (the readiness service), for the MTA-STS rules */
+    public AlertService(Database db, Clock clock, AlertSettings settings, TransitionSink sink, MtaStsSource mtaSts) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
-        this.evaluator = new Evaluator(settings, stale);
+        this.evaluator = new Evaluator(settings, mtaSts);
         this.reconciler = new Reconciler(settings.resolveAfter(), sink);
         this.audit = new AuditLog(db, clock);
     }

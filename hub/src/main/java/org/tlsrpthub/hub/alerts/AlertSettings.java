@@ -55,7 +55,7 @@ public final class AlertSettings {
     public static AlertSettings from(Settings s) {
         Map<String, RuleParams> global = new HashMap<>();
         for (AlertRule r : Rules.all()) {
-            Map<String, Double> values = new HashMap<>(r.defaults());
+            Map<String, Double> values = new HashMap<>(r.defaults(s));
             for (String p : r.defaults().keySet()) {
                 String key = "alerts.rule." + r.id() + "." + p;
                 if (s.get(key) != null) values.put(p, value(key, s.get(key), p));

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.readiness.EnforceFailures;
+import org.tlsrpthub.hub.readiness.MtaStsFacts;
+import org.tlsrpthub.hub.readiness.Readiness;
 import org.tlsrpthub.hub.readiness.StalePolicy;
 
 /**
@@ -15,9 +18,9 @@ import org.tlsrpthub.hub.readiness.StalePolicy;
  * {@link FactsLoader}: see docs/alerts.md.
  *
  * @param liveCheck   the domain's newest live check taken before the evaluated instant, or null
- * @param stalePolicy the reporters still applying an older MTA-STS policy version (docs/readiness.md), or null
+ * @param mtaSts      the MTA-STS readiness, enforced failures and stale reporters (docs/readiness.md), or null
  */
-public record DomainFacts(String domain, int today, List<RollupRow> rows, DomainCheck liveCheck, StalePolicy stalePolicy) {
+public record DomainFacts(String domain, int today, List<RollupRow> rows, DomainCheck liveCheck, MtaStsFacts mtaSts) {
     public DomainFacts {
         rows = List.copyOf(rows);
     }
@@ -25,6 +28,21 @@ public record DomainFacts(String domain, int today, List<RollupRow> rows, Domain
     /** Facts without a live check. */
     public DomainFacts(String domain, int today, List<RollupRow> rows) {
         this(domain, today, rows, null, null);
+    }
+
+    /** The reporters still applying an older MTA-STS policy version, or null. */
+    public StalePolicy stalePolicy() {
+        return mtaSts == null ? null : mtaSts.stale();
+    }
+
+    /** The readiness verdict, or null. */
+    public Readiness readiness() {
+        return mtaSts == null ? null : mtaSts.readiness();
+    }
+
+    /** The failures against the current policy when it is enforced, or null. */
+    public EnforceFailures enforceFailures() {
+        return mtaSts == null ? null : mtaSts.enforce();
     }
 
     /** Sessions of {@code kind} over the days [from, to) whose row passes {@code which}. */

@@ -20,11 +20,11 @@ import org.tlsrpthub.hub.alerts.rules.Rules;
  */
 public final class Evaluator {
     private final AlertSettings settings;
-    private final StalePolicies stale;
+    private final MtaStsSource mtaSts;
 
-    public Evaluator(AlertSettings settings, StalePolicies stale) {
+    public Evaluator(AlertSettings settings, MtaStsSource mtaSts) {
         this.settings = settings;
-        this.stale = stale;
+        this.mtaSts = mtaSts;
     }
 
     /** Every domain with rollups and the hub rules ({@code domains} null), or only the given domains. */
@@ -39,7 +39,7 @@ public final class Evaluator {
             for (String domain : names) {
                 DomainFacts facts = FactsLoader.domain(rollups, domain, today, days);
                 if (facts.rows().isEmpty()) continue;
-                facts = FactsLoader.withStalePolicy(c, FactsLoader.withLiveCheck(c, facts, at), at, stale);
+                facts = FactsLoader.withMtaSts(c, FactsLoader.withLiveCheck(c, facts, at), at, mtaSts);
                 for (DomainRule rule : Rules.DOMAIN) {
                     RuleParams p = settings.params(rule.id(), domain);
                     if (!p.enabled()) continue;

@@ -42,12 +42,12 @@ final class FactsLoader {
     /** The facts with the domain's newest live check taken at or before {@code at} (so a dry run in the past sees what was known then). */
     static DomainFacts withLiveCheck(Connection c, DomainFacts facts, Instant at) throws SQLException {
         return CheckStore.latestAt(c, facts.domain(), at)
-                .map(s -> new DomainFacts(facts.domain(), facts.today(), facts.rows(), s.check(), facts.stalePolicy())).orElse(facts);
+                .map(s -> new DomainFacts(facts.domain(), facts.today(), facts.rows(), s.check(), facts.mtaSts())).orElse(facts);
     }
 
-    /** The facts with the reporters still applying an older MTA-STS policy at {@code at}. */
-    static DomainFacts withStalePolicy(Connection c, DomainFacts facts, Instant at, StalePolicies stale) throws SQLException {
-        return new DomainFacts(facts.domain(), facts.today(), facts.rows(), facts.liveCheck(), stale.at(c, facts.domain(), at));
+    /** The facts with the domain's MTA-STS readiness, enforced failures and stale reporters at {@code at}. */
+    static DomainFacts withMtaSts(Connection c, DomainFacts facts, Instant at, MtaStsSource mtaSts) throws SQLException {
+        return new DomainFacts(facts.domain(), facts.today(), facts.rows(), facts.liveCheck(), mtaSts.at(c, facts.domain(), at));
     }
 
     static HubFacts hub(Connection c, Instant at, RuleParams intake) throws SQLException {

@@ -22,7 +22,7 @@ public record IncidentFilter(String domain, String rule, Severity severity, Stri
         try {
             severity = sev == null ? null : Severity.of(sev);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("severity '" + sev + "' is not warning or critical");
+            throw new IllegalArgumentException("severity '" + sev + "' is not info, warning or critical");
         }
         String state = blank(param.apply("state"));
         if (state != null && !state.equals(Incident.OPEN) && !state.equals(Incident.RESOLVED)) {

@@ -30,5 +30,5 @@ final class IncidentSql {
 
     /** Open ones first (most severe first), then by last change, newest first. */
     static final String ORDER = " ORDER BY CASE WHEN i.state = 'open' THEN 0 ELSE 1 END,"
-            + " CASE WHEN i.severity = 'critical' THEN 0 ELSE 1 END, i.updated_at DESC, i.id DESC";
+            + " CASE i.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, i.updated_at DESC, i.id DESC";
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param org      the organisation owning the domain (routing and recipients are per organisation)
  * @param subject  the reporter, MX host or result type the incident is about, "" when the rule has none
- * @param severity "warning" or "critical"
+ * @param severity "info", "warning" or "critical"
  * @param summary  one plain sentence: what happened, with its numbers
  * @param evidence the numbers, the window and report ids, as the incident shows them
  * @param link     the incident's path on the hub ("/incidents/42"), made absolute with http.public-url

@@ -3,9 +3,12 @@ package org.tlsrpthub.hub.alerts;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** How bad an incident is; declared from mild to severe, so that a higher ordinal is a material change. */
+/**
+ * How bad an incident is; declared from mild to severe, so that a higher ordinal is a material change.
+ * {@code info} is news rather than trouble (a domain became ready for enforce).
+ */
 public enum Severity {
-    WARNING, CRITICAL;
+    INFO, WARNING, CRITICAL;
 
     @JsonValue
     public String id() {

@@ -48,7 +48,7 @@ final class AlertsBench implements Callable<Integer> {
             MemoryFigures.reset();
             // as serve runs it: the stale-policy rule reads the readiness service's policy history
             AlertService alerts = new AlertService(db, clock, AlertSettings.defaults(), (c, t) -> { },
-                    ReadinessService.of(db, clock, Settings.of(java.util.Map.of()))::stalePolicy);
+                    ReadinessService.of(db, clock, Settings.of(java.util.Map.of()))::facts);
             IncidentChanges firstRun = alerts.run(clock.instant(), null);
             System.out.printf("%s, %,d domains x %,d days x %d senders; the first full evaluation: %s%n", db.dialect(), domains, days,
                     senders, firstRun);

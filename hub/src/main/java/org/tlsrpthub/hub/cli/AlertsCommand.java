@@ -27,6 +27,6 @@ final class AlertsCommand {
         java.time.Clock clock = java.time.Clock.systemUTC();
         return new AlertService(db, clock, AlertSettings.from(settings), (c, t) -> {
             throw new IllegalStateException("the alert commands do not evaluate incidents; serve does");
-        }, ReadinessService.of(db, clock, settings)::stalePolicy);
+        }, ReadinessService.of(db, clock, settings)::facts);
     }
 }

@@ -21,7 +21,7 @@ final class AlertsListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "Only this domain's.") String domain;
     @Option(names = "--rule", paramLabel = "RULE", description = "Only this rule's, e.g. failure-rate.") String rule;
-    @Option(names = "--severity", paramLabel = "SEVERITY", description = "warning or critical.") String severity;
+    @Option(names = "--severity", paramLabel = "SEVERITY", description = "info, warning or critical.") String severity;
     @Option(names = "--state", paramLabel = "STATE", description = "open or resolved (default both).") String state;
     @Option(names = "--page", paramLabel = "N", defaultValue = "0", description = "0-based page (default 0).") int page;
     @Option(names = "--size", paramLabel = "N", defaultValue = "50", description = "Incidents per page, 1 to 500 (default 50).") int size;

@@ -106,7 +106,7 @@ public record NotificationSettings(Map<String, Channel> channels, Routing routin
             if (n.isEmpty()) throw new SettingsException(p + "domains: '" + d + "' is not a domain name");
             domains.add(n);
         }
-        return new Route(name, domains, s.getChoice(p + "min-severity", "warning", "warning", "critical"), wanted);
+        return new Route(name, domains, s.getChoice(p + "min-severity", "info", "info", "warning", "critical"), wanted);
     }
 
     private static String required(Settings s, String key) {

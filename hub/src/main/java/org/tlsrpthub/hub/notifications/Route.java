@@ -2,6 +2,7 @@ package org.tlsrpthub.hub.notifications;
 
 import java.util.List;
 import java.util.Set;
+import org.tlsrpthub.hub.alerts.Severity;
 
 /**
  * {@code alerts.route.NAME}: notifications about {@code domains} (none: the default route, for
@@ -14,6 +15,7 @@ record Route(String name, Set<String> domains, String minSeverity, List<String> 
     }
 
     boolean admits(String severity) {
-        return !"critical".equals(minSeverity) || "critical".equals(severity);
+        Severity s = severity == null ? Severity.INFO : Severity.of(severity); // a transition always has one; be lenient
+        return s.compareTo(Severity.of(minSeverity)) >= 0;
     }
 }

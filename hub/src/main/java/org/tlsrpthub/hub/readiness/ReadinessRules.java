@@ -18,9 +18,9 @@ final class ReadinessRules {
     private ReadinessRules() {}
 
     /**
-     * @param endDay the first day not looked at: the window is the {@code windowDays} complete days before it
+     * @param endDay       the first day not looked at: the window is the {@code windowDays} complete days before it
+     * @param liveBlocking what the hub's live check sees broken on the policy or the MX hosts now: it blocks like reported failures
      */
-        /** @param liveBlocking what the hub's live check sees broken on the policy or the MX hosts now: it blocks like reported failures */
     static Readiness evaluate(String domain, int endDay, ReadinessSettings s, PolicyData data, Optional<CurrentPolicy> found,
             List<String> liveBlocking) {
         LocalDate from = LocalDate.ofEpochDay(endDay - s.windowDays()), to = LocalDate.ofEpochDay(endDay - 1);
@@ -68,6 +68,18 @@ final class ReadinessRules {
         return new Readiness(domain, v, reasons, wouldBreak, window, policy);
     }
 
+    /**
+     * The window's tally against the current policy when it is enforced (else null): the same cells,
+     * persistence and thresholds as the verdict, read as mail refused now rather than mail that would be.
+     */
+    static EnforceFailures underEnforce(int endDay, ReadinessSettings s, PolicyData data, Optional<CurrentPolicy> found) {
+        if (found.isEmpty() || !found.get().version().mode().equals("enforce")) return null;
+        Tally t = Tally.of(data, found.get(), s);
+        return new EnforceFailures(Readiness.Policy.of(found.get()),
+                window(LocalDate.ofEpochDay(endDay - s.windowDays()), LocalDate.ofEpochDay(endDay - 1), t, s), FailureRates.of(t, s),
+                wouldBreak(t, s));
+    }
+
     private static Readiness.Window window(LocalDate from, LocalDate to, Tally t, ReadinessSettings s) {
         return new Readiness.Window(from, to, t.days.size(), t.lastDay == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(t.lastDay),
                 t.totalSessions(), t.reporters().stream().filter(s::isMajor).toList());
@@ -96,22 +108,7 @@ final class ReadinessRules {
     }
 
     private static List<String> blocking(Tally t, ReadinessSettings s) {
-        List<String> out = new ArrayList<>();
-        long total = t.totalSessions();
-        long failed = t.persistentFailed(null);
-        if (total > 0 && failed > 0 && 100.0 * failed / total >= s.maxFailurePercent()) {
-            out.add(String.format(Locale.ROOT, "Persistent enforce-relevant failures are %s%% of all sessions (%,d of %,d), at or above %s%%%s.",
-                    percent(100.0 * failed / total), failed, total, percent(s.maxFailurePercent()), failingHosts(t, null)));
-        }
-        for (String r : t.reporters()) {
-            if (!s.isMajor(r)) continue;
-            long n = t.persistentFailed(r), of = t.sessions.get(r);
-            if (of > 0 && n > 0 && 100.0 * n / of >= s.maxFailurePercent()) {
-                out.add(String.format(Locale.ROOT, "Major sender %s: persistent enforce-relevant failures are %s%% of its sessions (%,d of %,d)%s.",
-                        r, percent(100.0 * n / of), n, of, failingHosts(t, r)));
-            }
-        }
-        return out;
+        return FailureRates.of(t, s).atOrAbove(s.maxFailurePercent());
     }
 
     private static List<String> majorSenderRates(Tally t, ReadinessSettings s) {
@@ -122,18 +119,6 @@ final class ReadinessRules {
             parts.add(String.format(Locale.ROOT, "%s %s%% of %,d", r, percent(of == 0 ? 0 : 100.0 * t.persistentFailed(r) / of), of));
         }
         return parts.isEmpty() ? List.of() : List.of("Persistent enforce-relevant failure rate per major sender: " + String.join("; ", parts) + ".");
-    }
-
-    /** ", failing MX hosts: a (type), b (type)", over the persistent failures of one reporter or (null) all. */
-    private static String failingHosts(Tally t, String reporter) {
-        List<String> hosts = new ArrayList<>();
-        for (Tally.FailureKey k : t.failures.keySet()) {
-            if ((reporter == null || k.reporter().equals(reporter)) && t.persistent(k.reporter(), k.resultType())) {
-                String h = (k.mx().isEmpty() ? "(no MX named)" : k.mx()) + " (" + k.resultType() + ")";
-                if (!hosts.contains(h)) hosts.add(h);
-            }
-        }
-        return hosts.isEmpty() ? "" : "; failing MX hosts: " + String.join(", ", hosts);
     }
 
     private static List<Readiness.WouldBreak> wouldBreak(Tally t, ReadinessSettings s) {

@@ -73,9 +73,9 @@ public final class ReadinessService {
     }
 
     /**
-     * The reporters still applying an older policy version at {@code at} (null: now). The
-     * {@code stale-policy} alert rule calls this (docs/readiness.md): a reporter with
-     * {@code past_max_age} should have fetched the new policy by now.
+     * The reporters still applying an older policy version at {@code at} (null: now): a reporter
+     * with {@code past_max_age} should have fetched the new policy by now (docs/readiness.md). The
+     * {@code stale-policy} alert rule reads the same through {@link #facts}.
      */
     public Optional<StalePolicy> stalePolicy(Scope scope, String domain, Instant at) throws SQLException {
         String d = DomainNames.normalise(domain);
@@ -83,11 +83,23 @@ public final class ReadinessService {
         return db.withConnection(c -> known(c, scope, d) ? Optional.of(stalePolicy(c, d, when)) : Optional.empty());
     }
 
-    /** As {@link #stalePolicy(Scope, String, Instant)}, for the whole hub on the caller's connection: what the alert rule reads. */
-    public StalePolicy stalePolicy(Connection c, String domain, Instant at) throws SQLException {
+    private StalePolicy stalePolicy(Connection c, String domain, Instant at) throws SQLException {
         int end = endDay(at);
         PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
         return StaleReporters.of(domain, end, data, current(c, domain, at, data, end));
+    }
+
+    /**
+     * The verdict, the failures under an enforced policy and the stale reporters at {@code at}, for the
+     * whole hub on the caller's connection, from one read of the domain's policy rollups: what the
+     * MTA-STS alert rules read (docs/alerts.md).
+     */
+    public MtaStsFacts facts(Connection c, String domain, Instant at) throws SQLException {
+        int end = endDay(at);
+        PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
+        Optional<CurrentPolicy> current = current(c, domain, at, data, end);
+        return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, LiveCheckBlockers.reasons(c, domain, at)),
+                ReadinessRules.underEnforce(end, settings, data, current), StaleReporters.of(domain, end, data, current));
     }
 
     /**

@@ -83,7 +83,7 @@ public final class Hub implements AutoCloseable {
         // one readiness service for pages, API and the stale-policy alert rule: the overview's MTA-STS column cache is shared
         ReadinessService readiness = ReadinessService.of(db, clock, settings);
         // a bad alert setting stops the start here, naming the key; transitions go to the notification outbox
-        AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox(), readiness::stalePolicy);
+        AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox(), readiness::facts);
         this.afterIngest = alerts.settings().enabled() ? new IngestEvaluations(alerts, clock) : null;
         IngestObserver observer = afterIngest == null ? new IngestMetrics(metrics) : new IngestMetrics(metrics).and(afterIngest);
         IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, observer);

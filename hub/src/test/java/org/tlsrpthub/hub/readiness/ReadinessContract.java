@@ -169,7 +169,7 @@ abstract class ReadinessContract {
         scenario.daily(GOOGLE, 10, 1, sts("testing", MX, 1_000));
         scenario.daily(MICROSOFT, 10, 1, sts("testing", MX, 1_000));
         AlertService alerts = new AlertService(db, Clock.fixed(NOW, ZoneOffset.UTC), AlertSettings.defaults(), (c, t) -> { },
-                service::stalePolicy);
+                service::facts);
 
         List<Signal> stale = alerts.dryRun(NOW).signals().stream().filter(x -> x.rule().equals("stale-policy")).toList();
         assertThat(stale).singleElement().satisfies(x -> {

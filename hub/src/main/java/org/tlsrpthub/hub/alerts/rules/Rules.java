@@ -11,7 +11,8 @@ import org.tlsrpthub.hub.alerts.HubRule;
  */
 public final class Rules {
     public static final List<DomainRule> DOMAIN = List.of(new FailureRateRule(), new NewFailureTypeRule(), new SenderFailingRule(),
-            new MissingReportsRule(), new CertificateExpiringRule(), new LiveCheckRule(), new StalePolicyRule());
+            new MissingReportsRule(), new CertificateExpiringRule(), new LiveCheckRule(), new StalePolicyRule(),
+            new ReadinessReadyRule(), new EnforceWouldFailRule());
     public static final List<HubRule> HUB = List.of(new IntakeRule());
 
     private Rules() {}
