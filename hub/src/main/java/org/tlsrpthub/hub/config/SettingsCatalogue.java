@@ -33,7 +33,7 @@ public final class SettingsCatalogue {
             "jobs.enabled", "jobs.poll-interval-seconds", "jobs.node-name",
             // MTA-STS readiness (docs/readiness.md)
             "readiness.major-senders", "readiness.min-days", "readiness.max-silence-days", "readiness.testing-only-days",
-            "readiness.window-days", "readiness.max-failure-percent",
+            "readiness.window-days", "readiness.max-failure-percent", "readiness.column-refresh-seconds",
             // scheduled live checks (docs/scheduled-checks.md)
             "checks.schedule", "checks.interval-hours", "checks.concurrency", "checks.tick-seconds", "checks.history-keep",
             // HTTP

@@ -7,11 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tlsrpthub.core.syntax.DomainNames;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.orgs.ScopeSql;
@@ -23,22 +21,17 @@ import org.tlsrpthub.hub.store.Database;
  * never report rows; the current policy comes from the first of {@link #sources} that knows it, else
  * from what most reporters applied ({@link ReportedPolicy}).
  *
- * <p>The overview's column is cached per domain and node, keyed by the domain's report count, newest
- * store time and session totals ({@code rollup_domain_total}, which any node's ingest or a report's
- * replacement changes) and by the UTC day: a page of the overview then costs one indexed read for
- * the whole page.
+ * <p>The overview's column is kept in the database ({@link StoredColumns}): a page of the overview
+ * reads it for the page's domains in one query and judges again only the domains whose reports, live
+ * check or hosted policy changed since; the {@code readiness-column} job ({@link #refreshColumns})
+ * judges the rest each UTC day, off the request path.
  */
 public final class ReadinessService {
-    /** The counts a stored or replaced report changes, and the day: the column is reused while all are equal. */
-    private record Stamp(long reports, long storedAt, long successful, long failed, long day) {}
-
-    private record Cached(Stamp stamp, MtaStsColumn column) {}
-
     private final Database db;
     private final Clock clock;
     private final ReadinessSettings settings;
     private final List<CurrentPolicySource> sources;
-    private final Map<String, Cached> columns = new ConcurrentHashMap<>();
+    private final StoredColumns columns;
 
     /** @param sources asked in order before the reports (hosted, then live-fetched policies) */
     public ReadinessService(Database db, Clock clock, ReadinessSettings settings, List<CurrentPolicySource> sources) {
@@ -46,6 +39,7 @@ public final class ReadinessService {
         this.clock = clock;
         this.settings = settings;
         this.sources = List.copyOf(sources);
+        this.columns = new StoredColumns(db, clock, this::readiness);
     }
 
     /** As {@code serve} and the commands use it: the readiness.* settings, the live-fetched policy before the reports. */
@@ -107,28 +101,28 @@ public final class ReadinessService {
      * Domains without any report get none.
      */
     public Map<String, MtaStsColumn> overviewColumn(List<String> domains) throws SQLException {
-        Map<String, MtaStsColumn> out = new HashMap<>();
-        if (domains.isEmpty()) return out;
-        Instant now = clock.instant();
-        long day = endDay(now);
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(ReadinessSql.stamps(domains.size()))) {
-                for (int i = 0; i < domains.size(); i++) ps.setString(i + 1, domains.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String d = rs.getString(1);
-                        Stamp stamp = new Stamp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), day);
-                        Cached cached = columns.get(d);
-                        if (cached == null || !cached.stamp().equals(stamp)) {
-                            cached = new Cached(stamp, MtaStsColumn.of(readiness(c, d, now)));
-                            columns.put(d, cached);
-                        }
-                        out.put(d, cached.column());
-                    }
-                }
-            }
-            return out;
+        return columns.read(domains);
+    }
+
+    /** The {@code readiness-column} job's run: judges the stored column of every domain that is stale or of an earlier day. */
+    public String refreshColumns() throws SQLException {
+        return columns.refresh();
+    }
+
+    /**
+     * Forgets the domain's stored column, so that the next page judges it again: for a change the
+     * column's stamp does not see. (A new report, live check or hosted version is seen already.)
+     */
+    public void invalidate(String domain) throws SQLException {
+        db.withConnection(c -> {
+            invalidate(c, domain);
+            return null;
         });
+    }
+
+    /** As {@link #invalidate(String)}, in the caller's transaction (a hosted policy change). */
+    public static void invalidate(Connection c, String domain) throws SQLException {
+        StoredColumns.invalidate(c, DomainNames.normalise(domain));
     }
 
     private Readiness readiness(Connection c, String domain, Instant at) throws SQLException {

@@ -23,10 +23,29 @@ final class ReadinessSql {
     static final String KNOWN = """
             SELECT 1 FROM rollup_domain_total WHERE policy_domain = ? UNION ALL SELECT 1 FROM served_domain WHERE domain = ?""";
 
-    /** What changes when a report about the domain is stored: the overview's cache is keyed by it. */
-    static String stamps(int domains) {
-        return "SELECT policy_domain, reports, last_stored_at, successful_sessions, failed_sessions FROM rollup_domain_total"
-                + " WHERE policy_domain IN ("
-                + String.join(", ", java.util.Collections.nCopies(domains, "?")) + ")";
+    /**
+     * Per domain with reports (all, or those of the {@code IN} list appended): the column's stamp now
+     * (report totals, newest live check, newest hosted version) and the stored row, if any.
+     */
+    static final String COLUMN_STAMPS = """
+            SELECT t.policy_domain, t.reports, t.last_stored_at, t.successful_sessions, t.failed_sessions,
+                   COALESCE((SELECT l.result_id FROM check_latest l WHERE l.domain = t.policy_domain), 0),
+                   COALESCE((SELECT MAX(h.version) FROM hosted_policy_version h WHERE h.domain = t.policy_domain), 0),
+                   c.domain, c.day, c.reports, c.last_stored_at, c.successful, c.failed, c.check_id, c.hosted_version, c.mode, c.verdict
+            FROM rollup_domain_total t LEFT JOIN readiness_column c ON c.domain = t.policy_domain""";
+
+    static String columnStamps(int domains) {
+        return COLUMN_STAMPS + " WHERE t.policy_domain IN (" + String.join(", ", java.util.Collections.nCopies(domains, "?")) + ")";
     }
+
+    static final String UPSERT_COLUMN = """
+            INSERT INTO readiness_column (domain, mode, verdict, day, reports, last_stored_at, successful, failed, check_id,
+                                          hosted_version, computed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (domain) DO UPDATE SET mode = excluded.mode, verdict = excluded.verdict, day = excluded.day,
+                reports = excluded.reports, last_stored_at = excluded.last_stored_at, successful = excluded.successful,
+                failed = excluded.failed, check_id = excluded.check_id, hosted_version = excluded.hosted_version,
+                computed_at = excluded.computed_at""";
+
+    static final String DELETE_COLUMN = "DELETE FROM readiness_column WHERE domain = ?";
 }

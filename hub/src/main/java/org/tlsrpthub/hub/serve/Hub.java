@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.serve;
 
+import org.tlsrpthub.hub.readiness.ReadinessColumnJob;
 import org.tlsrpthub.hub.readiness.ReadinessService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class Hub implements AutoCloseable {
         // be larger (each receiver enforces its own size limit before decoding).
         Limits limits = Limits.DEFAULTS.withMaxInputBytes(Math.max(hs.maxBodyBytes(), Limits.DEFAULTS.maxInputBytes()));
         this.notifications = Notifications.from(settings, db, clock, metrics);
-        // one readiness service for pages, API and the stale-policy alert rule: the overview's MTA-STS column cache is shared
+        // one readiness service for pages, API, the MTA-STS alert rules and the job that keeps the overview's MTA-STS column judged
         ReadinessService readiness = ReadinessService.of(db, clock, settings);
         // a bad alert setting stops the start here, naming the key; transitions go to the notification outbox
         AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox(), readiness::facts);
@@ -105,6 +106,7 @@ public final class Hub implements AutoCloseable {
         checks.job().ifPresent(jobs::add);
         jobs.addAll(notifications.jobs());
         AlertsJob.of(alerts, clock).ifPresent(jobs::add);
+        jobs.add(ReadinessColumnJob.of(settings, readiness));
     }
 
     /** Where the incident engine writes its transitions: the notification outbox. */

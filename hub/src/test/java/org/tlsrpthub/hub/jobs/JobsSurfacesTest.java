@@ -46,6 +46,9 @@ class JobsSurfacesTest {
             JsonNode run = job.get("latestRuns").get(0);
             assertThat(run.get("node").asText()).isEqualTo("node-under-test");
             assertThat(run.get("detail").asText()).startsWith("kept 30 days: deleted 0 raw inputs");
+            // serve keeps the overview's MTA-STS column judged through the same mechanism
+            assertThat(named(new ObjectMapper().readTree(api.body()).get("items"), "readiness-column").get("name").asText())
+                    .isEqualTo("readiness-column");
 
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(hub.http().baseUrl().resolve("/jobs"))
                     .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
