@@ -116,4 +116,20 @@ public final class IncidentPages {
     public static List<Map.Entry<String, Object>> entries(Map<String, Object> evidence) {
         return List.copyOf(evidence.entrySet());
     }
+
+    /**
+     * An evidence value that is a list of rows (such as would_break), as a table: its column names
+     * (the first row's keys) then each row's cells; null when the value is not such a list.
+     */
+    public static List<List<String>> table(Object value) {
+        if (!(value instanceof List<?> rows) || rows.isEmpty() || !(rows.get(0) instanceof Map<?, ?> first)) return null;
+        List<String> columns = first.keySet().stream().map(String::valueOf).toList();
+        List<List<String>> out = new java.util.ArrayList<>();
+        out.add(columns);
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> m)) return null;
+            out.add(columns.stream().map(k -> String.valueOf(m.get(k))).toList());
+        }
+        return out;
+    }
 }
