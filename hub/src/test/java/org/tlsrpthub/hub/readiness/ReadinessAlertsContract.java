@@ -25,10 +25,6 @@ import org.tlsrpthub.hub.alerts.Severity;
 import org.tlsrpthub.hub.alerts.Signal;
 import org.tlsrpthub.hub.alerts.rules.EnforceWouldFailRule;
 import org.tlsrpthub.hub.alerts.rules.ReadinessReadyRule;
-import org.tlsrpthub.hub.checks.CheckStore;
-import org.tlsrpthub.hub.checks.DaneState;
-import org.tlsrpthub.hub.checks.DomainCheck;
-import org.tlsrpthub.hub.checks.MtaStsState;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.readiness.ReadinessScenario.Failure;
@@ -80,13 +76,6 @@ abstract class ReadinessAlertsContract {
         return (Map<String, Object>) evidenceRow;
     }
 
-    /** The live check fetched {@code mode} with the usual mx patterns: how a promotion shows before the reports catch up. */
-    private void liveCheck(Instant at, String mode) throws Exception {
-        MtaStsState sts = new MtaStsState("valid", "v=STSv1; id=2", "2", "valid", "https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt",
-                mode, 604_800L, MX, "version: STSv1\nmode: " + mode + "\n");
-        new CheckStore(db, 100).save(new DomainCheck(DOMAIN, at, List.of(), null, sts, List.of(), new DaneState("inactive", "")), "schedule");
-    }
-
     @Test
     void aReadyDomainOpensOneInfoIncidentThatStaysWhileReadyAndResolvesOncePromoted() throws Exception {
         for (String r : List.of(GOOGLE, MICROSOFT)) scenario.daily(r, 20, 1, sts("testing", MX, 5_000));
@@ -112,7 +101,7 @@ abstract class ReadinessAlertsContract {
 
         // promoted: the live check fetches enforce; resolved once that has lasted alerts.resolve-after-hours (24)
         Instant promoted = NOW.plus(Duration.ofDays(2)).plus(Duration.ofHours(1));
-        liveCheck(promoted, "enforce");
+        ReadinessScenario.liveCheck(db, promoted, "enforce");
         assertThat(readiness.readiness(Scope.wholeHub(), DOMAIN, promoted).orElseThrow().verdict())
                 .isEqualTo(Verdict.NOT_APPLICABLE);
         alerts.run(promoted.plus(Duration.ofHours(1)), null);

@@ -20,12 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
 import org.tlsrpthub.hub.alerts.Signal;
-import org.tlsrpthub.hub.checks.CheckStore;
-import org.tlsrpthub.hub.checks.DaneState;
-import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
-import org.tlsrpthub.hub.checks.MtaStsState;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.readiness.ReadinessScenario.Failure;
 import org.tlsrpthub.hub.store.Database;
@@ -139,11 +135,8 @@ abstract class ReadinessContract {
         assertThat(r.reasons()).anySatisfy(s -> assertThat(s).contains("newest report covers " + TODAY.minusDays(14), "stopped"));
     }
 
-    /** A stored live check that fetched {@code mode} with the usual mx patterns from the domain's policy host. */
     private void liveCheck(Instant at, String mode, Finding... findings) throws Exception {
-        MtaStsState sts = new MtaStsState("valid", "v=STSv1; id=1", "1", "valid", "https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt",
-                mode, 604_800L, MX, "version: STSv1\nmode: " + mode + "\n");
-        new CheckStore(db, 100).save(new DomainCheck(DOMAIN, at, List.of(findings), null, sts, List.of(), new DaneState("inactive", "")), "schedule");
+        ReadinessScenario.liveCheck(db, at, mode, findings);
     }
 
     @Test

@@ -16,6 +16,11 @@ import org.tlsrpthub.core.report.PolicyType;
 import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.core.report.ResultType;
 import org.tlsrpthub.core.report.Summary;
+import org.tlsrpthub.hub.checks.CheckStore;
+import org.tlsrpthub.hub.checks.DaneState;
+import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.checks.Finding;
+import org.tlsrpthub.hub.checks.MtaStsState;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.ingest.IngestStatus;
@@ -76,6 +81,14 @@ public final class ReadinessScenario {
         for (String r : List.of("google.com", "microsoft.com")) s.daily(r, 20, 1, sts("testing", MX, 5_000));
         s.daily("small-isp.example", 20, 1, sts("testing", MX, 100, new Failure("starttls-not-supported", MX.get(0), 20)));
         s.daily("late.example", 30, 1, sts("testing", OLD_MX, 100));
+    }
+
+    /** Stores a live check that fetched {@code mode} with the usual mx patterns from the domain's policy host. */
+    public static void liveCheck(Database db, Instant at, String mode, Finding... findings) throws SQLException {
+        MtaStsState sts = new MtaStsState("valid", "v=STSv1; id=1", "1", "valid",
+                "https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt", mode, 604_800L, MX, "version: STSv1\nmode: " + mode + "\n");
+        new CheckStore(db, 100).save(new DomainCheck(DOMAIN, at, List.of(findings), null, sts,
+                List.of(), new DaneState("inactive", "")), "schedule");
     }
 
     /** One report per day from {@code daysAgo} days before today to {@code untilDaysAgo} (both included). */

@@ -14,10 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tlsrpthub.hub.checks.CheckStore;
-import org.tlsrpthub.hub.checks.DaneState;
-import org.tlsrpthub.hub.checks.DomainCheck;
-import org.tlsrpthub.hub.checks.MtaStsState;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -96,10 +92,7 @@ abstract class StoredColumnContract {
         assertThat(column(s)).isEqualTo(READY);
 
         plant();
-        MtaStsState enforce = new MtaStsState("valid", "v=STSv1; id=2", "2", "valid", "https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt",
-                "enforce", 604_800L, MX, "version: STSv1\nmode: enforce\n");
-        new CheckStore(db, 100).save(new DomainCheck(DOMAIN, NOW.minus(Duration.ofHours(1)), List.of(), null, enforce, List.of(),
-                new DaneState("inactive", "")), "schedule");
+        ReadinessScenario.liveCheck(db, NOW.minus(Duration.ofHours(1)), "enforce");
         assertThat(column(s)).isEqualTo(new MtaStsColumn("enforce", null)); // promoted, as the live check sees it
 
         plant();
