@@ -44,6 +44,10 @@ public final class RouteRules {
         r.add(GET, "/setup", Need.OPEN).add(POST, "/setup", Need.OPEN);
         // the two steps of single sign-on, before a session exists
         r.add(GET, "/oidc/sign-in", Need.OPEN).add(GET, "/oidc/callback", Need.OPEN);
+        // hosted MTA-STS policies: fetched by senders (RFC 8461 §3.3), other methods 405; Caddy's on-demand TLS check
+        r.add(GET, "/.well-known/mta-sts.txt", Need.OPEN).add(HandlerType.HEAD, "/.well-known/mta-sts.txt", Need.OPEN);
+        for (HandlerType m : List.of(POST, PUT, PATCH, DELETE)) r.add(m, "/.well-known/mta-sts.txt", Need.OPEN);
+        r.add(GET, "/mta-sts/ask", Need.OPEN);
         // Javalin's static file handler (/static, /webjars), which serves nothing else
         r.add(GET, "*", Need.OPEN);
         // any signed-in user

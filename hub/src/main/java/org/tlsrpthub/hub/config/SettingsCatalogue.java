@@ -41,6 +41,8 @@ public final class SettingsCatalogue {
             "http.max-body-bytes", "http.max-in-flight-bytes", "http.body-timeout-seconds", "http.rate-limit.per-minute",
             "http.rate-limit.burst", "http.other-domain-status", "http.queue-limit", "http.batch-limit", "http.commit-timeout-seconds",
             "http.virtual-threads", "http.public-url",
+            // hosted MTA-STS policies over their own HTTPS listener (docs/policy-hosting.md "Serving")
+            "mta-sts.https.port", "mta-sts.https.bind", "mta-sts.certificates",
             // sign-in: local users and single sign-on (docs/sso.md); oidc.client-secret is read only to refuse a secret in the file
             "auth.local-sign-in", "oidc.issuer", "oidc.client-id", "oidc.client-secret", "oidc.client-secret-env",
             "oidc.client-secret-file", "oidc.claim", "oidc.role-mapping", "oidc.scopes", "oidc.button-label", "oidc.allow-loopback",

@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import org.tlsrpthub.hub.checks.Checkers;
 import org.tlsrpthub.hub.checks.LiveChecks;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.http.HttpServer;
+import org.tlsrpthub.hub.hosting.PolicyFileRoutes;
+import org.tlsrpthub.hub.hosting.PolicyListener;
+import org.tlsrpthub.hub.hosting.PolicyServing;
 import org.tlsrpthub.hub.http.HttpSettings;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.GroupCommitter;
@@ -38,6 +42,7 @@ import org.tlsrpthub.hub.junk.JunkSettings;
 import org.tlsrpthub.hub.metrics.CheckMetrics;
 import org.tlsrpthub.hub.metrics.IngestMetrics;
 import org.tlsrpthub.hub.metrics.MetricsRoutes;
+import org.tlsrpthub.hub.metrics.PolicyMetrics;
 import org.tlsrpthub.hub.notifications.Notifications;
 import org.tlsrpthub.hub.retention.RetentionJob;
 import org.tlsrpthub.hub.oidc.SsoService;
@@ -56,6 +61,7 @@ public final class Hub implements AutoCloseable {
     private final GroupCommitter committer;
     private final AccessService access;
     private final HttpServer http;
+    private final PolicyListener policies;
     private final List<Receiver> receivers = new ArrayList<>();
     private final List<Receiver> started = new ArrayList<>();
     private final Database db;
@@ -74,6 +80,8 @@ public final class Hub implements AutoCloseable {
     /** @param checker runs the live checks: "check now", the API and the scheduled rounds */
     public Hub(Settings settings, Database db, Clock clock, Function<Services, List<Receiver>> receivers, DomainChecker checker) {
         HttpSettings hs = HttpSettings.from(settings);
+        // before any thread is started: a bad policy certificate pair stops the start here, naming the file
+        Optional<PolicyListener.Setup> policySetup = PolicyListener.setup(settings);
         // first, before any thread is started: a misconfigured identity provider stops the start here
         SsoService sso = SsoService.start(settings, db, clock);
         PrometheusRegistry metrics = new PrometheusRegistry();
@@ -95,6 +103,10 @@ public final class Hub implements AutoCloseable {
         new WebApp(db, ingest, clock, sso, readiness, alerts, checks.service()).register(http.app(), hs.path());
         ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts, checks.service()));
         new MetricsRoutes(metrics, db, alerts).register(http.app());
+        // hosted MTA-STS policies: on this listener (behind a reverse proxy), and on their own HTTPS one when set
+        PolicyServing serving = new PolicyServing(db, clock, new PolicyMetrics(metrics));
+        new PolicyFileRoutes(serving).register(http.app(), true);
+        this.policies = policySetup.map(p -> new PolicyListener(p, serving)).orElse(null);
         List<String> unruled = RouteRules.hub(hs.path()).missing(http.app());
         if (!unruled.isEmpty()) log.error("event=routes-without-rule routes=\"{}\" hint=\"they answer 500 until RouteRules has them\"", unruled);
         this.access = new AccessService(db, clock);
@@ -123,6 +135,7 @@ public final class Hub implements AutoCloseable {
         try {
             http.start();
             log.info("event=started component=http url={}", http.reportUrl());
+            if (policies != null) policies.start();
             for (Receiver r : receivers) {
                 r.start();
                 started.add(r);
@@ -148,6 +161,11 @@ public final class Hub implements AutoCloseable {
         return http;
     }
 
+    /** The HTTPS listener serving only hosted policies, when {@code mta-sts.https.port} is set. */
+    public Optional<PolicyListener> policyListener() {
+        return Optional.ofNullable(policies);
+    }
+
     @Override
     public void close() {
         log.info("event=stopping");
@@ -157,6 +175,13 @@ public final class Hub implements AutoCloseable {
         } catch (RuntimeException e) {
             // A server that never started fully may fail to stop; the rest must still be closed.
             log.warn("event=http-close-failed error=\"{}\"", e.toString());
+        }
+        if (policies != null) {
+            try {
+                policies.close();
+            } catch (RuntimeException e) {
+                log.warn("event=mta-sts-close-failed error=\"{}\"", e.toString());
+            }
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {

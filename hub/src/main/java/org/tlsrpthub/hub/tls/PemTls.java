@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -31,16 +32,11 @@ public final class PemTls {
 
     public static SSLContext serverContext(Path certificateChain, Path privateKey) {
         try {
-            Collection<? extends Certificate> chain;
-            try (var in = Files.newInputStream(certificateChain)) {
-                chain = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            }
-            if (chain.isEmpty()) throw new IllegalArgumentException(certificateChain + " holds no certificate");
-            PrivateKey key = readKey(Files.readString(privateKey, StandardCharsets.US_ASCII), privateKey);
+            KeyStore.PrivateKeyEntry entry = entry(certificateChain, privateKey);
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             char[] none = new char[0];
-            ks.setKeyEntry("server", key, none, chain.toArray(Certificate[]::new));
+            ks.setKeyEntry("server", entry.getPrivateKey(), none, entry.getCertificateChain());
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, none);
             SSLContext ctx = SSLContext.getInstance("TLS");
@@ -50,6 +46,47 @@ public final class PemTls {
             throw new IllegalArgumentException("cannot load TLS certificate " + certificateChain + " / key " + privateKey
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The chain and key of a PEM pair, checked to belong together (the key signs what the leaf's
+     * public key verifies), so that a mixed-up pair stops the start instead of failing every handshake.
+     */
+    public static KeyStore.PrivateKeyEntry entry(Path certificateChain, Path privateKey) {
+        try {
+            Collection<? extends Certificate> chain;
+            try (var in = Files.newInputStream(certificateChain)) {
+                chain = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            if (chain.isEmpty()) throw new IllegalArgumentException(certificateChain + " holds no certificate");
+            PrivateKey key = readKey(Files.readString(privateKey, StandardCharsets.US_ASCII), privateKey);
+            Certificate leaf = chain.iterator().next();
+            if (!signsFor(key, leaf)) {
+                throw new IllegalArgumentException(privateKey + " is not the key of the certificate in " + certificateChain);
+            }
+            return new KeyStore.PrivateKeyEntry(key, chain.toArray(Certificate[]::new));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot load TLS certificate " + certificateChain + " / key " + privateKey
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean signsFor(PrivateKey key, Certificate leaf) throws GeneralSecurityException {
+        String alg = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> key.getAlgorithm(); // Ed25519, Ed448
+        };
+        if (!key.getAlgorithm().equals(leaf.getPublicKey().getAlgorithm())) return false;
+        byte[] probe = "tlsrpt-hub key check".getBytes(StandardCharsets.US_ASCII);
+        Signature sign = Signature.getInstance(alg);
+        sign.initSign(key);
+        sign.update(probe);
+        byte[] signature = sign.sign();
+        Signature verify = Signature.getInstance(alg);
+        verify.initVerify(leaf.getPublicKey());
+        verify.update(probe);
+        return verify.verify(signature);
     }
 
     /**
