@@ -101,6 +101,14 @@ class AuthorizationMatrixTest {
             get("/healthz", OPEN), get("/readyz", OPEN), get("/login", OPEN), post("/login", OPEN, (h, p) -> "/login", 403).form("user=x"),
             get("/setup", OPEN, (h, p) -> "/setup", 302), post("/setup", OPEN, (h, p) -> "/setup", 403).form("user=x"),
             get("*", OPEN, (h, p) -> "/static/hub.css", 200),
+            // hosted MTA-STS policies: this client's Host is the hub's address, no policy host, so 404 for everyone
+            get("/.well-known/mta-sts.txt", OPEN, (h, p) -> "/.well-known/mta-sts.txt", 404),
+            call("HEAD", "/.well-known/mta-sts.txt", OPEN, (h, p) -> "/.well-known/mta-sts.txt", 404),
+            post("/.well-known/mta-sts.txt", OPEN, (h, p) -> "/.well-known/mta-sts.txt", 405),
+            call("PUT", "/.well-known/mta-sts.txt", OPEN, (h, p) -> "/.well-known/mta-sts.txt", 405),
+            call("PATCH", "/.well-known/mta-sts.txt", OPEN, (h, p) -> "/.well-known/mta-sts.txt", 405),
+            call("DELETE", "/.well-known/mta-sts.txt", OPEN, (h, p) -> "/.well-known/mta-sts.txt", 405),
+            get("/mta-sts/ask", OPEN, (h, p) -> "/mta-sts/ask?domain=mta-sts.own.test", 404),
             // any signed-in user
             post("/logout", SIGNED_IN, (h, p) -> "/logout", 302).form("x=1").fresh(),
             post("/org/switch", SIGNED_IN, (h, p) -> "/org/switch", 302).form("org=default").fresh().byToken(400)
