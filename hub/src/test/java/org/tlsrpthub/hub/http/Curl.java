@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real curl and returns what it printed on stdout; fails on a curl error. */
-final class Curl {
+public final class Curl {
     private Curl() {}
 
-    static String run(List<String> cmd) throws IOException, InterruptedException {
+    public static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
