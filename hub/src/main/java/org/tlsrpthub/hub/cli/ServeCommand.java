@@ -66,6 +66,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("tlsrpt-hub: listening on " + hub.http().reportUrl() + " (health: "
                 + hub.http().baseUrl().resolve("/healthz") + ")");
+        hub.policyListener().ifPresent(p -> System.out.println("tlsrpt-hub: MTA-STS policies at " + p.baseUrl()
+                + "/.well-known/mta-sts.txt for " + String.join(", ", p.hosts())));
         if (demo) {
             System.out.println("tlsrpt-hub: demo dashboard at " + hub.http().baseUrl() + "/  (sign in as "
                     + Demo.USER + " / " + Demo.PASSWORD + ")");

@@ -11,8 +11,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tlsrpthub.hub.config.Settings;
 
 /**
@@ -22,7 +20,6 @@ import org.tlsrpthub.hub.config.Settings;
  * loaded when it is built, so a bad pair stops the start before anything listens.
  */
 public final class PolicyListener implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(PolicyListener.class);
     private final PolicyListenerSettings settings;
     private final PolicyCertificates.Loaded certificates;
     private final Javalin app;
@@ -55,7 +52,6 @@ public final class PolicyListener implements AutoCloseable {
 
     public PolicyListener start() {
         app.start();
-        log.info("event=started component=mta-sts url={} hosts=\"{}\"", baseUrl(), String.join(",", certificates.hosts()));
         return this;
     }
 

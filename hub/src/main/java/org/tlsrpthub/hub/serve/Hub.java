@@ -135,7 +135,10 @@ public final class Hub implements AutoCloseable {
         try {
             http.start();
             log.info("event=started component=http url={}", http.reportUrl());
-            if (policies != null) policies.start();
+            if (policies != null) {
+                policies.start();
+                log.info("event=started component=mta-sts url={} hosts=\"{}\"", policies.baseUrl(), String.join(",", policies.hosts()));
+            }
             for (Receiver r : receivers) {
                 r.start();
                 started.add(r);
