@@ -2,9 +2,6 @@ package org.tlsrpthub.hub.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +14,8 @@ import org.tlsrpthub.core.mtasts.PolicyMode;
 import org.tlsrpthub.hub.http.Curl;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import org.tlsrpthub.hub.testsupport.Await;
+import org.tlsrpthub.hub.testsupport.ChildJvm;
 import org.tlsrpthub.hub.testsupport.TestCa;
 
 /** The real {@code serve} command in a child JVM with the policy listener set: curl fetches a hosted policy by name. */
@@ -36,19 +35,13 @@ class ServePolicyHostingTest {
         }
         Path config = dir.resolve("hub.properties");
         Files.writeString(config, "http.port=0\nhttp.bind=127.0.0.1\nmta-sts.https.port=0\nmta-sts.certificates=" + certs + "\n");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "org.tlsrpthub.hub.cli.Main", "serve", "--config", config.toString(), "--data-dir", data.toString())
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        Path output = dir.resolve("output.txt");
+        Process p = ChildJvm.start(output, "serve", "--config", config.toString(), "--data-dir", data.toString());
+        Pattern announced = Pattern.compile("MTA-STS policies at https://127\\.0\\.0\\.1:(\\d+)/\\.well-known/mta-sts\\.txt for mta-sts\\.a\\.test");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            Matcher m = null;
-            for (String line; (line = out.readLine()) != null; ) {
-                m = Pattern.compile("MTA-STS policies at https://127\\.0\\.0\\.1:(\\d+)/\\.well-known/mta-sts\\.txt for mta-sts\\.a\\.test").matcher(line);
-                if (m.find()) break;
-                m = null;
-            }
-            assertThat(m).as("serve announced the policy listener; stderr:\n" + Files.readString(dir.resolve("stderr.txt"))).isNotNull();
+            Await.until(() -> announced.matcher(Files.readString(output)).find() || !p.isAlive());
+            Matcher m = announced.matcher(Files.readString(output));
+            assertThat(m.find()).as("serve announced the policy listener:\n" + Files.readString(output)).isTrue();
             String port = m.group(1);
             String body = Curl.run(List.of("curl", "-sS", "--fail", "--cacert", caPem.toString(), "--resolve", "mta-sts.a.test:" + port + ":127.0.0.1",
                     "https://mta-sts.a.test:" + port + PolicyFileRoutes.PATH));
@@ -57,6 +50,6 @@ class ServePolicyHostingTest {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
         }
-        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("event=started component=mta-sts").contains("event=stopped");
+        assertThat(Files.readString(output)).contains("event=started component=mta-sts").contains("event=stopped");
     }
 }
