@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.tlsrpthub.hub.auth.RouteRules;
 import org.tlsrpthub.hub.config.Settings;
 
 /**
@@ -47,7 +48,7 @@ public final class PolicyListener implements AutoCloseable {
 
     /** The routes this listener answers (all open: RouteRules has them so), as "METHOD /template". */
     public List<String> routes() {
-        return org.tlsrpthub.hub.auth.RouteRules.routes(app);
+        return RouteRules.routes(app);
     }
 
     public PolicyListener start() {
