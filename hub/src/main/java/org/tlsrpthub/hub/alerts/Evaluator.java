@@ -19,31 +19,42 @@ import org.tlsrpthub.hub.alerts.rules.Rules;
  * instant give the same signals, in the same order.
  */
 public final class Evaluator {
+    /** Domains whose cells one query reads: a round trip spared per domain, memory still flat. */
+    static final int CHUNK = 200;
+
     private final AlertSettings settings;
     private final MtaStsSource mtaSts;
+    private final int chunk;
 
     public Evaluator(AlertSettings settings, MtaStsSource mtaSts) {
-        this.settings = settings;
-        this.mtaSts = mtaSts;
+        this(settings, mtaSts, CHUNK);
     }
 
-    /** Every domain with rollups and the hub rules ({@code domains} null), or only the given domains. */
+    Evaluator(AlertSettings settings, MtaStsSource mtaSts, int chunk) {
+        this.settings = settings;
+        this.mtaSts = mtaSts;
+        this.chunk = chunk;
+    }
+
+    /**
+     * Every domain with rollups or a stored live check, and the hub rules ({@code domains} null), or
+     * only the given domains.
+     */
     public Evaluation evaluate(Connection c, Instant at, Collection<String> domains) throws SQLException {
         boolean full = domains == null;
         List<String> names = full ? FactsLoader.domains(c) : new ArrayList<>(new TreeSet<>(domains));
         int today = (int) Math.floorDiv(at.toEpochMilli(), 86_400_000L);
         int days = settings.lookbackDays();
         List<Signal> signals = new ArrayList<>();
-        try (PreparedStatement rollups = c.prepareStatement(FactsSql.ROLLUPS);
-                PreparedStatement reports = c.prepareStatement(FactsSql.EVIDENCE_REPORTS)) {
-            for (String domain : names) {
-                DomainFacts facts = FactsLoader.domain(rollups, domain, today, days);
-                if (facts.rows().isEmpty()) continue;
-                facts = FactsLoader.withMtaSts(c, FactsLoader.withLiveCheck(c, facts, at), at, mtaSts);
-                for (DomainRule rule : Rules.DOMAIN) {
-                    RuleParams p = settings.params(rule.id(), domain);
-                    if (!p.enabled()) continue;
-                    for (Signal s : rule.evaluate(facts, p)) signals.add(withReports(reports, s));
+        try (PreparedStatement reports = c.prepareStatement(FactsSql.EVIDENCE_REPORTS)) {
+            for (int from = 0; from < names.size(); from += chunk) {
+                List<String> some = names.subList(from, Math.min(names.size(), from + chunk));
+                for (DomainFacts facts : FactsLoader.load(c, some, today, days, at, mtaSts)) {
+                    for (DomainRule rule : Rules.DOMAIN) {
+                        RuleParams p = settings.params(rule.id(), facts.domain());
+                        if (!p.enabled()) continue;
+                        for (Signal s : rule.evaluate(facts, p)) signals.add(withReports(reports, s));
+                    }
                 }
             }
         }

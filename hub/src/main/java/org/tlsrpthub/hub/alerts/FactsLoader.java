@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.tlsrpthub.hub.checks.CheckStore;
+import org.tlsrpthub.hub.checks.StoredCheck;
 
 /**
- * Reads what the rules need, one domain at a time through the rollups' primary key, so that memory
- * holds one domain's few weeks of cells whatever the number of reports or domains.
+ * Reads what the rules need, a chunk of domains at a time through the rollups' primary key, so that
+ * memory holds one chunk's few weeks of cells whatever the number of reports or domains.
  */
 final class FactsLoader {
     private FactsLoader() {}
@@ -25,29 +29,39 @@ final class FactsLoader {
         return out;
     }
 
-    /** The domain's cells of the {@code days} complete days before {@code today}. */
-    static DomainFacts domain(PreparedStatement rollups, String domain, int today, int days) throws SQLException {
-        List<RollupRow> rows = new ArrayList<>();
-        rollups.setString(1, domain);
-        rollups.setInt(2, today - days);
-        rollups.setInt(3, today);
-        try (ResultSet rs = rollups.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new RollupRow(rs.getInt(1), rs.getString(2), rs.getString(3).charAt(0), rs.getString(4), rs.getString(5), rs.getLong(6)));
+    /**
+     * The facts of each domain of {@code chunk} that has cells in the {@code days} complete days before
+     * {@code today} or a live check taken at or before {@code at} (so that a dry run in the past sees
+     * what was known then); a domain with neither is left out. The chunk's cells are one query.
+     */
+    static List<DomainFacts> load(Connection c, List<String> chunk, int today, int days, Instant at, MtaStsSource mtaSts)
+            throws SQLException {
+        Map<String, List<RollupRow>> rows = rollups(c, chunk, today, days);
+        List<DomainFacts> out = new ArrayList<>();
+        for (String domain : chunk) {
+            Optional<StoredCheck> check = CheckStore.latestAt(c, domain, at);
+            if (!rows.containsKey(domain) && check.isEmpty()) continue;
+            out.add(new DomainFacts(domain, today, rows.getOrDefault(domain, List.of()), check.map(StoredCheck::check).orElse(null),
+                    mtaSts.at(c, domain, at)));
+        }
+        return out;
+    }
+
+    private static Map<String, List<RollupRow>> rollups(Connection c, List<String> chunk, int today, int days) throws SQLException {
+        Map<String, List<RollupRow>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(FactsSql.rollups(chunk.size()))) {
+            int i = 0;
+            for (String domain : chunk) ps.setString(++i, domain);
+            ps.setInt(++i, today - days);
+            ps.setInt(++i, today);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RollupRow(rs.getInt(2), rs.getString(3),
+                            rs.getString(4).charAt(0), rs.getString(5), rs.getString(6), rs.getLong(7)));
+                }
             }
         }
-        return new DomainFacts(domain, today, rows);
-    }
-
-    /** The facts with the domain's newest live check taken at or before {@code at} (so a dry run in the past sees what was known then). */
-    static DomainFacts withLiveCheck(Connection c, DomainFacts facts, Instant at) throws SQLException {
-        return CheckStore.latestAt(c, facts.domain(), at)
-                .map(s -> new DomainFacts(facts.domain(), facts.today(), facts.rows(), s.check(), facts.mtaSts())).orElse(facts);
-    }
-
-    /** The facts with the domain's MTA-STS readiness, enforced failures and stale reporters at {@code at}. */
-    static DomainFacts withMtaSts(Connection c, DomainFacts facts, Instant at, MtaStsSource mtaSts) throws SQLException {
-        return new DomainFacts(facts.domain(), facts.today(), facts.rows(), facts.liveCheck(), mtaSts.at(c, facts.domain(), at));
+        return out;
     }
 
     static HubFacts hub(Connection c, Instant at, RuleParams intake) throws SQLException {

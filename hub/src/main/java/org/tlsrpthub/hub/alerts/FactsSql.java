@@ -1,14 +1,21 @@
 package org.tlsrpthub.hub.alerts;
 
-/** The reads of the evaluation: rollups per domain (by the primary key's prefix), quarantines, receivers, evidence reports. */
+import java.util.Collections;
+
+/** The reads of the evaluation: rollups of a chunk of domains (by the primary key's prefix), quarantines, receivers, evidence reports. */
 final class FactsSql {
     private FactsSql() {}
 
-    static final String DOMAINS = "SELECT policy_domain FROM rollup_domain_total WHERE policy_domain <> '' ORDER BY policy_domain";
+    /** The domains to evaluate: those with reports and those with a stored live check (served, perhaps never reported on). */
+    static final String DOMAINS = "SELECT policy_domain FROM rollup_domain_total WHERE policy_domain <> ''"
+            + " UNION SELECT domain FROM check_latest ORDER BY 1";
 
-    static final String ROLLUPS = "SELECT day, reporter_key, kind, result_type, receiving_mx, sessions FROM rollup_daily"
-            + " WHERE policy_domain = ? AND day >= ? AND day < ?"
-            + " ORDER BY day, reporter_key, kind, result_type, receiving_mx";
+    /** The cells of a chunk of domains over [?, ?), read through the primary key's prefix, one domain after the other. */
+    static String rollups(int domains) {
+        return "SELECT policy_domain, day, reporter_key, kind, result_type, receiving_mx, sessions FROM rollup_daily"
+                + " WHERE policy_domain IN (" + String.join(", ", Collections.nCopies(domains, "?")) + ") AND day >= ? AND day < ?"
+                + " ORDER BY policy_domain, day, reporter_key, kind, result_type, receiving_mx";
+    }
 
     /** Inputs that did not parse: not reports for other domains, held-back contenders, DKIM holds or expiring junk. */
     static final String PARSE_QUARANTINES = "SELECT raw_input_id, kind, quarantined_at FROM quarantine"

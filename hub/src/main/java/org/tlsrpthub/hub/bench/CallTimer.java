@@ -15,8 +15,13 @@ public final class CallTimer {
 
     /** Prints one line for {@code what}; returns the wall-time p50 in milliseconds. */
     public static double time(String what, int runs, Call call) throws Exception {
+        return time(what, 10, runs, call);
+    }
+
+    /** As {@link #time(String, int, Call)} after {@code warmups} untimed calls (fewer for calls of seconds). */
+    public static double time(String what, int warmups, int runs, Call call) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 10; i++) call.run();
+        for (int i = 0; i < warmups; i++) call.run();
         long[] wall = new long[runs];
         long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
 import org.tlsrpthub.hub.alerts.IncidentChanges;
 import org.tlsrpthub.hub.bench.BenchStore;
+import org.tlsrpthub.hub.bench.CallTimer;
 import org.tlsrpthub.hub.bench.MemoryFigures;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.config.Settings;
@@ -24,11 +24,13 @@ import picocli.CommandLine.Spec;
 /**
  * The alerts benchmark (issue 12 §7): the dashboard benchmark's year of rollups for a thousand
  * domains, then a full evaluation (every domain, the hub rules, incidents written) and the incremental
- * evaluation of one ingest batch's domains, timed.
+ * evaluation of one ingest batch's domains, timed; then HTTP ingest with alerts off and on.
  */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = {"Alerts benchmark, in a fresh temporary store (or an empty one given with --db / --data-dir). Fills",
-                "--domains x --days as 'bench dashboard' does, then times a full evaluation and the evaluation of one ingest batch."})
+                "--domains x --days as 'bench dashboard' does, then times a full evaluation and the evaluation of one ingest batch,",
+                "then posts --http-reports over HTTP with alerts off and on (after each evaluation the hub evaluates the touched",
+                "domains every second rather than every 10 s, a harder case than the default)."})
 final class AlertsBench implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--domains", defaultValue = "1000") int domains;
@@ -36,6 +38,11 @@ final class AlertsBench implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "365") int days;
     @Option(names = "--batch-domains", defaultValue = "10", description = "Domains one ingest batch touches (default 10).") int batchDomains;
     @Option(names = "--runs", defaultValue = "10", description = "Timed runs of each (after 2 warm-up runs).") int runs;
+    @Option(names = "--http-reports", defaultValue = "20000",
+            description = "Reports posted per side of the HTTP ingest comparison, alerts off then on (default 20000; 0 skips it).") int httpReports;
+    @Option(names = "--http-warmup", defaultValue = "10000", description = "Unmeasured reports posted first on each side (default 10000).")
+    int httpWarmup;
+    @Option(names = "--http-senders", defaultValue = "64", description = "Concurrent HTTP senders (default 64).") int httpSenders;
 
     @Override
     public Integer call() throws Exception {
@@ -52,29 +59,22 @@ final class AlertsBench implements Callable<Integer> {
             IncidentChanges firstRun = alerts.run(clock.instant(), null);
             System.out.printf("%s, %,d domains x %,d days x %d senders; the first full evaluation: %s%n", db.dialect(), domains, days,
                     senders, firstRun);
-            time("full evaluation (every domain, hub rules)", () -> alerts.run(clock.instant(), null));
-            List<String> batch = new ArrayList<>();
-            for (int d = 0; d < Math.min(batchDomains, domains); d++) batch.add(ReportGenerator.domainName(d * Math.max(1, domains / batchDomains)));
-            time("incremental evaluation of one batch (" + batch.size() + " domains)", () -> alerts.run(clock.instant(), batch));
+            CallTimer.time("full evaluation (every domain, hub rules)", 2, runs, () -> alerts.run(clock.instant(), null));
+            int step = Math.max(1, domains / batchDomains);
+            List<String> mixed = new ArrayList<>();
+            List<String> churning = new ArrayList<>();
+            for (int d = 0; d < Math.min(batchDomains, domains); d++) {
+                // one domain of each imported template in turn: the batch holds the store's mix of data
+                mixed.add(ReportGenerator.domainName(Math.min(domains - 1, d * step + d % DashboardBench.TEMPLATES)));
+                // copies of domain0 only, whose reports name a new TLSA policy every day: the longest policy histories
+                churning.add(ReportGenerator.domainName(Math.min(domains - 1, d * DashboardBench.TEMPLATES * Math.max(1, step / DashboardBench.TEMPLATES))));
+            }
+            CallTimer.time("incremental, one batch of " + mixed.size() + " domains", 2, runs, () -> alerts.run(clock.instant(), mixed));
+            CallTimer.time("incremental, " + churning.size() + " domains of daily TLSA changes", 2, runs,
+                    () -> alerts.run(clock.instant(), churning));
             System.out.printf("memory while evaluating: %s%n", MemoryFigures.now());
+            if (httpReports > 0) new AlertsIngestBench(db, clock, today).run(domains, senders, httpReports, httpWarmup, httpSenders);
         }
         return 0;
-    }
-
-    @FunctionalInterface
-    private interface Run {
-        Object run() throws Exception;
-    }
-
-    private void time(String what, Run run) throws Exception {
-        for (int i = 0; i < 2; i++) run.run();
-        long[] ns = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            run.run();
-            ns[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(ns);
-        System.out.printf("  %-55s p50 %9.2f ms, max %9.2f ms%n", what, ns[ns.length / 2] / 1e6, ns[ns.length - 1] / 1e6);
     }
 }

@@ -1,0 +1,92 @@
+package org.tlsrpthub.hub.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tlsrpthub.hub.readiness.ReadinessScenario.NOW;
+import static org.tlsrpthub.hub.readiness.ReadinessScenario.TODAY;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tlsrpthub.core.json.ReportWriter;
+import org.tlsrpthub.hub.checks.CheckStore;
+import org.tlsrpthub.hub.checks.DaneState;
+import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.checks.Finding;
+import org.tlsrpthub.hub.checks.FindingSeverity;
+import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.generate.ReportGenerator;
+import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.readiness.ReadinessScenario;
+import org.tlsrpthub.hub.readiness.ReadinessService;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.Provenance;
+
+/**
+ * The evaluation reads its facts a chunk of domains at a time (rollups, policy histories): on a
+ * generated store, a full evaluation in small chunks finds exactly the signals that evaluating each
+ * domain on its own finds, evidence included; and a served domain with a live check but no report is
+ * evaluated too.
+ */
+abstract class GroupedEvaluationContract {
+    protected abstract String emptyDatabaseUrl();
+
+    private static final String CHECKED_ONLY = "checked-only.example";
+
+    private Database db;
+    private AlertSettings settings;
+    private MtaStsSource mtaSts;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(emptyDatabaseUrl());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        // nine domains x three senders x 45 days of the benchmark's generated reports (failures, a daily TLSA change on domain0 and domain5)
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
+        ReportGenerator gen = new ReportGenerator(7, TODAY.minusDays(45));
+        ReportWriter writer = new ReportWriter();
+        for (int day = 0; day < 45; day++) {
+            List<PreparedInput> batch = new ArrayList<>();
+            for (int d = 0; d < 9; d++) {
+                for (int s = 0; s < 3; s++) batch.add(ingest.prepare(writer.write(gen.report(d, s, day)), Provenance.file(d + "/" + day + "/" + s, NOW)));
+            }
+            ingest.commit(batch);
+        }
+        ReadinessScenario.readyWithStaleReporter(db); // a reporter still on the old policy: stale-policy fires
+        new CheckStore(db, 100).save(new DomainCheck(CHECKED_ONLY, NOW.minus(Duration.ofHours(1)), List.of(new Finding(
+                "starttls-not-supported", FindingSeverity.ERROR, "mx1." + CHECKED_ONLY, "no STARTTLS", "enable it")), null, null,
+                List.of(), new DaneState("inactive", "")), "schedule");
+        settings = AlertSettings.defaults();
+        mtaSts = ReadinessService.of(db, clock, Settings.of(Map.of()))::facts;
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void chunksFindWhatEachDomainAloneFinds() throws Exception {
+        Evaluation full = db.withConnection(c -> new Evaluator(settings, mtaSts, 4).evaluate(c, NOW, null));
+        List<Signal> alone = new ArrayList<>();
+        for (String domain : full.domains()) {
+            alone.addAll(db.withConnection(c -> new Evaluator(settings, mtaSts, 1).evaluate(c, NOW, List.of(domain))).signals());
+        }
+        alone.sort(Comparator.comparing(Signal::key));
+
+        List<Signal> ofDomains = full.signals().stream().filter(s -> !s.domain().isEmpty()).toList();
+        assertThat(ofDomains).isEqualTo(alone);
+        assertThat(full.domains()).hasSize(11).contains(CHECKED_ONLY, ReadinessScenario.DOMAIN, ReportGenerator.domainName(8));
+        assertThat(ofDomains).extracting(Signal::rule).contains("stale-policy", "live-check", "failure-rate", "sender-failing", "new-failure-type");
+        assertThat(ofDomains).filteredOn(s -> s.domain().equals(CHECKED_ONLY)).extracting(Signal::rule, Signal::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("live-check", "starttls-not-supported mx1." + CHECKED_ONLY));
+    }
+}
