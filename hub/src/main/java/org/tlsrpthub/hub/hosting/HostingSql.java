@@ -13,4 +13,12 @@ final class HostingSql {
             SELECT %s FROM hosted_policy_version WHERE domain = ? AND created_at <= ? ORDER BY version DESC LIMIT 1""".formatted(COLUMNS);
     static final String HISTORY = "SELECT " + COLUMNS + " FROM hosted_policy_version WHERE domain = ? ORDER BY version DESC";
     static final String DOMAINS = "SELECT DISTINCT domain FROM hosted_policy_version ORDER BY domain";
+
+    /** Whether the hub knows the domain: served, or named in a stored report. */
+    static final String KNOWN = """
+            SELECT 1 FROM served_domain WHERE domain = ? UNION ALL SELECT 1 FROM rollup_domain_total WHERE policy_domain = ?""";
+    /** Any served domain: with none configured, the hub serves every domain it hears of (as ingest does). */
+    static final String ANY_SERVED = "SELECT 1 FROM served_domain LIMIT 1";
+    static final String SERVED = "SELECT 1 FROM served_domain WHERE domain = ?";
+    static final String ORG_OF = "SELECT org FROM domain_org WHERE domain = ?";
 }

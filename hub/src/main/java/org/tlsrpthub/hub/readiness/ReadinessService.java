@@ -42,9 +42,13 @@ public final class ReadinessService {
         this.columns = new StoredColumns(db, clock, this::readiness);
     }
 
-    /** As {@code serve} and the commands use it: the readiness.* settings, the live-fetched policy before the reports. */
+    /**
+     * As {@code serve} and the commands use it: the readiness.* settings; the hosted policy, then the
+     * live-fetched one, before the reports.
+     */
     public static ReadinessService of(Database db, Clock clock, org.tlsrpthub.hub.config.Settings settings) {
-        return new ReadinessService(db, clock, ReadinessSettings.from(settings), List.of(new LivePolicySource()));
+        return new ReadinessService(db, clock, ReadinessSettings.from(settings),
+                List.of(new org.tlsrpthub.hub.hosting.HostedPolicySource(), new LivePolicySource()));
     }
 
     public ReadinessService(Database db, Clock clock, ReadinessSettings settings) {

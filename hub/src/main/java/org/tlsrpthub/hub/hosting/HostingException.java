@@ -1,0 +1,35 @@
+package org.tlsrpthub.hub.hosting;
+
+/**
+ * Why a hosting request was refused, with the HTTP status the API and the pages answer with: 400
+ * bad input, 403 a role too low, 404 a domain the scope does not see (another organisation's
+ * domain answers exactly like an unknown one), 409 a change this state does not allow.
+ */
+public final class HostingException extends RuntimeException {
+    private final int status;
+
+    private HostingException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    static HostingException bad(String message) {
+        return new HostingException(400, message);
+    }
+
+    static HostingException forbidden(String message) {
+        return new HostingException(403, message);
+    }
+
+    static HostingException notFound(String domain) {
+        return new HostingException(404, "no domain " + domain);
+    }
+
+    static HostingException conflict(String message) {
+        return new HostingException(409, message);
+    }
+}
