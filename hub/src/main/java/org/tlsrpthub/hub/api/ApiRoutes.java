@@ -34,6 +34,7 @@ public final class ApiRoutes {
                 ApiParams.integer(ctx, "limit", NotificationService.DEFAULT_LIMIT, 1, NotificationService.MAX_LIMIT)))));
         new OwnershipRoutes(services).register(app);
         new CheckRoutes(services).register(app);
+        new HostingRoutes(services).register(app);
         new SingleSignOnRoutes(services).register(app);
         new OrgRoutes(services.orgs()).register(app);
         new IncidentRoutes(services).register(app);

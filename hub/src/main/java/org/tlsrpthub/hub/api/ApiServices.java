@@ -9,6 +9,7 @@ import org.tlsrpthub.hub.analysis.QuarantineQueryService;
 import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.checks.LiveCheckService;
+import org.tlsrpthub.hub.hosting.HostingService;
 import org.tlsrpthub.hub.ingest.IngestService;
 import org.tlsrpthub.hub.jobs.JobStatus;
 import org.tlsrpthub.hub.notifications.NotificationService;
@@ -23,13 +24,13 @@ import org.tlsrpthub.hub.store.Database;
 public record ApiServices(OverviewService overview, DomainAnalysisService domains, ReportQueryService reports,
         QuarantineQueryService quarantine, JobStatus jobs, AuditLog audit, OwnersService owners, AssignmentService assignment,
         SsoService sso, OrgService orgs, ReadinessService readiness, Clock clock, NotificationService notifications,
-        AlertService alerts, LiveCheckService checks) {
+        AlertService alerts, LiveCheckService checks, HostingService hosting) {
 
     public static ApiServices of(Database db, IngestService ingest, SsoService sso, ReadinessService readiness, Clock clock,
-            AlertService alerts, LiveCheckService checks) {
+            AlertService alerts, LiveCheckService checks, HostingService hosting) {
         return new ApiServices(new OverviewService(db, clock), new DomainAnalysisService(db, clock),
                 new ReportQueryService(db), new QuarantineQueryService(db, new ReprocessService(db, ingest)),
                 new JobStatus(db), new AuditLog(db, clock), new OwnersService(db, clock), new AssignmentService(db, clock), sso,
-                new OrgService(db, clock), readiness, clock, new NotificationService(db, clock), alerts, checks);
+                new OrgService(db, clock), readiness, clock, new NotificationService(db, clock), alerts, checks, hosting);
     }
 }

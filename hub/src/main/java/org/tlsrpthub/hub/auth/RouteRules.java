@@ -109,6 +109,13 @@ public final class RouteRules {
         r.add(GET, "/coverage", Need.VIEWER).add(POST, "/domains/{domain}/checks", Need.ANALYST);
         r.add(GET, "/api/v1/domains/{domain}/checks", Need.VIEWER).add(POST, "/api/v1/domains/{domain}/checks", Need.ANALYST);
         r.add(GET, "/api/v1/coverage", Need.VIEWER).add(GET, "/api/v1/coverage.csv", Need.VIEWER);
+        // hosted MTA-STS policies: read by the organisation, changed by its admins (as a domain's owners are)
+        r.add(GET, "/domains/{domain}/mta-sts", Need.VIEWER).add(POST, "/domains/{domain}/mta-sts", Need.ADMIN);
+        r.add(POST, "/domains/{domain}/mta-sts/promote", Need.ADMIN).add(POST, "/domains/{domain}/mta-sts/rollback", Need.ADMIN);
+        r.add(POST, "/domains/{domain}/mta-sts/import", Need.ADMIN);
+        r.add(GET, "/api/v1/domains/{domain}/mta-sts", Need.VIEWER).add(POST, "/api/v1/domains/{domain}/mta-sts", Need.ADMIN);
+        r.add(POST, "/api/v1/domains/{domain}/mta-sts/promote", Need.ADMIN).add(POST, "/api/v1/domains/{domain}/mta-sts/rollback", Need.ADMIN);
+        r.add(POST, "/api/v1/domains/{domain}/mta-sts/import", Need.ADMIN);
         return r;
     }
 

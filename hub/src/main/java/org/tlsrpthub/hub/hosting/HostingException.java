@@ -17,7 +17,8 @@ public final class HostingException extends RuntimeException {
         return status;
     }
 
-    static HostingException bad(String message) {
+    /** Bad input, also for the forms' own fields before they reach the service. */
+    public static HostingException bad(String message) {
         return new HostingException(400, message);
     }
 

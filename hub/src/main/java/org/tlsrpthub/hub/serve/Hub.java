@@ -25,6 +25,7 @@ import org.tlsrpthub.hub.checks.DomainChecker;
 import org.tlsrpthub.hub.checks.Checkers;
 import org.tlsrpthub.hub.checks.LiveChecks;
 import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.hosting.HostingService;
 import org.tlsrpthub.hub.http.HttpServer;
 import org.tlsrpthub.hub.hosting.PolicyFileRoutes;
 import org.tlsrpthub.hub.hosting.PolicyListener;
@@ -100,8 +101,9 @@ public final class Hub implements AutoCloseable {
         this.http = new HttpServer(hs, db, ingest, committer, new JunkQuarantine(JunkSettings.from(settings), db, clock), clock);
         // the access gate comes with the pages; it guards the API and metrics registered after it too
         LiveChecks checks = new LiveChecks(settings, db, clock, checker, new CheckMetrics(metrics));
-        new WebApp(db, ingest, clock, sso, readiness, alerts, checks.service()).register(http.app(), hs.path());
-        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts, checks.service()));
+        HostingService hosting = new HostingService(db, clock, readiness, checks.service());
+        new WebApp(db, ingest, clock, sso, readiness, alerts, checks.service(), hosting).register(http.app(), hs.path());
+        ApiRoutes.register(http.app(), ApiServices.of(db, ingest, sso, readiness, clock, alerts, checks.service(), hosting));
         new MetricsRoutes(metrics, db, alerts).register(http.app());
         // hosted MTA-STS policies: on this listener (behind a reverse proxy), and on their own HTTPS one when set
         PolicyServing serving = new PolicyServing(db, clock, new PolicyMetrics(metrics));

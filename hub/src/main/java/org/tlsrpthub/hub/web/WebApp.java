@@ -11,6 +11,7 @@ import org.tlsrpthub.hub.analysis.ReportQueryService;
 import org.tlsrpthub.hub.audit.AuditLog;
 import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.checks.LiveCheckService;
+import org.tlsrpthub.hub.hosting.HostingService;
 import org.tlsrpthub.hub.auth.AccessRoutes;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.SignInOptions;
@@ -37,10 +38,12 @@ public final class WebApp {
     private final ReadinessService readiness;
     private final AlertService alerts;
     private final LiveCheckService checks;
+    private final HostingService hosting;
     private final Pages pages = new Pages();
 
     public WebApp(Database db, IngestService ingest, Clock clock, SsoService sso, ReadinessService readiness,
-            AlertService alerts, LiveCheckService checks) {
+            AlertService alerts, LiveCheckService checks, HostingService hosting) {
+        this.hosting = hosting;
         this.alerts = alerts;
         this.checks = checks;
         this.readiness = readiness;
@@ -72,6 +75,7 @@ public final class WebApp {
                 live)
                 .register(app);
         new IncidentPages(pages, alerts, clock).register(app);
+        new HostingPages(pages, hosting).register(app);
         new ReportPages(pages, new ReportQueryService(db), clock).register(app);
         new QuarantinePages(pages, new QuarantineQueryService(db, new ReprocessService(db, ingest))).register(app);
         new JobPages(new JobStatus(db), pages).register(app);

@@ -22,7 +22,7 @@ class OpenApiCoverageTest {
             }
         })));
         // the services are not called while registering
-        ApiRoutes.register(app, new ApiServices(null, null, null, null, null, null, null, null, null, null, null, Clock.systemUTC(), null, null, null));
+        ApiRoutes.register(app, new ApiServices(null, null, null, null, null, null, null, null, null, null, null, Clock.systemUTC(), null, null, null, null));
 
         JsonNode doc = new ObjectMapper().readTree(ApiRoutes.openApi());
         List<String> described = new ArrayList<>();
