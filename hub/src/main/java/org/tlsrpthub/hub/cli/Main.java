@@ -69,7 +69,7 @@ public final class Main {
         // a settings problem is the operator's to fix: its own words, without a Java class name
         cmd.getErr().println("tlsrpt-hub " + cmd.getCommandName() + ": "
                 + (e instanceof org.tlsrpthub.hub.config.SettingsException || e instanceof org.tlsrpthub.hub.ownership.OwnershipException
-                        || e instanceof org.tlsrpthub.hub.orgs.OrgException
+                        || e instanceof org.tlsrpthub.hub.orgs.OrgException || e instanceof org.tlsrpthub.hub.hosting.HostingException
                         ? e.getMessage() : e));
         if (System.getenv("TLSRPT_DEBUG") != null) e.printStackTrace(cmd.getErr());
         return e instanceof java.sql.SQLException || e.getCause() instanceof java.sql.SQLException ? 3 : 1;
