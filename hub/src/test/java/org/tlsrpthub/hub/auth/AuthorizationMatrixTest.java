@@ -223,7 +223,28 @@ class AuthorizationMatrixTest {
             get("/api/v1/domains/{domain}/checks", VIEWER, (h, p) -> "/api/v1/domains/own.test/checks", 200)
                     .otherData((h, p) -> "/api/v1/domains/other.test/checks"),
             post("/api/v1/domains/{domain}/checks", ANALYST, (h, p) -> "/api/v1/domains/own.test/checks", 201).json("{}")
-                    .otherData((h, p) -> "/api/v1/domains/other.test/checks"));
+                    .otherData((h, p) -> "/api/v1/domains/other.test/checks"),
+            // hosted MTA-STS policies: read by any role, changed by admins; own.test is never hosted here, so each
+            // change is refused the same way every time (a refused page form returns to the page: 302)
+            get("/domains/{domain}/mta-sts", VIEWER, (h, p) -> "/domains/own.test/mta-sts", 200).otherData((h, p) -> "/domains/other.test/mta-sts"),
+            post("/domains/{domain}/mta-sts", ADMIN, (h, p) -> "/domains/own.test/mta-sts", 302).form("mode=testing&mx=mx..bad&max_age=604800")
+                    .otherData((h, p) -> "/domains/other.test/mta-sts"),
+            post("/domains/{domain}/mta-sts/promote", ADMIN, (h, p) -> "/domains/own.test/mta-sts/promote", 302).form("x=1")
+                    .otherData((h, p) -> "/domains/other.test/mta-sts/promote"),
+            post("/domains/{domain}/mta-sts/rollback", ADMIN, (h, p) -> "/domains/own.test/mta-sts/rollback", 302).form("to=none&reason=x")
+                    .otherData((h, p) -> "/domains/other.test/mta-sts/rollback"),
+            post("/domains/{domain}/mta-sts/import", ADMIN, (h, p) -> "/domains/own.test/mta-sts/import", 302).form("x=1")
+                    .otherData((h, p) -> "/domains/other.test/mta-sts/import"),
+            get("/api/v1/domains/{domain}/mta-sts", VIEWER, (h, p) -> "/api/v1/domains/own.test/mta-sts", 200)
+                    .otherData((h, p) -> "/api/v1/domains/other.test/mta-sts"),
+            post("/api/v1/domains/{domain}/mta-sts", ADMIN, (h, p) -> "/api/v1/domains/own.test/mta-sts", 400)
+                    .json("{\"mode\":\"testing\",\"mx\":[\"mx..bad\"],\"max_age\":604800}").otherData((h, p) -> "/api/v1/domains/other.test/mta-sts"),
+            post("/api/v1/domains/{domain}/mta-sts/promote", ADMIN, (h, p) -> "/api/v1/domains/own.test/mta-sts/promote", 409).json("{}")
+                    .otherData((h, p) -> "/api/v1/domains/other.test/mta-sts/promote"),
+            post("/api/v1/domains/{domain}/mta-sts/rollback", ADMIN, (h, p) -> "/api/v1/domains/own.test/mta-sts/rollback", 409)
+                    .json("{\"to\":\"none\",\"reason\":\"x\"}").otherData((h, p) -> "/api/v1/domains/other.test/mta-sts/rollback"),
+            post("/api/v1/domains/{domain}/mta-sts/import", ADMIN, (h, p) -> "/api/v1/domains/own.test/mta-sts/import", 409).json("{}")
+                    .otherData((h, p) -> "/api/v1/domains/other.test/mta-sts/import"));
 
     @Test
     void everyRegisteredRouteHasARow() {
