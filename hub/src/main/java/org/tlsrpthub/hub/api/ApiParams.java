@@ -26,6 +26,19 @@ final class ApiParams {
      * {@code period} (24h, 7d, 30d, 90d, 365d; default {@code defaultPreset}) or {@code from} and
      * {@code to} (ISO dates, UTC days, both included), not both.
      */
+    /**
+     * A service's refusal as a problem: 403 a role too low, 404 what the scope does not see, 409 a
+     * change this state does not allow, anything else a bad request; the detail is the service's words.
+     */
+    static ProblemException refused(int status, String detail) {
+        return switch (status) {
+            case 403 -> new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+            case 404 -> notFound(detail);
+            case 409 -> new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
+            default -> new ProblemException(Problem.of(400, "bad-request", "Bad request", detail));
+        };
+    }
+
     static Period period(Context ctx, Clock clock, String defaultPreset) {
         String preset = ctx.queryParam("period");
         String from = ctx.queryParam("from");

@@ -12,8 +12,6 @@ import org.tlsrpthub.hub.checks.CoverageFilter;
 import org.tlsrpthub.hub.checks.CoverageRow;
 import org.tlsrpthub.hub.checks.LiveCheckException;
 import org.tlsrpthub.hub.checks.LiveCheckService;
-import org.tlsrpthub.hub.http.Problem;
-import org.tlsrpthub.hub.http.ProblemException;
 import org.tlsrpthub.hub.json.Json;
 
 /** Live checks: a domain's newest check and history, "check now", and the coverage of every domain (JSON or CSV). */
@@ -72,11 +70,7 @@ final class CheckRoutes {
             try {
                 h.handle(ctx);
             } catch (LiveCheckException e) {
-                throw switch (e.status()) {
-                    case 403 -> new ProblemException(Problem.of(403, "forbidden", "Forbidden", e.getMessage()));
-                    case 404 -> ApiParams.notFound(e.getMessage());
-                    default -> new ProblemException(Problem.of(400, "bad-request", "Bad request", e.getMessage()));
-                };
+                throw ApiParams.refused(e.status(), e.getMessage());
             }
         };
     }

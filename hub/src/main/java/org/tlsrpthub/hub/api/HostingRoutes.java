@@ -11,8 +11,6 @@ import org.tlsrpthub.hub.auth.AccessFilter;
 import org.tlsrpthub.hub.hosting.HostingException;
 import org.tlsrpthub.hub.hosting.HostingService;
 import org.tlsrpthub.hub.hosting.PolicyRequest;
-import org.tlsrpthub.hub.http.Problem;
-import org.tlsrpthub.hub.http.ProblemException;
 import org.tlsrpthub.hub.json.Json;
 
 /** The hosted MTA-STS policy of a domain: status and history, host or edit, promote, roll back, import (docs/policy-hosting.md). */
@@ -84,12 +82,7 @@ final class HostingRoutes {
             try {
                 h.handle(ctx);
             } catch (HostingException e) {
-                throw switch (e.status()) {
-                    case 403 -> new ProblemException(Problem.of(403, "forbidden", "Forbidden", e.getMessage()));
-                    case 404 -> ApiParams.notFound(e.getMessage());
-                    case 409 -> new ProblemException(Problem.of(409, "conflict", "Conflict", e.getMessage()));
-                    default -> OwnershipRoutes.badBody(e.getMessage());
-                };
+                throw ApiParams.refused(e.status(), e.getMessage());
             }
         };
     }

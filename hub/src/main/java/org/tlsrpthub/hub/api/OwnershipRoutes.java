@@ -136,11 +136,7 @@ final class OwnershipRoutes {
             try {
                 h.handle(ctx);
             } catch (OwnershipException e) {
-                throw switch (e.status()) {
-                    case 403 -> new ProblemException(Problem.of(403, "forbidden", "Forbidden", e.getMessage()));
-                    case 404 -> ApiParams.notFound(e.getMessage());
-                    default -> badBody(e.getMessage());
-                };
+                throw ApiParams.refused(e.status(), e.getMessage());
             }
         };
     }

@@ -8,33 +8,15 @@ import static org.tlsrpthub.hub.hosting.HostingWorld.testing;
 
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.hub.orgs.Role;
 import org.tlsrpthub.hub.orgs.Scope;
-import org.tlsrpthub.hub.store.Database;
 
 /** Hosting and editing a policy, and every refusal leaving the store as it was; run on SQLite and PostgreSQL. */
-abstract class HostingServiceContract {
+abstract class HostingServiceContract extends HostingStoreTest {
     static final String MX1 = "mx1." + D, MX2 = "mx2." + D;
     static final Scope HUB = Scope.wholeHub();
 
-    protected abstract String emptyDatabaseUrl();
-
-    Database db;
-    HostingWorld w;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = Database.open(emptyDatabaseUrl());
-        w = new HostingWorld(db).readyReports();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void aFirstVersionThenAnEditEachGetANewIdTheirTxtRecordAndAnAuditEntry() throws Exception {

@@ -12,8 +12,6 @@ import static org.tlsrpthub.hub.hosting.HostingWorld.testing;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
@@ -23,31 +21,15 @@ import org.tlsrpthub.hub.readiness.ReadinessScenario;
 import org.tlsrpthub.hub.readiness.ReadinessService;
 import org.tlsrpthub.hub.readiness.ReadinessSettings;
 import org.tlsrpthub.hub.readiness.Verdict;
-import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /**
  * Promote (ready, or overridden with a reason), roll back, import refusals, whether the TXT record
  * is published, and the hosted policy as the readiness verdict's current policy; on SQLite and PostgreSQL.
  */
-abstract class PromoteRollbackContract {
+abstract class PromoteRollbackContract extends HostingStoreTest {
     static final String QUIET = "quiet.example";
 
-    protected abstract String emptyDatabaseUrl();
-
-    Database db;
-    HostingWorld w;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = Database.open(emptyDatabaseUrl());
-        w = new HostingWorld(db).readyReports();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private Readiness verdict(String domain) throws Exception {
         return new ReadinessService(db, w.clock, ReadinessSettings.DEFAULTS, List.of(new HostedPolicySource()))

@@ -33,4 +33,13 @@ final class Chromium {
                 .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS).setViewportSize(width, height)
                 .setTimeout(60_000));
     }
+
+    /** Signs in through the sign-in form and waits for the overview. */
+    static void signIn(com.microsoft.playwright.Page page, WebHub hub, String user, String password) {
+        page.navigate(hub.url("/login").toString());
+        page.locator("input[name=user]").fill(user);
+        page.locator("input[name=password]").fill(password);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(hub.url("/").toString());
+    }
 }

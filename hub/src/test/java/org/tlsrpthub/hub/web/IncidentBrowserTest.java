@@ -66,11 +66,7 @@ class IncidentBrowserTest {
         browser = Chromium.launch(playwright, dir.resolve("profile"), 1280, 900);
         Page page = browser.newPage();
         page.setDefaultTimeout(20_000);
-        page.navigate(hub.url("/").toString());
-        page.locator("input[name=user]").fill(USER);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        page.waitForURL(hub.url("/").toString());
+        Chromium.signIn(page, hub, USER, PASSWORD);
 
         assertThat(page.locator("#needs-attention li[data-domain='a.test']").textContent()).contains("critical");
         page.locator("#needs-attention a").first().click();

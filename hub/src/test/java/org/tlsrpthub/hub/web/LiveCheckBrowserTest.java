@@ -44,11 +44,7 @@ class LiveCheckBrowserTest {
 
     @Test
     void checkNowFromTheDomainPageAndSeeItOnTheCoveragePage() {
-        page.navigate(hub.url("/login").toString());
-        page.locator("input[name=user]").fill("ana");
-        page.locator("input[name=password]").fill("ana password 12");
-        page.locator("form[action='/login'] button[type=submit]").click();
-        page.waitForURL(hub.url("/").toString());
+        Chromium.signIn(page, hub, "ana", "ana password 12");
 
         page.navigate(hub.url("/coverage").toString());
         assertThat(page.locator("tr[data-domain='a.example']").innerText()).contains("not checked yet");

@@ -73,11 +73,7 @@ class OrgBrowserTest {
 
     @Test
     void signInSwitchOrganisationAndAssignAnOwner() {
-        page.navigate(hub.url("/").toString());
-        page.locator("input[name=user]").fill("dana");
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        page.waitForURL(hub.url("/").toString());
+        Chromium.signIn(page, hub, "dana", PASSWORD);
         page.navigate(hub.url(OVERVIEW).toString()); // the reports are of 2026-11-01
         assertThat(page.locator("tr[data-domain='alpha.test']").count()).isEqualTo(1);
         assertThat(page.locator("tr[data-domain='beta.test']").count()).as("another organisation's domain").isZero();
