@@ -61,7 +61,7 @@ class HostingImportTest {
     private void checkAgainst(PolicyServer server) throws Exception {
         CheckOptions o = new CheckOptions(dns.address(), 25, server.port(), ca.writePem(dir.resolve("ca.pem")), true, 21,
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), HubDestinations.none());
-        w.checker = new CheckService(o, (host, preference, addresses) -> new MxProbeResult(new MxHost(host, preference,
+        w.checker = new CheckService(o, (host, preference, addresses, dnssec) -> new MxProbeResult(new MxHost(host, preference,
                 addresses.stream().map(a -> a.getHostAddress()).toList(), "not-probed", null, null, null), List.of()), w.clock);
     }
 
