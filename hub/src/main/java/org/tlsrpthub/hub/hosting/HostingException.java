@@ -27,7 +27,9 @@ public final class HostingException extends RuntimeException {
     }
 
     static HostingException notFound(String domain) {
-        return new HostingException(404, "no domain " + domain);
+        // the same words for another organisation's domain: the hint names only what anyone could do
+        return new HostingException(404, "no domain " + domain + " (a policy is hosted only for a domain the hub serves: add it with"
+                + " 'tlsrpt-hub domains add " + domain + "')");
     }
 
     static HostingException conflict(String message) {
