@@ -9,11 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +19,10 @@ import org.tlsrpthub.hub.alerts.AlertSettings;
 import org.tlsrpthub.hub.alerts.Scenario;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.orgs.OrgService;
-import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.orgs.Role;
-import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import org.tlsrpthub.hub.testsupport.DataClock;
 import org.tlsrpthub.hub.testsupport.Sql;
 
 /** An analyst finds an incident from the overview in headless Chromium, reads its evidence and acknowledges it. */
@@ -59,9 +54,7 @@ class IncidentBrowserTest {
         long id = Sql.count(db, "SELECT id FROM incident WHERE rule = 'sender-failing'");
         new AccessService(db, Clock.systemUTC()).addUser(USER, PASSWORD.toCharArray(), false, OrgService.DEFAULT_ORG, Role.ANALYST);
         // The hub's own evaluation job must see the scenario's day, not today's: a day later the incident has resolved.
-        Clock scenarioTime = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), AT));
-        hub = new WebHub(db, new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0")),
-                db, scenarioTime, s -> List.of(), WebHub.OFFLINE).start());
+        hub = new WebHub(db, DataClock.runningFrom(AT));
         playwright = Playwright.create();
         browser = Chromium.launch(playwright, dir.resolve("profile"), 1280, 900);
         Page page = browser.newPage();

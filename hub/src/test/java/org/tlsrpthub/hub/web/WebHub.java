@@ -38,8 +38,13 @@ public final class WebHub implements AutoCloseable {
     }
 
     public WebHub(Database db) throws Exception {
+        this(db, Clock.systemUTC());
+    }
+
+    /** A hub on {@code clock}: data made for a fixed day is served on a clock that sees that day (see DataClock). */
+    public WebHub(Database db, Clock clock) throws Exception {
         this(db, new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0")),
-                db, Clock.systemUTC(), s -> List.of(), OFFLINE).start());
+                db, clock, s -> List.of(), OFFLINE).start());
     }
 
     /** "Check now" on these hubs looks at no network: it stores a check with nothing found (the engine has its own tests). */
