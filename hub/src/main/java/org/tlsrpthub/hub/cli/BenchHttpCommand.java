@@ -85,8 +85,9 @@ final class BenchHttpCommand implements Callable<Integer> {
     private void runServer(String named, SqliteTuning tuning, List<byte[]> bodies, HttpLoad.Client clientKind) throws Exception {
         try (BenchStore store = BenchStore.open(named, "http", tuning)) {
             Database database = store.db();
+            // never a live check of the generated domains: a benchmark looks at no network
             Map<String, String> values = new java.util.HashMap<>(Map.of("http.bind", "127.0.0.1", "http.port", "0",
-                    "http.rate-limit.per-minute", "0"));
+                    "http.rate-limit.per-minute", "0", "checks.schedule", "false"));
             values.putAll(set);
             Settings settings = Settings.of(values);
             Hub hub = new Hub(settings, database, Clock.systemUTC(), s -> List.of()).start();
