@@ -140,6 +140,7 @@ public final class ScriptedMx implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
             send(out, script.greeting());
             if (!script.greeting().startsWith("220")) {
+                refused(in, out, ended);
                 return;
             }
             String line;
@@ -178,6 +179,20 @@ public final class ScriptedMx implements AutoCloseable {
             // the probe hung up or the test ended: nothing left to serve
         } finally {
             ended.run();
+        }
+    }
+
+    /** After a refusing greeting, as RFC 5321 §3.1 asks: every command but QUIT is refused, QUIT ends the session. */
+    private void refused(BufferedReader in, OutputStream out, Runnable ended) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            commands.add(line);
+            if (line.equalsIgnoreCase("QUIT")) {
+                ended.run();
+                send(out, "221 bye");
+                return;
+            }
+            send(out, "503 bad sequence of commands");
         }
     }
 

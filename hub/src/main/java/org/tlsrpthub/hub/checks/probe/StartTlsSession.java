@@ -78,6 +78,7 @@ final class StartTlsSession {
             }
             greetingMillis = (System.nanoTime() - start) / 1_000_000;
             if (greeting.code() != 220) {
+                quit(out, reader); // RFC 5321 §3.1: a server that refuses in its greeting waits for QUIT
                 return AddressObservation.stopped(where, StartTlsOutcome.GREETING_REFUSED,
                         "the greeting was '" + SmtpReplyReader.printable(greeting.firstLine()) + "'", greetingMillis);
             }

@@ -131,6 +131,9 @@ class StartTlsProberTest {
             assertThat(ids(r)).contains("smtp-greeting-refused").doesNotContain("starttls-not-supported");
             assertThat(r.mx().starttls()).isEqualTo("greeting-refused");
             assertThat(r.findings().get(0).message()).contains("421 4.7.0 too many connections");
+            // the session still ends politely: no EHLO after a refusal, only QUIT
+            assertThat(mx.commands()).containsExactly("QUIT");
+            assertThat(mx.sessions()).isEqualTo(1);
         }
     }
 
@@ -144,7 +147,8 @@ class StartTlsProberTest {
             assertThat(ids(r)).contains("smtp-greeting-slow");
             assertThat(errors(r)).isEmpty();
             assertThat(r.mx().starttls()).isEqualTo("offered");
-            assertThat(r.mx().probes().get(0).greetingMillis()).isGreaterThanOrEqualTo(1200L);
+            // the server's 1,200 ms start when it accepts, a moment before the probe's clock starts (on a busy machine, ms)
+            assertThat(r.mx().probes().get(0).greetingMillis()).isGreaterThan(1000L);
         }
     }
 
