@@ -45,9 +45,10 @@ public enum AddressKind {
         }
         if (a instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) return PRIVATE; // unique local fc00::/7
-            if (isMappedV4(b)) {
+            byte[] v4 = embeddedV4(b);
+            if (v4 != null) {
                 try {
-                    return of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                    return of(InetAddress.getByAddress(v4));
                 } catch (java.net.UnknownHostException e) {
                     throw new AssertionError(e);
                 }
@@ -56,8 +57,19 @@ public enum AddressKind {
         return PUBLIC;
     }
 
-    private static boolean isMappedV4(byte[] b) {
-        for (int i = 0; i < 10; i++) if (b[i] != 0) return false;
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    /**
+     * The IPv4 address that an IPv6 address carries to an IPv4 host, or null: mapped ({@code ::ffff:0:0/96}),
+     * compatible ({@code ::/96}), NAT64 ({@code 64:ff9b::/96}, RFC 6052) and 6to4 ({@code 2002::/16}, RFC 3056).
+     * A gateway on the way delivers to that IPv4 address, so it is judged instead: {@code 64:ff9b::10.0.0.1}
+     * is a private target, not a public one.
+     */
+    private static byte[] embeddedV4(byte[] b) {
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) return java.util.Arrays.copyOfRange(b, 2, 6);
+        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        for (int i = nat64 ? 4 : 0; i < 10; i++) if (b[i] != 0) return null;
+        boolean mapped = (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        boolean zero = b[10] == 0 && b[11] == 0;
+        if (nat64 ? !zero : !(mapped || zero)) return null;
+        return java.util.Arrays.copyOfRange(b, 12, 16);
     }
 }

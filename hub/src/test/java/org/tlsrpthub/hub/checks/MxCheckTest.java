@@ -23,6 +23,9 @@ import org.tlsrpthub.hub.testsupport.TestCa;
  * prober is tested on its own).
  */
 class MxCheckTest {
+    /** Private, CGNAT, link-local, multicast, unspecified, and IPv6 ones (ULA, link-local, NAT64 of 10.0.0.1). */
+    private static final List<String> INTERNAL = List.of("10.1.2.3", "172.16.0.1", "192.168.1.1", "100.64.0.1", "169.254.169.254",
+            "224.0.0.1", "0.0.0.0", "fd00::1", "fe80::1", "64:ff9b::a00:1");
     private static TestCa ca;
     private static Path caPem;
     private static PolicyServer covered;   // mx1.cover.test, *.wild.test
@@ -44,6 +47,13 @@ class MxCheckTest {
                 .txt("mx.noaddr.test", "a name without an address");
         z.mx("mixed.test", "mx.mixed.test", 10).host("mx.mixed.test", "127.0.0.30").host("mx.mixed.test", "192.0.2.30")
                 .txt("_smtp._tls.mixed.test", CheckFixtures.GOOD_TLSRPT);
+        // a domain whose names resolve into the hub's own networks, one address of each kind
+        z.mx("internal.test", "mx.internal.test", 10).txt("_smtp._tls.internal.test", CheckFixtures.GOOD_TLSRPT);
+        for (String a : INTERNAL) z.host("mx.internal.test", a);
+        z.txt("_mta-sts.internal.test", CheckFixtures.GOOD_STS_RECORD).host("mta-sts.internal.test", "169.254.169.254")
+                .host("mta-sts.internal.test", "100.64.0.2");
+        z.mx("metadata.test", "mx.metadata.test", 10).txt("_smtp._tls.metadata.test", CheckFixtures.GOOD_TLSRPT);
+        for (String a : INTERNAL) z.host("mx.metadata.test", a);
         dns = z.start();
     }
 
@@ -188,5 +198,40 @@ class MxCheckTest {
         assertThat(c.findings()).filteredOn(f -> f.id().equals("target-refused")).extracting(Finding::subject).containsExactly("127.0.0.30");
         assertThat(prober.calls).containsExactly(new CheckFixtures.RecordingProber.Call("mx.mixed.test", List.of("192.0.2.30")));
         assertThat(c.mx().getFirst().addresses()).containsExactlyInAnyOrder("127.0.0.30", "192.0.2.30");
+    }
+
+    @Test
+    void everyInternalKindOfAddressIsRefusedAfterResolutionAndNothingIsConnected() {
+        CheckFixtures.RecordingProber prober = new CheckFixtures.RecordingProber();
+        DomainCheck c = check("internal.test", false, prober);
+        List<Finding> refused = c.findings().stream().filter(f -> f.id().equals("target-refused")).toList();
+        // every address of the MX host and of the policy host, each named with why
+        assertThat(refused).extracting(Finding::subject).containsExactlyInAnyOrder("10.1.2.3", "172.16.0.1", "192.168.1.1", "100.64.0.1",
+                "169.254.169.254", "224.0.0.1", "0.0.0.0", "fd00:0:0:0:0:0:0:1", "fe80:0:0:0:0:0:0:1", "64:ff9b:0:0:0:0:a00:1",
+                "169.254.169.254", "100.64.0.2");
+        assertThat(refused).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("100.64.0.1 is a carrier-grade NAT address"))
+                .anySatisfy(m -> assertThat(m).contains("169.254.169.254 is a link-local address"))
+                .anySatisfy(m -> assertThat(m).contains("224.0.0.1 is a multicast address, never a server"))
+                .anySatisfy(m -> assertThat(m).contains("mx.internal.test resolves to 64:ff9b:0:0:0:0:a00:1", "a private-network address"))
+                .anySatisfy(m -> assertThat(m).contains("mta-sts.internal.test resolves to 100.64.0.2"));
+        assertThat(prober.calls).isEmpty();
+        assertThat(c.mx().getFirst().starttls()).isEqualTo("not-probed");
+        assertThat(c.mx().getFirst().addresses()).hasSize(INTERNAL.size());
+        assertThat(c.mtaSts().policyStatus()).isEqualTo("not-fetched");
+        assertThat(c.hasErrors()).isTrue();
+    }
+
+    @Test
+    void allowPrivateLetsInternalAddressesThroughButNeverMulticastOrUnspecified() {
+        // no MTA-STS here: with private targets allowed the policy fetch would connect, and tests reach loopback only
+        CheckFixtures.RecordingProber prober = new CheckFixtures.RecordingProber();
+        DomainCheck c = check("metadata.test", true, prober);
+        assertThat(c.findings()).filteredOn(f -> f.id().equals("target-refused")).extracting(Finding::subject)
+                .containsExactlyInAnyOrder("224.0.0.1", "0.0.0.0");
+        assertThat(prober.calls).singleElement().satisfies(call -> {
+            assertThat(call.host()).isEqualTo("mx.metadata.test");
+            assertThat(call.addresses()).containsExactlyInAnyOrder("10.1.2.3", "172.16.0.1", "192.168.1.1", "100.64.0.1", "169.254.169.254",
+                    "fd00:0:0:0:0:0:0:1", "fe80:0:0:0:0:0:0:1", "64:ff9b:0:0:0:0:a00:1");
+        });
     }
 }
