@@ -2,11 +2,14 @@ package org.tlsrpthub.hub.checks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
  * One MX host as the check saw it: {@code "mx": [{"host", "addresses", "starttls", "tls",
- * "certificate"}]} in the JSON output. Owned by the STARTTLS prober, which may add fields.
+ * "certificate"}]} in the JSON output, those five first and always present ({@code tls} and
+ * {@code certificate} null when no handshake happened), then {@code preference}, {@code dane} and
+ * {@code probes}. Owned by the STARTTLS prober, which may add fields.
  *
  * @param starttls    "offered", "not-offered", "unreachable", "greeting-refused" (a 421), …
  * @param tls         the negotiated session, null when no handshake happened
@@ -15,8 +18,11 @@ import java.util.List;
  * @param probes      one entry per address, null when the host was not probed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MxHost(String host, int preference, List<String> addresses, String starttls, TlsSession tls,
-                     CertificateInfo certificate, @JsonProperty("dane") DaneHost dane, List<AddressProbe> probes) {
+@JsonPropertyOrder({"host", "addresses", "starttls", "tls", "certificate", "preference", "dane", "probes"})
+public record MxHost(String host, int preference, List<String> addresses, String starttls,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) TlsSession tls,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) CertificateInfo certificate,
+                     @JsonProperty("dane") DaneHost dane, List<AddressProbe> probes) {
 
     /** A host with no per-address detail (not probed, or no addresses). */
     public MxHost(String host, int preference, List<String> addresses, String starttls, TlsSession tls,

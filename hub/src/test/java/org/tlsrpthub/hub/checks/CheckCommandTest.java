@@ -15,6 +15,7 @@ import org.tlsrpthub.hub.cli.CapturedCli;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.testsupport.Dnsmasq;
 import org.tlsrpthub.hub.testsupport.PolicyServer;
+import org.tlsrpthub.hub.testsupport.RecordingResolverProvider;
 import org.tlsrpthub.hub.testsupport.ScriptedMx;
 import org.tlsrpthub.hub.testsupport.ScriptedMx.Script;
 import org.tlsrpthub.hub.testsupport.TestCa;
@@ -76,6 +77,9 @@ class CheckCommandTest {
         assertThat(c.get("tlsrpt").get("reaches_hub").asBoolean()).isTrue();
         assertThat(c.get("mta_sts").get("policy_status").asText()).isEqualTo("valid");
         assertThat(c.get("mta_sts").get("mode").asText()).isEqualTo("enforce");
+        for (JsonNode mx : c.get("mx")) {
+            assertThat(mx.fieldNames()).toIterable().startsWith("host", "addresses", "starttls", "tls", "certificate");
+        }
         assertThat(c.get("mx").get(0).get("host").asText()).isEqualTo("mx1.good.test");
         assertThat(c.get("mx").get(0).get("addresses").get(0).asText()).isEqualTo("127.0.0.11");
         assertThat(c.get("mx").get(0).get("starttls").asText()).isEqualTo("offered");
@@ -95,6 +99,13 @@ class CheckCommandTest {
         assertThat(missing.get("id").asText()).isEqualTo("tlsrpt-record-missing");
         assertThat(missing.get("severity").asText()).isEqualTo("error");
         assertThat(a.get(1).get("tlsrpt").get("publish").asText()).contains("rua=mailto:tlsrpt@hub.test");
+        // bare.test has no MX, so the domain itself is probed, and nothing listens there: no handshake, yet the same keys
+        JsonNode implicit = a.get(1).get("mx").get(0);
+        assertThat(implicit.fieldNames()).toIterable().startsWith("host", "addresses", "starttls", "tls", "certificate");
+        assertThat(implicit.get("host").asText()).isEqualTo("bare.test");
+        assertThat(implicit.get("starttls").asText()).isEqualTo("unreachable");
+        assertThat(implicit.get("tls").isNull()).isTrue();
+        assertThat(implicit.get("certificate").isNull()).isTrue();
     }
 
     @Test
@@ -116,6 +127,22 @@ class CheckCommandTest {
         JsonNode c = Json.MAPPER.readTree(r.out());
         assertThat(c.get("findings")).extracting(f -> f.get("id").asText()).containsOnly("target-refused");
         assertThat(c.get("mta_sts").get("policy_status").asText()).isEqualTo("not-fetched");
+    }
+
+    /**
+     * DNS rebinding: the addresses judged by the guard must be the ones connected to, so no name is
+     * ever handed to the JVM's resolver (which could answer otherwise, or from its cache).
+     */
+    @Test
+    void everyNameIsResolvedByTheChecksResolverAloneNeverByTheJvms() throws Exception {
+        CapturedCli r = check(true, "--json", "good.test");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode c = Json.MAPPER.readTree(r.out());
+        assertThat(c.get("mta_sts").get("policy_status").asText()).isEqualTo("valid");
+        assertThat(c.get("mx")).extracting(m -> m.get("starttls").asText()).containsOnly("offered");
+        for (String name : List.of("good.test", "mta-sts.good.test", "mx1.good.test", "mx2.good.test", "_mta-sts.good.test")) {
+            assertThat(RecordingResolverProvider.lookedUp(name)).as(name + " asked of the JVM's resolver").isFalse();
+        }
     }
 
     @Test
