@@ -9,7 +9,7 @@ import java.time.Instant;
  * One domain's line on the coverage page: its newest check's facts, or nulls when it was never checked.
  *
  * @param tlsrptPublish  the TLS-RPT record to publish when it is missing or does not reach the hub
- * @param mtaStsPublish  what to publish when the {@code _mta-sts} record is missing
+ * (the {@code _mta-sts} record to publish when it is missing: {@link #mtaStsPublish()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CoverageRow(String domain, @JsonProperty("checked_at") Instant checkedAt, Integer errors, Integer warnings,
@@ -25,10 +25,17 @@ public record CoverageRow(String domain, @JsonProperty("checked_at") Instant che
         return checkedAt != null;
     }
 
+    /** The {@code _mta-sts} record, exactly as a zone file takes it; publish it once a policy is served at {@link #policyUrl()}. */
     @JsonProperty("mta_sts_publish")
     public String mtaStsPublish() {
         if (!"missing".equals(mtaStsRecord)) return null;
         return "_mta-sts." + domain + ". IN TXT \"v=STSv1; id=" + (checkedAt == null ? "1" : checkedAt.toString().substring(0, 10).replace("-", ""))
-                + "01\" with a policy at https://mta-sts." + domain + "/.well-known/mta-sts.txt";
+                + "01\"";
+    }
+
+    /** Where senders fetch the domain's MTA-STS policy (RFC 8461 §3.3). */
+    @JsonIgnore
+    public String policyUrl() {
+        return "https://mta-sts." + domain + "/.well-known/mta-sts.txt";
     }
 }

@@ -73,7 +73,7 @@ final class ChecksCommand {
                             Boolean.TRUE.equals(r.reachesHub()) ? " (reaches this hub)" : " (does not reach this hub)", r.mtaStsRecord(),
                             dash(r.policyMode()), dash(r.mxCovered()), dash(r.starttlsAll()), dash(r.minDaysToExpiry()), dash(r.dane()));
                     if (r.tlsrptPublish() != null) out.printf("  publish: %s%n", r.tlsrptPublish());
-                    if (r.mtaStsPublish() != null) out.printf("  publish: %s%n", r.mtaStsPublish());
+                    if (r.mtaStsPublish() != null) out.printf("  publish, once the policy is served at %s: %s%n", r.policyUrl(), r.mtaStsPublish());
                 }
                 return 0;
             }

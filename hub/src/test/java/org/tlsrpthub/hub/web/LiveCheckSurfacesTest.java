@@ -56,6 +56,10 @@ public class LiveCheckSurfacesTest {
 
     /** A hub on {@code dir} with TwoOrgs' data, a.example and b.example served, alice (viewer) and ana (analyst) in org-a. */
     public static WebHub hubWithChecks(Path dir) throws Exception {
+        return hubWithChecks(dir, CHECKER);
+    }
+
+    static WebHub hubWithChecks(Path dir, DomainChecker checker) throws Exception {
         Database db = Database.open(DatabaseLocation.sqliteUrl(dir));
         TwoOrgs.load(db);
         DomainStore served = new DomainStore(db, TwoOrgs.CLOCK);
@@ -65,7 +69,7 @@ public class LiveCheckSurfacesTest {
         access.addUser("alice", "alice password 1".toCharArray(), false, TwoOrgs.A, Role.VIEWER);
         access.addUser("ana", "ana password 12".toCharArray(), false, TwoOrgs.A, Role.ANALYST);
         Hub hub = new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0", "checks.schedule", "false")),
-                db, TwoOrgs.CLOCK, s -> List.of(), CHECKER).start();
+                db, TwoOrgs.CLOCK, s -> List.of(), checker).start();
         return new WebHub(db, hub);
     }
 
@@ -150,5 +154,43 @@ public class LiveCheckSurfacesTest {
         assertThat(api("GET", "/api/v1/domains/nowhere.example/checks").statusCode()).isEqualTo(404);
         assertThat(api("GET", "/api/v1/coverage?filter=nonsense").body()).contains("unknown coverage filter 'nonsense'");
         assertThat(api("GET", "/api/v1/domains/a.example/checks?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    /** a.example with no TLS-RPT and no MTA-STS record: the coverage page and its CSV give the records to publish. */
+    private static final DomainChecker UNPUBLISHED = domain -> new DomainCheck(domain, TwoOrgs.NOW,
+            List.of(new Finding("tlsrpt-record-missing", FindingSeverity.ERROR, "_smtp._tls." + domain + " TXT", "no record", "publish it"),
+                    new Finding("mta-sts-record-missing", FindingSeverity.WARNING, "_mta-sts." + domain + " TXT", "no record", "publish it")),
+            new TlsRptState("_smtp._tls." + domain, "missing", List.of(), List.of(), false,
+                    "_smtp._tls." + domain + ". IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@hub.test\""),
+            new MtaStsState("missing", null, null, "not-fetched", null, null, null, null, null),
+            List.of(new MxHost("mx." + domain, 10, List.of("192.0.2.10"), "offered", new MxHost.TlsSession("TLSv1.3", "TLS_AES_128_GCM_SHA256"),
+                    new MxHost.CertificateInfo("CN=mx." + domain, List.of("mx." + domain), "CN=Test CA", "2026-01-01T00:00:00Z",
+                            "2026-06-01T00:00:00Z", 100, "EC", 256, true, true, "ab"), null)),
+            new DaneState("inactive", "DANE inactive: not signed"));
+
+    @Test
+    void theCoveragePageAndItsCsvGiveTheExactRecordsToPublish(@TempDir Path other) throws Exception {
+        try (WebHub unpublished = hubWithChecks(other, UNPUBLISHED)) {
+            String token = new AccessService(unpublished.db, TwoOrgs.CLOCK).createToken("ana", "checks", TwoOrgs.A, null).secret();
+            HttpResponse<String> posted = unpublished.browser.send(HttpRequest.newBuilder(unpublished.url("/api/v1/domains/a.example/checks"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(201);
+            unpublished.signIn("alice", "alice password 1");
+            String page = unpublished.get("/coverage?filter=missing-tlsrpt").body();
+            assertThat(page).contains("data-domain=\"a.example\"", "missing TLS-RPT (1)", "missing MTA-STS (1)", "with errors (1)",
+                    "publish: <code class=\"publish\">_smtp._tls.a.example. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@hub.test\"</code>",
+                    "publish, once the policy is served at https://mta-sts.a.example/.well-known/mta-sts.txt:"
+                            + " <code class=\"publish\">_mta-sts.a.example. IN TXT \"v=STSv1; id=2026022001\"</code>",
+                    "href=\"/api/v1/coverage.csv?filter=missing-tlsrpt\"");
+            assertThat(unpublished.get("/coverage?filter=missing-mta-sts").body()).contains("data-domain=\"a.example\"");
+            assertThat(unpublished.get("/coverage?filter=no-starttls").body()).contains("No domain matches.");
+
+            HttpResponse<String> csv = unpublished.browser.send(HttpRequest.newBuilder(unpublished.url("/api/v1/coverage.csv?filter=missing-tlsrpt"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(csv.body()).contains("\r\na.example,2026-02-20T12:00:00Z,1,1,missing,false,"
+                    + "\"_smtp._tls.a.example. IN TXT \"\"v=TLSRPTv1; rua=mailto:tlsrpt@hub.test\"\"\",missing,"
+                    + "\"_mta-sts.a.example. IN TXT \"\"v=STSv1; id=2026022001\"\"\",");
+        }
     }
 }
