@@ -35,7 +35,9 @@ public final class ScriptedMx implements AutoCloseable {
         /** Answers EHLO with "250-" lines that never end. */
         ENDLESS_EHLO_REPLY,
         /** Says "220 go ahead" to STARTTLS, then plain text instead of a TLS handshake. */
-        NOT_TLS_AFTER_STARTTLS
+        NOT_TLS_AFTER_STARTTLS,
+        /** Closes the connection right after its greeting (a 421 server that does not wait for QUIT). */
+        HANG_UP_AFTER_GREETING
     }
 
     /** What the listener does; build with the static factories. */
@@ -56,6 +58,10 @@ public final class ScriptedMx implements AutoCloseable {
 
         public static Script faulty(Fault fault) {
             return new Script(GREETING, 0, fault == Fault.NOT_TLS_AFTER_STARTTLS, null, fault);
+        }
+
+        public Script hangingUp() {
+            return new Script(greeting, greetingDelayMillis, offerStartTls, certificate, Fault.HANG_UP_AFTER_GREETING);
         }
 
         public Script delayed(long millis) {
@@ -139,6 +145,7 @@ public final class ScriptedMx implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
             send(out, script.greeting());
+            if (script.fault() == Fault.HANG_UP_AFTER_GREETING) return;
             if (!script.greeting().startsWith("220")) {
                 refused(in, out, ended);
                 return;

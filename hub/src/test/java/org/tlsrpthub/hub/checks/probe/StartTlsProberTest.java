@@ -138,6 +138,16 @@ class StartTlsProberTest {
     }
 
     @Test
+    void a421GreetingAndAHangUpIsTheSameRefusal() throws Exception {
+        try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.greeting("421 4.3.2 shutting down").hangingUp())) {
+            MxProbeResult r = probe(prober(mx), "127.0.0.2");
+            assertThat(ids(r)).contains("smtp-greeting-refused").doesNotContain("starttls-not-supported", "smtp-protocol-error");
+            assertThat(r.mx().starttls()).isEqualTo("greeting-refused");
+            assertThat(mx.sessions()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSlowGreetingIsWaitedForAndReported() throws Exception {
         try (ScriptedMx mx = ScriptedMx.start("127.0.0.2", 0, Script.starttls(ca.issue(List.of(HOST), 90)).delayed(1200))) {
             ProbeSettings s = ProbeSettings.defaults(ALLOW_PRIVATE, new AddressRateLimiter(Duration.ZERO, Clock.systemUTC()), "probe.hub.test")
