@@ -39,8 +39,8 @@ public final class IncidentPages {
         app.post("/incidents/{id}/snooze", this::snooze);
     }
 
-    /** The list and the filter as the form keeps it. */
-    public record ListView(IncidentPage result, IncidentFilter filter, List<String> rules, String message) {
+    /** The list and the filter as the form keeps it; {@code snoozeDefault} fills each open incident's snooze field. */
+    public record ListView(IncidentPage result, IncidentFilter filter, List<String> rules, String snoozeDefault, String message) {
         public String value(String s) {
             return s == null ? "" : s;
         }
@@ -72,14 +72,18 @@ public final class IncidentPages {
         }
         IncidentPage result = alerts.list(AccessFilter.scope(ctx), filter, OverviewPages.intParam(ctx, "page", 0), PAGE_SIZE);
         pages.render(ctx, "incidents.jte", PageInfo.of(ctx, "Incidents", "incidents"), "view",
-                new ListView(result, filter, Rules.all().stream().map(r -> r.id()).toList(), ctx.queryParam("done")));
+                new ListView(result, filter, Rules.all().stream().map(r -> r.id()).toList(), snoozeDefault(), ctx.queryParam("done")));
     }
 
     private void show(Context ctx) throws SQLException {
         IncidentDetail d = alerts.get(AccessFilter.scope(ctx), ReportPages.id(ctx)).orElseThrow(ReportPages::notFound);
-        String snooze = LocalDateTime.ofInstant(clock.instant().plusSeconds(86_400), ZoneOffset.UTC).withSecond(0).withNano(0).toString();
         pages.render(ctx, "incident.jte", PageInfo.of(ctx, "Incident " + d.incident().id(), "incidents"), "view",
-                new DetailView(d, snooze, ctx.queryParam("done")));
+                new DetailView(d, snoozeDefault(), ctx.queryParam("done")));
+    }
+
+    /** A day from now, in UTC, as a browser's date and time field takes it. */
+    private String snoozeDefault() {
+        return LocalDateTime.ofInstant(clock.instant().plusSeconds(86_400), ZoneOffset.UTC).withSecond(0).withNano(0).toString();
     }
 
     private void ack(Context ctx) throws SQLException {
