@@ -55,11 +55,19 @@ final class AlertsListCommand implements Callable<Integer> {
             }
             for (Incident i : result.items()) {
                 out.printf("#%d\t%s\t%s\t%s\t%s\t%s\t%s%s%n", i.id(), i.state(), i.severity().id(), i.rule(), i.domain().isEmpty() ? "(hub)" : i.domain(),
-                        i.subject().isEmpty() ? "-" : i.subject(), i.summary(), i.acknowledgedBy() == null ? "" : " [acknowledged by " + i.acknowledgedBy() + "]");
+                        i.subject().isEmpty() ? "-" : i.subject(), i.summary(), notes(i));
             }
             out.flush();
             System.err.println(result.matching() + " matching incidents; page " + page + " shows " + result.items().size());
             return 0;
         }
+    }
+
+    /** Who acknowledged or snoozed it, as the incidents page says it. */
+    static String notes(Incident i) {
+        StringBuilder s = new StringBuilder();
+        if (i.acknowledgedBy() != null) s.append(" [acknowledged by ").append(i.acknowledgedBy()).append(']');
+        if (i.snoozedUntil() != null) s.append(" [snoozed until ").append(i.snoozedUntil()).append(" by ").append(i.snoozedBy()).append(']');
+        return s.toString();
     }
 }

@@ -72,7 +72,8 @@ class AlertsCommandTest {
         CapturedCli snooze = run("alerts", "snooze", Long.toString(id), "--until", until.toString());
         assertThat(snooze.exitCode()).as(snooze.err()).isZero();
         assertThat(snooze.out()).contains("snoozed until " + until);
-        assertThat(run("alerts", "list").out()).contains("#" + id).contains("sender-failing").contains("[acknowledged by cli:");
+        assertThat(run("alerts", "list").out()).contains("#" + id).contains("sender-failing").contains("[acknowledged by cli:")
+                .contains("[snoozed until " + until + " by cli:");
         assertThat(run("alerts", "ack", "999999").exitCode()).isEqualTo(1);
         assertThat(run("alerts", "list", "--severity", "loud").err()).contains("severity 'loud' is not info, warning or critical");
         assertThat(run("alerts", "snooze", Long.toString(id), "--until", "2000-01-01T00:00:00Z").err()).contains("not in the future");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.cli.CliRun;
 import org.tlsrpthub.hub.json.Json;
 
-/** {@code notifications test} and {@code notifications list} end to end, against a webhook receiver on loopback. */
+/** {@code notifications test} (also {@code alerts test}) and {@code notifications list} end to end, against a webhook receiver on loopback. */
 class NotificationsCommandTest {
     @TempDir Path dir;
 
@@ -37,7 +37,7 @@ class NotificationsCommandTest {
             assertThat(result.path("deliveries").get(0).path("status").asText()).isEqualTo("sent");
             assertThat(Json.MAPPER.readTree(receiver.to("/hook").get(0).body()).path("kind").asText()).isEqualTo("test");
 
-            CliRun down = run(config, "notifications", "test", "--channel", "down");
+            CliRun down = run(config, "alerts", "test", "--channel", "down"); // the same command under alerts
             assertThat(down.exitCode()).as("a failed test exits with 1").isEqualTo(1);
             assertThat(down.out()).contains("FAILED after 1 attempts", "HTTP 500");
             assertThat(receiver.to("/down")).as("a test message is not retried").hasSize(1);
