@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.testsupport.Await;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
 import org.tlsrpthub.hub.testsupport.MailStore;
 import org.tlsrpthub.hub.testsupport.SelfSignedTls;
@@ -67,8 +68,7 @@ class ImapTlsTest {
     @Test
     void readsOverTlsWhenTheServerCertificateIsTrusted() throws Exception {
         try (ImapReceiver r = receiver(Map.of("imap.t.trust-certificate", tls.certificate().toString()))) {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (store.count("SELECT count(*) FROM report") == 0 && System.nanoTime() < deadline) Thread.sleep(100);
+            Await.until(() -> store.count("SELECT count(*) FROM report") > 0);
         }
         assertThat(store.count("SELECT count(*) FROM raw_input WHERE channel = 'imap'")).isEqualTo(1);
     }

@@ -13,6 +13,7 @@ import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
+import org.tlsrpthub.hub.testsupport.Await;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
 import org.tlsrpthub.hub.testsupport.SmtpClient;
 import org.tlsrpthub.hub.testsupport.Sql;
@@ -36,8 +37,7 @@ class MailReceiversTest {
             try (Hub hub = new Hub(settings, db, Clock.systemUTC(), MailReceivers::from).start()) {
                 new SmtpClient(port).send(CorpusMail.read(CorpusMail.emails().get(0)), "tlsrpt@hub.example");
                 Files.write(maildir.resolve("new").resolve("1.M1.test"), CorpusMail.read(CorpusMail.emails().get(1)));
-                long deadline = System.nanoTime() + 30_000_000_000L;
-                while (Sql.count(db, "SELECT count(*) FROM raw_input") < 2 && System.nanoTime() < deadline) Thread.sleep(50);
+                Await.until(() -> Sql.count(db, "SELECT count(*) FROM raw_input") >= 2);
             }
             assertThat(Sql.rows(db, "SELECT channel FROM raw_input ORDER BY id").stream().map(r -> r.get(0)).toList())
                     .containsExactlyInAnyOrder("smtp", "file");
