@@ -21,7 +21,9 @@ import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.store.Channel;
 import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
+import org.tlsrpthub.hub.testsupport.LogLines;
 import org.tlsrpthub.hub.testsupport.MailStore;
+import org.tlsrpthub.hub.testsupport.ReportMail;
 import org.tlsrpthub.hub.testsupport.Await;
 
 /** The Maildir drop directory, delivered into as an MTA does (write in tmp/, rename into new/). */
@@ -76,6 +78,18 @@ class MaildirReceiverTest {
         assertThat(store.count("SELECT count(*) FROM raw_input WHERE status = 'quarantined' AND origin LIKE 'maildir:%'"))
                 .isEqualTo(1);
         assertThat(files("new")).isZero();
+    }
+
+    @Test
+    void eachFileGetsOneLogLineWithItsMessageIdSenderOutcomeAndReports() throws Exception {
+        try (LogLines log = new LogLines(MaildirReceiver.class)) {
+            startReceiver();
+            deliver(ReportMail.from("example.com", "maildir-1"));
+            Await.until(() -> log.any("<maildir-1@example.com>"));
+            Await.until(() -> files("cur") == 1);
+            assertThat(log.all()).filteredOn(l -> l.contains("<maildir-1@example.com>")).singleElement().asString()
+                    .contains("from=\"tlsrpt@example.com\"", "outcome=stored", "reports=\"example.com/maildir-1\"");
+        }
     }
 
     @Test

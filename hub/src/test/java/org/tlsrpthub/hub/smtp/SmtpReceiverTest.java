@@ -23,6 +23,8 @@ import org.tlsrpthub.hub.config.SettingsException;
 import org.tlsrpthub.hub.domains.DomainStore;
 import org.tlsrpthub.hub.domains.OtherDomains;
 import org.tlsrpthub.hub.testsupport.CorpusMail;
+import org.tlsrpthub.hub.testsupport.LogLines;
+import org.tlsrpthub.hub.testsupport.ReportMail;
 import org.tlsrpthub.hub.testsupport.SelfSignedTls;
 import org.tlsrpthub.hub.testsupport.SmtpClient;
 
@@ -200,6 +202,20 @@ class SmtpReceiverTest extends ListenerFixture {
             });
             other.get(20, TimeUnit.SECONDS);
             assertThat(store.count("SELECT count(*) FROM raw_input")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachMessageGetsOneLogLineWithItsMessageIdSenderOutcomeAndReports() throws Exception {
+        try (LogLines log = new LogLines(ReportMessageHandler.class)) {
+            SmtpClient client = new SmtpClient(start(Map.of()));
+            client.send(ReportMail.from("example.com", "smtp-1"), RCPT);
+            client.send(plainMail("hello"), RCPT);
+            // an operator matches Postfix's status=sent to these lines by the Message-ID
+            assertThat(log.all()).filteredOn(l -> l.contains("<smtp-1@example.com>")).singleElement().asString()
+                    .contains("from=\"tlsrpt@example.com\"", "outcome=stored", "reports=\"example.com/smtp-1\"");
+            assertThat(log.all()).filteredOn(l -> l.contains("<plain@x.example>")).singleElement().asString()
+                    .contains("from=\"a@b.example\"", "outcome=quarantined", "reports=-");
         }
     }
 
