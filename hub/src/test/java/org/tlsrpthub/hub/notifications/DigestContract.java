@@ -40,8 +40,8 @@ import org.tlsrpthub.hub.store.Provenance;
 import org.tlsrpthub.hub.testsupport.ManualClock;
 
 /**
- * The weekly digest: each recipient of a domain gets one email per completed week with the open
- * incidents, the failure rate against the week before and the top failure types with their fix;
+ * The daily and weekly digests: each recipient of a domain gets one email per completed day or week
+ * with the open incidents, the failure rate against the period before and the top failure types with their fix;
  * queued once however often the job runs, and sent through the relay like any notification. Run on
  * SQLite and PostgreSQL.
  */
@@ -74,6 +74,34 @@ abstract class DigestContract {
                 "max_age: 86400"), "shop.example.com", List.of("mx.shop.example.com")), new Summary(ok, failed), details);
         Report r = new Report("Sender Org", new DateRange(start, start.plusSeconds(86_399)), "mailto:tlsrpt@sender.example", id, List.of(p));
         assertThat(ingest.ingest(new ReportWriter().write(r), Provenance.file(id, start)).status()).isEqualTo(IngestStatus.STORED);
+    }
+
+    @Test
+    void aDailyDigestCoversYesterdayAgainstTheDayBeforeOncePerRecipient() throws Exception {
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
+        report(ingest, "two-days-ago", LocalDate.of(2026, 11, 23), 200, 0);
+        report(ingest, "yesterday", LocalDate.of(2026, 11, 24), 80, 20);
+        report(ingest, "today", LocalDate.of(2026, 11, 25), 0, 500); // today is not complete: not in the digest
+        OwnershipTestData.organisation(db, "alpha");
+        new AssignmentService(db, clock).assign(OwnershipTestData.hubAdmin(), Actor.cli(), "shop.example.com", "alpha");
+        new OwnersService(db, clock).addOwner(OwnershipTestData.scope("ann", "alpha", Role.ADMIN), Actor.cli(), "shop.example.com",
+                Owner.Kind.EMAIL, "shop-team@example.org");
+
+        Map<String, String> s = relay.channel(dir, StartTlsRelay.PASSWORD);
+        s.putAll(Map.of("alerts.digest.channel", "mail", "alerts.digest.period", "daily"));
+        Notifications n = Notifications.from(Settings.of(s), db, clock, new PrometheusRegistry());
+        assertThat(n.digests().queueDue()).isEqualTo(1);
+        assertThat(n.digests().queueDue()).as("once per recipient and day").isZero();
+        assertThat(n.delivery().deliverDue().sent()).isEqualTo(1);
+
+        MimeMessage m = relay.received.get(0);
+        assertThat(m.getHeader("To")[0]).isEqualTo("shop-team@example.org");
+        assertThat(m.getSubject()).isEqualTo("TLS-RPT Hub daily digest: 0 open incidents, 1 domains, 2026-11-24");
+        assertThat((String) m.getContent()).contains("digest for 2026-11-24 (UTC), compared with the day before", "Open incidents: none",
+                "failure rate 20.00 % of 100 sessions (before: 0.00 % of 200)", "certificate-expired: 20 failed sessions", "fix: ");
+
+        clock.now = Instant.parse("2026-11-26T00:30:00Z");
+        assertThat(n.digests().queueDue()).as("the next day").isEqualTo(1);
     }
 
     @Test
