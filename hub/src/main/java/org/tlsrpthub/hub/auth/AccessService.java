@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.tlsrpthub.hub.audit.Actor;
 import org.tlsrpthub.hub.audit.AuditAction;
 import org.tlsrpthub.hub.audit.AuditEvent;
@@ -32,8 +31,6 @@ import org.tlsrpthub.hub.store.Dialect;
 public final class AccessService {
     /** A session lives this long after sign-in; no sliding renewal, so a stolen cookie ages out. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    private static final int MIN_PASSWORD = 8;
 
     private final Database db;
     private final Clock clock;
@@ -77,8 +74,8 @@ public final class AccessService {
 
     /** Adds a user with a role in {@code org}; {@code org} null: in no organisation (a hub admin needs none). */
     public void addUser(String name, char[] password, boolean hubAdmin, String org, Role role) throws SQLException {
-        checkName(name);
-        checkPassword(password);
+        CredentialRules.checkName(name);
+        CredentialRules.checkPassword(password);
         String hash = PasswordHasher.hash(password);
         db.inTransaction(c -> {
             if (exists(c, name)) throw new IllegalArgumentException("user '" + name + "' exists already");
@@ -101,8 +98,8 @@ public final class AccessService {
      * setup token. A wrong or used token: {@link IllegalArgumentException}.
      */
     public boolean addFirstAdmin(String name, char[] password, String setupToken) throws SQLException {
-        checkName(name);
-        checkPassword(password);
+        CredentialRules.checkName(name);
+        CredentialRules.checkPassword(password);
         return insertFirstAdmin(name, PasswordHasher.hash(password), setupToken);
     }
 
@@ -131,7 +128,7 @@ public final class AccessService {
     }
 
     public void setPassword(String name, char[] password) throws SQLException {
-        checkPassword(password);
+        CredentialRules.checkPassword(password);
         String hash = PasswordHasher.hash(password);
         db.inTransaction(c -> {
             if (update(c, AccessSql.SET_PASSWORD, hash, name) == 0) throw new IllegalArgumentException("no user '" + name + "'");
@@ -388,18 +385,6 @@ public final class AccessService {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             return ps.executeUpdate();
-        }
-    }
-
-    static void checkName(String name) {
-        if (name == null || !USER_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
-        }
-    }
-
-    static void checkPassword(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
         }
     }
 }
