@@ -97,6 +97,28 @@ abstract class IncidentLifecycleContract {
     }
 
     @Test
+    void theRateDoubledAloneIsAnUpdateALesserRiseOnlyRefreshesTheNumbers() throws Exception {
+        // 2.1 % of 3,000 sessions: a warning
+        data.daily("a.test", "r.test", -30, -3, 1000).daily("a.test", "r.test", -3, 0, 979, failure("starttls-not-supported", "mx1.a.test", 21))
+                .store();
+        assertThat(alerts.run(AT, List.of("a.test"))).isEqualTo(new IncidentChanges(1, 0, 0));
+        long id = sent.get(0).incidentId();
+
+        // the same reporter, the same severity, 4.30 %: at least twice the rate it opened with
+        data.daily("a.test", "r.test", -3, 0, 0, failure("starttls-not-supported", "mx1.a.test", 23)).store();
+        assertThat(alerts.run(AT.plus(Duration.ofMinutes(15)), List.of("a.test"))).isEqualTo(new IncidentChanges(0, 1, 0));
+        assertThat(sent.get(1).severity()).isEqualTo("warning");
+
+        // 4.77 %: higher, but not twice the 4.30 % of the update
+        data.daily("a.test", "r.test", -3, 0, 0, failure("starttls-not-supported", "mx1.a.test", 5)).store();
+        assertThat(alerts.run(AT.plus(Duration.ofMinutes(30)), List.of("a.test"))).isEqualTo(new IncidentChanges(0, 0, 0));
+        assertThat(kinds()).containsExactly(IncidentTransition.Kind.OPENED, IncidentTransition.Kind.UPDATED);
+        Incident refreshed = alerts.get(Scope.wholeHub(), id).orElseThrow().incident();
+        assertThat(((Number) refreshed.evidence().get("failed_sessions")).longValue()).as("the numbers refreshed").isEqualTo(147);
+        assertThat(refreshed.ratePercent()).as("the rate the next doubling is measured against").isEqualTo(4.3);
+    }
+
+    @Test
     void acknowledgeAndSnoozeRecordWhoAndWhenAndASnoozedIncidentsUpdatesAreNotSent() throws Exception {
         data.daily("a.test", "r.test", -30, -3, 1000).daily("a.test", "r.test", -3, 0, 970, failure("starttls-not-supported", "mx1.a.test", 30))
                 .store();
