@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.tlsrpthub.hub.alerts.rules.Rules;
 import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.config.SettingsException;
 
 /**
  * The alert settings, checked at start-up: each rule's parameters ({@code alerts.rule.ID.PARAM} and
@@ -68,7 +69,7 @@ public final class AlertSettings {
             String domainsKey = OVERRIDE_DOMAINS.replace("NAME", name);
             String setKey = OVERRIDE_SET.replace("NAME", name);
             List<String> domains = s.getList(domainsKey);
-            if (domains.isEmpty()) throw new IllegalArgumentException(domainsKey + " is missing: say which domains override " + name + " is for");
+            if (domains.isEmpty()) throw new SettingsException(domainsKey + " is missing: say which domains override " + name + " is for");
             Map<String, RuleParams> changed = new HashMap<>();
             for (String item : s.getList(setKey)) changed.putAll(override(setKey, item, changed.isEmpty() ? global : merged(global, changed)));
             for (String d : domains) perDomain.computeIfAbsent(d.trim().toLowerCase(java.util.Locale.ROOT), k -> new HashMap<>()).putAll(changed);
@@ -128,8 +129,8 @@ public final class AlertSettings {
         return v;
     }
 
-    private static IllegalArgumentException bad(String key, String value, String why) {
-        return new IllegalArgumentException("alert setting " + key + " = '" + value + "': " + why);
+    private static SettingsException bad(String key, String value, String why) {
+        return new SettingsException("alert setting " + key + " = '" + value + "': " + why);
     }
 
     /** The parameters of {@code rule} for {@code domain}: its overrides, else the global settings. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.hub.config.Settings;
+import org.tlsrpthub.hub.config.SettingsException;
 import org.tlsrpthub.hub.config.SettingsCatalogue;
 
 /** Defaults, global settings, per-domain overrides and the errors bad ones get at start-up. */
@@ -37,7 +38,7 @@ class AlertSettingsTest {
 
     @Test
     void badValuesAreRefusedWithTheKeyAndTheValue() {
-        assertThatThrownBy(() -> of("alerts.rule.failure-rate.critical-percent", "150"))
+        assertThatThrownBy(() -> of("alerts.rule.failure-rate.critical-percent", "150")).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("alerts.rule.failure-rate.critical-percent").hasMessageContaining("'150'").hasMessageContaining("0 and 100");
         assertThatThrownBy(() -> of("alerts.override.x.domains", "a.test", "alerts.override.x.set", "failure-rat.critical-percent=3"))
                 .hasMessageContaining("alerts.override.x.set").hasMessageContaining("unknown rule id 'failure-rat'");

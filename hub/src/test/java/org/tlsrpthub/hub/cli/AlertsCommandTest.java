@@ -80,4 +80,13 @@ class AlertsCommandTest {
         // delivery's test command sits under the same parent
         assertThat(run("alerts", "test", "--help").out()).contains("--channel");
     }
+
+    @Test
+    void aBadAlertSettingStopsTheCommandInTheOperatorsWords() throws Exception {
+        Path config = java.nio.file.Files.writeString(dir.resolve("bad.properties"), "alerts.rule.failure-rate.critical-percent = 150\n");
+        CapturedCli bad = run("alerts", "evaluate", "--config", config.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("alert setting alerts.rule.failure-rate.critical-percent = '150': a percentage lies between 0 and 100")
+                .doesNotContain("Exception");
+    }
 }
