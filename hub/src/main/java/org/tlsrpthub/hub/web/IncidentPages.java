@@ -122,6 +122,18 @@ public final class IncidentPages {
     }
 
     /**
+     * An evidence value in words: a map as "key: value" pairs (a window reads "from: 2026-11-29, to:
+     * 2026-12-01", not Java's "{from=…}"), a list as its items, each separated by a comma.
+     */
+    public static String text(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            return m.entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue())).collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (value instanceof List<?> l) return l.stream().map(IncidentPages::text).collect(java.util.stream.Collectors.joining(", "));
+        return String.valueOf(value);
+    }
+
+    /**
      * An evidence value that is a list of rows (such as would_break), as a table: its column names
      * (the first row's keys) then each row's cells; null when the value is not such a list.
      */
