@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsrpthub.hub.alerts.Scenario;
 import org.tlsrpthub.hub.auth.AccessService;
 import org.tlsrpthub.hub.auth.NewToken;
+import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.orgs.OrgService;
 import org.tlsrpthub.hub.orgs.Role;
+import org.tlsrpthub.hub.serve.Hub;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.DatabaseLocation;
 import org.tlsrpthub.hub.testsupport.Await;
@@ -32,8 +35,8 @@ import org.tlsrpthub.hub.testsupport.Sql;
 import org.tlsrpthub.hub.web.WebHub;
 
 /**
- * Incidents as a running hub shows them (issue 12 §3 schedule, §5): the hub's own scheduled
- * evaluation opens them, then the API lists, filters, reads, acknowledges and snoozes them,
+ * Incidents as a running hub shows them (issue 12 §3, §5): the hub's own scheduled evaluation, or
+ * the one after an ingest commit, opens them, then the API lists, filters, reads, acknowledges and snoozes them,
  * {@code /metrics} counts the open ones, and the incidents page snoozes one from its list.
  */
 class IncidentApiTest {
@@ -107,6 +110,34 @@ class IncidentApiTest {
         assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("Snoozed");
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM incident WHERE id = ? AND snoozed_by = ?", other, USER)).isEqualTo(1);
         assertThat(web.postForm("/incidents/" + other + "/snooze", Map.of("until", field)).statusCode()).as("no CSRF token").isEqualTo(403);
+    }
+
+    @Test
+    void reportsPostedToServeAreEvaluatedAfterTheirCommitNotAtTheNextSchedule() throws Exception {
+        Database db = Database.open(DatabaseLocation.sqliteUrl(dir.resolve("db")));
+        web = new WebHub(db, new Hub(Settings.of(Map.of("http.bind", "127.0.0.1", "http.port", "0", "http.rate-limit.per-minute", "0",
+                "alerts.ingest-debounce-seconds", "1")), db, DataClock.runningFrom(AT), s -> List.of(), WebHub.OFFLINE).start());
+        Await.until(() -> Sql.count(db, "SELECT COUNT(*) FROM job_run WHERE task = 'alerts-evaluate'") == 1); // at start, on no data
+        assertThat(Sql.count(db, "SELECT COUNT(*) FROM incident")).isZero();
+
+        for (int day = 1; day <= 3; day++) { // the last three complete days, 10 % failed: failure-rate is critical
+            HttpResponse<String> r = web.browser.send(HttpRequest.newBuilder(web.hub.http().reportUrl())
+                    .header("Content-Type", "application/tlsrpt+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(report(Scenario.TODAY.minusDays(day)))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        Await.until(() -> Sql.count(db, "SELECT COUNT(*) FROM incident WHERE domain = 'posted.test' AND rule = 'failure-rate'") == 1);
+        assertThat(Sql.count(db, "SELECT COUNT(*) FROM incident WHERE severity = 'critical'")).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT COUNT(*) FROM job_run WHERE task = 'alerts-evaluate'")).as("not the schedule's doing").isEqualTo(1);
+    }
+
+    private static String report(java.time.LocalDate day) {
+        return """
+                {"organization-name":"Sender","date-range":{"start-datetime":"%sT00:00:00Z","end-datetime":"%sT23:59:59Z"},\
+                "contact-info":"tlsrpt@sender.test","report-id":"posted-%s","policies":[{"policy":{"policy-type":"no-policy-found",\
+                "policy-domain":"posted.test"},"summary":{"total-successful-session-count":900,"total-failure-session-count":100},\
+                "failure-details":[{"result-type":"starttls-not-supported","receiving-mx-hostname":"mx1.posted.test",\
+                "failed-session-count":100}]}]}""".formatted(day, day, day);
     }
 
     private JsonNode json(String bearer, String path) throws Exception {
