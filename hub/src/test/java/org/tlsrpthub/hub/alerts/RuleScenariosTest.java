@@ -135,6 +135,32 @@ class RuleScenariosTest {
     }
 
     @Test
+    void theEvaluatedDayIsNotCompleteSoItsSessionsAreLeftOut() throws Exception {
+        // day 0 is the day of the evaluated instant (06:00): a burst there is not yet part of any window
+        data.daily("a.test", "r.test", -30, 0, 1000).report("a.test", "r.test", 0, 0, failure("starttls-not-supported", "mx1.a.test", 5000))
+                .store();
+        assertThat(alerts.dryRun(AT).signals()).isEmpty();
+        assertThat(alerts.dryRun(AT.plus(Duration.ofDays(1))).signals()).extracting(Signal::rule).contains("failure-rate");
+    }
+
+    @Test
+    void aFailureTypeSeenWithinThePreviousThirtyDaysIsNotNew() throws Exception {
+        data.daily("a.test", "r.test", -33, 0, 10_000).report("a.test", "r.test", -20, 0, failure("certificate-expired", "mx1.a.test", 1))
+                .daily("a.test", "r.test", -3, 0, 0, failure("certificate-expired", "mx1.a.test", 50)).store();
+        assertThat(fired("new-failure-type")).isEmpty();
+    }
+
+    @Test
+    void aCleanReporterFailingWithANonDowngradeTypeIsSenderFailingWithoutDowngrade() throws Exception {
+        data.daily("a.test", "good.test", -17, -3, 1000).daily("a.test", "good.test", -3, 0, 800, failure("sts-policy-fetch-error", "mx1.a.test", 200))
+                .store();
+        assertThat(fired("sender-failing")).singleElement().satisfies(x -> {
+            assertThat(x.downgrade()).isFalse();
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+
+    @Test
     void theSameDataAndTheSameInstantGiveTheSameOutput() throws Exception {
         data.daily("a.test", "r.test", -30, 0, 900, failure("starttls-not-supported", "mx1.a.test", 100))
                 .daily("b.test", "s.test", -30, -9, 100).store();
