@@ -103,7 +103,7 @@ public final class IncidentPages {
             ctx.redirect("/incidents/" + id + "?done=" + Format.url("Not snoozed: " + e.getMessage() + "."));
             return;
         }
-        ctx.redirect("/incidents/" + id + "?done=" + Format.url("Snoozed until " + Format.time(until) + " UTC."));
+        ctx.redirect("/incidents/" + id + "?done=" + Format.url("Snoozed until " + Format.time(until) + "."));
     }
 
     /** An instant (2026-12-03T08:00:00Z) or a browser's date and time field (2026-12-03T08:00), read as UTC. */

@@ -107,7 +107,8 @@ class IncidentApiTest {
         String field = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
         HttpResponse<String> posted = web.postForm("/incidents/" + other + "/snooze", Map.of("_csrf", csrf, "until", field));
         assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("Snoozed");
+        assertThat(java.net.URLDecoder.decode(posted.headers().firstValue("Location").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .endsWith("Snoozed until " + field.replace('T', ' ') + " UTC.");
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM incident WHERE id = ? AND snoozed_by = ?", other, USER)).isEqualTo(1);
         assertThat(web.postForm("/incidents/" + other + "/snooze", Map.of("until", field)).statusCode()).as("no CSRF token").isEqualTo(403);
     }
