@@ -144,7 +144,7 @@ class ApiTest {
 
     @Test
     void everyListHasTheSameEnvelope() throws Exception {
-        for (String list : new String[] {"/api/v1/overview", "/api/v1/reports", "/api/v1/quarantine"}) {
+        for (String list : new String[] {"/api/v1/overview", "/api/v1/reports", "/api/v1/quarantine", "/api/v1/incidents", "/api/v1/audit"}) {
             JsonNode page = api.json(list + "?size=2");
             assertThat(page.get("items").isArray()).as(list).isTrue();
             assertThat(page.get("items").size()).as(list).isLessThanOrEqualTo(2);
