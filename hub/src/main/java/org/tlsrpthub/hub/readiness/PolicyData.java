@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,14 +47,7 @@ record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spans, Lis
                 }
             }
         }
-        List<Span> spans = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.SPANS)) {
-            ps.setString(1, domain);
-            ps.setInt(2, endDay);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) spans.add(new Span(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
-            }
-        }
+        List<Span> spans = spans(c, domain, endDay);
         List<Cell> cells = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ReadinessSql.CELLS)) {
             ps.setString(1, domain);
@@ -67,5 +61,41 @@ record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spans, Lis
             }
         }
         return new PolicyData(versions, spans, cells, other, policyless);
+    }
+
+    /** The spans as they were before {@code endDay}: a span reaching that day ends on its last report day before it. */
+    private static List<Span> spans(Connection c, String domain, int endDay) throws SQLException {
+        List<Span> spans = new ArrayList<>();
+        List<Span> runningOn = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.SPANS)) {
+            ps.setString(1, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Span s = new Span(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
+                    if (s.lastDay() < endDay) spans.add(s);
+                    else if (s.firstDay() < endDay) runningOn.add(s);
+                }
+            }
+        }
+        if (!runningOn.isEmpty()) addLastDaysBefore(c, domain, endDay, runningOn, spans);
+        // one order on both databases, whichever spans ran on: the verdict's ties are decided by it
+        spans.sort(Comparator.comparing(Span::reporter).thenComparing(Span::policyKey));
+        return spans;
+    }
+
+    private static void addLastDaysBefore(Connection c, String domain, int endDay, List<Span> runningOn, List<Span> spans)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.LAST_DAY_BEFORE)) {
+            for (Span s : runningOn) {
+                ps.setString(1, domain);
+                ps.setString(2, s.reporter());
+                ps.setString(3, s.policyKey());
+                ps.setInt(4, endDay);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    spans.add(new Span(s.reporter(), s.policyKey(), s.firstDay(), rs.getInt(1)));
+                }
+            }
+        }
     }
 }

@@ -8,11 +8,18 @@ final class ReadinessSql {
     static final String APPLIED = """
             SELECT policy_key, policy_type, policy_strings, mx_hosts FROM rollup_policy_applied WHERE policy_domain = ?""";
 
-    /** Per reporter and applied policy: the first and the last day it was reported, before the given day. */
+    /** Per reporter and applied policy: the first and the last day it was reported (V68, kept at ingest). */
     static final String SPANS = """
-            SELECT reporter_key, policy_key, MIN(day), MAX(day) FROM rollup_policy_daily
-            WHERE policy_domain = ? AND day < ? AND kind = 'R'
-            GROUP BY reporter_key, policy_key""";
+            SELECT reporter_key, policy_key, first_day, last_day FROM rollup_policy_span
+            WHERE policy_domain = ?""";
+
+    /**
+     * The last day before the given one that a reporter applied a policy: for a span that runs on to
+     * that day or later (a report dated today, or an instant in the past), through the V67 index.
+     */
+    static final String LAST_DAY_BEFORE = """
+            SELECT MAX(day) FROM rollup_policy_daily
+            WHERE policy_domain = ? AND reporter_key = ? AND policy_key = ? AND kind = 'R' AND day < ?""";
 
     /** Every cell of a range of days. */
     static final String CELLS = """

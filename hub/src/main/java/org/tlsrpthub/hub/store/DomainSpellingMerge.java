@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -75,16 +76,18 @@ final class DomainSpellingMerge implements JavaMigration {
                 }
             }
         }
-        boolean policyRollups = policyRollupsExist(c);
+        boolean policyRollups = exists(c, POLICY_ROLLUPS_EXIST);
         if (policyRollups) mergePolicyRollups(c, spellings);
+        if (exists(c, POLICY_SPANS_EXIST)) rebuildPolicySpans(c, spellings);
         uncount(c, overCounted, policyRollups);
         return spellings.size();
     }
 
-    private static boolean policyRollupsExist(Connection c) throws SQLException {
+    /** Whether a later migration's table is there already: {@code probe} selects nothing from it. */
+    private static boolean exists(Connection c, String probe) throws SQLException {
         // asked in a savepoint: on PostgreSQL a failed statement would abort the migration's transaction
         java.sql.Savepoint sp = c.setSavepoint();
-        try (PreparedStatement ps = c.prepareStatement(POLICY_ROLLUPS_EXIST)) {
+        try (PreparedStatement ps = c.prepareStatement(probe)) {
             ps.executeQuery().close();
             c.releaseSavepoint(sp);
             return true;
@@ -102,6 +105,22 @@ final class DomainSpellingMerge implements JavaMigration {
                 merge.executeUpdate();
                 delete.setString(1, e.getKey());
                 delete.executeUpdate();
+            }
+        }
+    }
+
+    /** The spans (V68) of each merged domain, read again from its merged report cells; the spellings' go. */
+    private static void rebuildPolicySpans(Connection c, Map<String, String> spellings) throws SQLException {
+        Set<String> domains = new TreeSet<>(spellings.keySet());
+        domains.addAll(spellings.values());
+        try (PreparedStatement delete = c.prepareStatement(DELETE_POLICY_SPANS); PreparedStatement insert = c.prepareStatement(POLICY_SPANS_OF_DOMAIN)) {
+            for (String domain : domains) {
+                delete.setString(1, domain);
+                delete.executeUpdate();
+            }
+            for (String domain : new TreeSet<>(spellings.values())) {
+                insert.setString(1, domain);
+                insert.executeUpdate();
             }
         }
     }

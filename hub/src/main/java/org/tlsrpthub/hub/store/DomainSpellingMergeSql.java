@@ -99,5 +99,16 @@ final class DomainSpellingMergeSql {
             WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND kind = 'R' AND result_type = '' AND receiving_mx = ''
               AND sessions > ?""";
 
+    // The spans (V68) are read again from the merged report cells (uncounting never empties a cell).
+
+    static final String POLICY_SPANS_EXIST = "SELECT 1 FROM rollup_policy_span WHERE 1 = 0";
+
+    static final String DELETE_POLICY_SPANS = "DELETE FROM rollup_policy_span WHERE policy_domain = ?";
+
+    static final String POLICY_SPANS_OF_DOMAIN = """
+            INSERT INTO rollup_policy_span (policy_domain, reporter_key, policy_key, first_day, last_day)
+            SELECT policy_domain, reporter_key, policy_key, MIN(day), MAX(day) FROM rollup_policy_daily
+            WHERE policy_domain = ? AND kind = 'R' GROUP BY policy_domain, reporter_key, policy_key""";
+
     static final String UNCOUNT_DOMAIN_TOTAL = "UPDATE rollup_domain_total SET reports = reports - ? WHERE policy_domain = ?";
 }

@@ -19,6 +19,26 @@ final class PolicyRollupSql {
             DELETE FROM rollup_policy_daily WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND policy_key = ?
                 AND kind = ? AND result_type = ? AND receiving_mx = ? AND sessions = 0""";
 
+    // The span's first and last day: the smaller and the larger of the stored and the new one (CASE,
+    // since the dialects spell a two-argument minimum differently).
+    static final String WIDEN_SPAN = """
+            INSERT INTO rollup_policy_span (policy_domain, reporter_key, policy_key, first_day, last_day)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (policy_domain, reporter_key, policy_key) DO UPDATE SET
+                first_day = CASE WHEN excluded.first_day < rollup_policy_span.first_day
+                                 THEN excluded.first_day ELSE rollup_policy_span.first_day END,
+                last_day = CASE WHEN excluded.last_day > rollup_policy_span.last_day
+                                THEN excluded.last_day ELSE rollup_policy_span.last_day END""";
+
+    static final String DELETE_SPAN = "DELETE FROM rollup_policy_span WHERE policy_domain = ? AND reporter_key = ? AND policy_key = ?";
+
+    /** The span as the report cells give it; no row when no report cell is left. */
+    static final String SPAN_FROM_CELLS = """
+            INSERT INTO rollup_policy_span (policy_domain, reporter_key, policy_key, first_day, last_day)
+            SELECT policy_domain, reporter_key, policy_key, MIN(day), MAX(day) FROM rollup_policy_daily
+            WHERE policy_domain = ? AND reporter_key = ? AND policy_key = ? AND kind = 'R'
+            GROUP BY policy_domain, reporter_key, policy_key""";
+
     /**
      * Written first in each page's transaction: it takes the write lock (SQLite) or the row lock
      * (PostgreSQL) before the state is read, so nodes opening the store together add each page once.

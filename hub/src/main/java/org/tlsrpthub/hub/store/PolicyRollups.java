@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.tlsrpthub.core.report.FailureDetail;
 import org.tlsrpthub.core.report.PolicyResult;
 import org.tlsrpthub.core.report.Report;
@@ -16,7 +17,8 @@ import org.tlsrpthub.core.report.Report;
 /**
  * The cells of {@code rollup_policy_daily} and the rows of {@code rollup_policy_applied}
  * (migration V63) that one transaction adds: sessions per domain, day, reporter and applied policy,
- * what the readiness verdict reads. Summed in memory and upserted in key order, as {@link Rollups}
+ * what the readiness verdict reads; and the first and last day of each reporter's policy in
+ * {@code rollup_policy_span} (V68). Summed in memory and upserted in key order, as {@link Rollups}
  * does, so that concurrent writers on PostgreSQL cannot deadlock. A report counts on the UTC day
  * its range starts, as in every rollup.
  */
@@ -24,6 +26,17 @@ final class PolicyRollups {
     record Cell(String domain, int day, String reporter, String policyKey, String kind, String resultType, String mx) {}
 
     private record Applied(String domain, String key, String type, String strings, String mx) {}
+
+    /** One row of {@code rollup_policy_span}: which reporter applied which policy to which domain. */
+    private record SpanKey(String domain, String reporter, String policyKey) implements Comparable<SpanKey> {
+        private static final Comparator<SpanKey> ORDER = Comparator.comparing(SpanKey::domain).thenComparing(SpanKey::reporter)
+                .thenComparing(SpanKey::policyKey);
+
+        @Override
+        public int compareTo(SpanKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
 
     private static final Comparator<Cell> KEY_ORDER = Comparator.comparing(Cell::domain).thenComparingInt(Cell::day)
             .thenComparing(Cell::reporter).thenComparing(Cell::policyKey).thenComparing(Cell::kind)
@@ -67,7 +80,7 @@ final class PolicyRollups {
         if (n != 0) cells.merge(cell, n, (a, b) -> a + b == 0 ? null : a + b);
     }
 
-    /** Adds every cell, in the transaction open on {@code c}. */
+    /** Adds every cell, in the transaction open on {@code c}, and widens the spans of the reports added. */
     void upsert(Connection c) throws SQLException {
         if (!applied.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(PolicyRollupSql.INSERT_APPLIED)) {
@@ -91,9 +104,35 @@ final class PolicyRollups {
             }
             ps.executeBatch();
         }
+        widenSpans(c);
     }
 
-    /** After {@link #upsert} of replacements: removes the cells that fell to nothing. */
+    private void widenSpans(Connection c) throws SQLException {
+        Map<SpanKey, int[]> added = new TreeMap<>();
+        for (Map.Entry<Cell, Long> e : cells.entrySet()) {
+            Cell k = e.getKey();
+            if (!k.kind().equals("R") || e.getValue() <= 0) continue;
+            int[] span = added.computeIfAbsent(new SpanKey(k.domain(), k.reporter(), k.policyKey()), x -> new int[] {k.day(), k.day()});
+            span[0] = Math.min(span[0], k.day());
+            span[1] = Math.max(span[1], k.day());
+        }
+        if (added.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(PolicyRollupSql.WIDEN_SPAN)) {
+            for (Map.Entry<SpanKey, int[]> e : added.entrySet()) {
+                setSpan(ps, e.getKey());
+                ps.setInt(4, e.getValue()[0]);
+                ps.setInt(5, e.getValue()[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * After {@link #upsert} of replacements: removes the cells that fell to nothing, and reads again
+     * from the cells the span of every reporter's policy whose report cells changed (a replaced
+     * report may take a span's first or last day away).
+     */
     void deleteEmpty(Connection c) throws SQLException {
         if (cells.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(PolicyRollupSql.DELETE_CELL_IF_EMPTY)) {
@@ -103,6 +142,26 @@ final class PolicyRollups {
             }
             ps.executeBatch();
         }
+        Set<SpanKey> changed = new TreeSet<>();
+        for (Cell k : cells.keySet()) if (k.kind().equals("R")) changed.add(new SpanKey(k.domain(), k.reporter(), k.policyKey()));
+        if (changed.isEmpty()) return;
+        try (PreparedStatement delete = c.prepareStatement(PolicyRollupSql.DELETE_SPAN);
+                PreparedStatement insert = c.prepareStatement(PolicyRollupSql.SPAN_FROM_CELLS)) {
+            for (SpanKey k : changed) {
+                setSpan(delete, k);
+                delete.addBatch();
+                setSpan(insert, k);
+                insert.addBatch();
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private static void setSpan(PreparedStatement ps, SpanKey k) throws SQLException {
+        ps.setString(1, k.domain());
+        ps.setString(2, k.reporter());
+        ps.setString(3, k.policyKey());
     }
 
     private static void setCell(PreparedStatement ps, Cell k) throws SQLException {

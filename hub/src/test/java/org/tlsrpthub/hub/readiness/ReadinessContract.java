@@ -66,6 +66,24 @@ abstract class ReadinessContract {
     }
 
     @Test
+    void reportsDatedTodayCountOnlyOnceTheDayIsComplete() throws Exception {
+        for (String r : List.of(GOOGLE, MICROSOFT)) scenario.daily(r, 20, 1, sts("testing", MX, 5_000));
+        scenario.daily(SMALL, 20, 1, sts("testing", OLD_MX, 5_000));
+        Readiness before = verdict();
+        StalePolicy staleBefore = service.stalePolicy(Scope.wholeHub(), DOMAIN, null).orElseThrow();
+        assertThat(staleBefore.reporters()).extracting(StalePolicy.Reporter::reporter, StalePolicy.Reporter::lastReportDay)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SMALL, TODAY.minusDays(1)));
+
+        // today: the same policies again (their spans now reach today) and a policy no one applied before
+        scenario.report(GOOGLE, TODAY, sts("testing", MX, 5_000));
+        scenario.report(SMALL, TODAY, sts("testing", OLD_MX, 5_000));
+        scenario.report(MICROSOFT, TODAY, sts("enforce", MX, 5_000));
+
+        assertThat(verdict()).isEqualTo(before);
+        assertThat(service.stalePolicy(Scope.wholeHub(), DOMAIN, null).orElseThrow()).isEqualTo(staleBefore);
+    }
+
+    @Test
     void twentyCleanDaysAreReady() throws Exception {
         cleanTesting(20, 1);
         Readiness r = verdict();

@@ -12,7 +12,10 @@ import java.util.TreeMap;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.PolicyKey;
 
-/** Asserts that the policy rollups (V63) equal what the raw report, policy and failure-detail rows add up to. */
+/**
+ * Asserts that the policy rollups (V63) equal what the raw report, policy and failure-detail rows add
+ * up to, and that the policy spans (V68) equal the first and last day of the report cells.
+ */
 public final class PolicyRollupCheck {
     private PolicyRollupCheck() {}
 
@@ -50,12 +53,31 @@ public final class PolicyRollupCheck {
                     + "|" + r.get(5) + "|" + r.get(6), ((Number) r.get(7)).longValue());
         }
         assertThat(actual).as("rollup_policy_daily against the sums over raw rows").isEqualTo(expected);
+        assertPolicySpansMatchCells(db);
         Map<String, String> stored = new TreeMap<>();
         for (List<Object> r : Sql.rows(db, "SELECT policy_domain, policy_key, policy_type, policy_strings, mx_hosts FROM rollup_policy_applied")) {
             stored.put(r.get(0) + "|" + r.get(1), r.get(2) + "|" + r.get(3) + "|" + r.get(4));
         }
         // a replaced report may leave a policy no report applies any more: harmless, never counted
         assertThat(stored).as("rollup_policy_applied holds every applied policy").containsAllEntriesOf(applied);
+    }
+
+    /** rollup_policy_span against its definition over rollup_policy_daily (which the raw rows check). */
+    public static void assertPolicySpansMatchCells(Database db) throws SQLException {
+        List<String> spans = Sql.rows(db, """
+                SELECT policy_domain, reporter_key, policy_key, first_day, last_day FROM rollup_policy_span
+                ORDER BY policy_domain, reporter_key, policy_key""").stream().map(PolicyRollupCheck::line).toList();
+        List<String> fromCells = Sql.rows(db, """
+                SELECT policy_domain, reporter_key, policy_key, MIN(day), MAX(day) FROM rollup_policy_daily WHERE kind = 'R'
+                GROUP BY policy_domain, reporter_key, policy_key ORDER BY policy_domain, reporter_key, policy_key""")
+                .stream().map(PolicyRollupCheck::line).toList();
+        assertThat(spans).as("rollup_policy_span against the first and last day of the report cells").isEqualTo(fromCells);
+    }
+
+    private static String line(List<Object> row) {
+        StringBuilder b = new StringBuilder();
+        for (Object o : row) b.append(o instanceof Number n ? String.valueOf(n.longValue()) : o).append('|');
+        return b.toString();
     }
 
     private static String key(Object type, Object strings, Object mx) {
