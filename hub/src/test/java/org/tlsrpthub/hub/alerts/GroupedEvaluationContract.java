@@ -42,6 +42,7 @@ abstract class GroupedEvaluationContract {
     private static final String CHECKED_ONLY = "checked-only.example";
 
     private Database db;
+    private IngestService ingest;
     private AlertSettings settings;
     private MtaStsSource mtaSts;
 
@@ -50,7 +51,7 @@ abstract class GroupedEvaluationContract {
         db = Database.open(emptyDatabaseUrl());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         // nine domains x three senders x 45 days of the benchmark's generated reports (failures, a daily TLSA change on domain0 and domain5)
-        IngestService ingest = new IngestService(db, new CoreInputDecoder(), clock);
+        ingest = new IngestService(db, new CoreInputDecoder(), clock);
         ReportGenerator gen = new ReportGenerator(7, TODAY.minusDays(45));
         ReportWriter writer = new ReportWriter();
         for (int day = 0; day < 45; day++) {
@@ -88,5 +89,26 @@ abstract class GroupedEvaluationContract {
         assertThat(ofDomains).extracting(Signal::rule).contains("stale-policy", "live-check", "failure-rate", "sender-failing", "new-failure-type");
         assertThat(ofDomains).filteredOn(s -> s.domain().equals(CHECKED_ONLY)).extracting(Signal::rule, Signal::subject)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("live-check", "starttls-not-supported mx1." + CHECKED_ONLY));
+    }
+
+    @Test
+    void anIngestBatchsDomainsEvaluatedTogetherFindWhatTheFullEvaluationFindsForThem() throws Exception {
+        // one more day of reports for three domains, evaluated the next day as the evaluation after that ingest batch is
+        ReportGenerator gen = new ReportGenerator(7, TODAY.minusDays(45));
+        ReportWriter writer = new ReportWriter();
+        List<String> touched = List.of(ReportGenerator.domainName(0), ReportGenerator.domainName(4), ReportGenerator.domainName(7));
+        List<PreparedInput> batch = new ArrayList<>();
+        for (int d : new int[] {0, 4, 7}) {
+            for (int s = 0; s < 3; s++) batch.add(ingest.prepare(writer.write(gen.report(d, s, 45)), Provenance.file(d + "/45/" + s, NOW)));
+        }
+        ingest.commit(batch);
+        var later = NOW.plus(Duration.ofDays(1));
+
+        Evaluation incremental = db.withConnection(c -> new Evaluator(settings, mtaSts).evaluate(c, later, touched));
+        Evaluation full = db.withConnection(c -> new Evaluator(settings, mtaSts).evaluate(c, later, null));
+
+        assertThat(incremental.domains()).containsExactlyInAnyOrderElementsOf(touched);
+        assertThat(incremental.signals()).isNotEmpty()
+                .isEqualTo(full.signals().stream().filter(s -> touched.contains(s.domain())).toList());
     }
 }
