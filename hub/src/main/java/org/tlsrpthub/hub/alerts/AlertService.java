@@ -48,12 +48,12 @@ public final class AlertService {
 
     /** The conditions present at {@code at}, over every domain and the hub: what {@code alerts evaluate} prints. Changes nothing. */
     public Evaluation dryRun(Instant at) throws SQLException {
-        return db.withConnection(c -> evaluator.evaluate(c, at, null));
+        return db.withCachedStatements(c -> evaluator.evaluate(c, at, null));
     }
 
     /** Evaluates at {@code at} (every domain when {@code domains} is null) and applies the result to the incidents. */
     public IncidentChanges run(Instant at, Collection<String> domains) throws SQLException {
-        Evaluation e = db.withConnection(c -> evaluator.evaluate(c, at, domains));
+        Evaluation e = db.withCachedStatements(c -> evaluator.evaluate(c, at, domains));
         return db.inTransaction(c -> reconciler.apply(c, e));
     }
 

@@ -49,9 +49,12 @@ final class FactsLoader {
 
     private static Map<String, List<RollupRow>> rollups(Connection c, List<String> chunk, int today, int days) throws SQLException {
         Map<String, List<RollupRow>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(FactsSql.rollups(chunk.size()))) {
+        // the list is padded to a power of two with its last name, so that a few statements serve every batch size
+        int slots = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
+        try (PreparedStatement ps = c.prepareStatement(FactsSql.rollups(slots))) {
             int i = 0;
             for (String domain : chunk) ps.setString(++i, domain);
+            while (i < slots) ps.setString(++i, chunk.get(chunk.size() - 1));
             ps.setInt(++i, today - days);
             ps.setInt(++i, today);
             try (ResultSet rs = ps.executeQuery()) {

@@ -193,6 +193,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #withConnection}, for reads made of many small queries run again and again (the alert
+     * evaluation): on SQLite each statement is compiled once per connection and kept, as transactions
+     * keep theirs, rather than once per query (compiling was a tenth of an evaluation's CPU).
+     */
+    public <T> T withCachedStatements(TransactionWork<T> work) throws SQLException {
+        if (dialect != Dialect.SQLITE) return withConnection(work);
+        try (Connection c = pool.getConnection()) {
+            try {
+                return work.run(SqliteStatementCache.wrap(c));
+            } catch (SQLException | RuntimeException | Error e) {
+                SqliteStatementCache.forget(c); // a statement may have been left half-read
+                throw e;
+            }
+        }
+    }
+
     private static void backOff(int attempt) {
         try {
             Thread.sleep((long) (Math.random() * 20 * attempt));
