@@ -10,8 +10,8 @@ final class CheckSql {
     static final String INSERT_RESULT = """
             INSERT INTO check_result (domain, checked_at, source, errors, warnings, tlsrpt_status, reaches_hub, tlsrpt_publish,
                 mta_sts_record, policy_status, policy_mode, policy_id, mx_count, mx_covered, starttls_all, min_days_to_expiry,
-                dane_status, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
+                dane_status, body, policy_mx, policy_max_age)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
     static final String INSERT_FINDING = "INSERT INTO check_finding (result_id, position, finding, severity, subject) VALUES (?, ?, ?, ?, ?)";
     static final String INSERT_EVENT = """
             INSERT INTO check_event (domain, at, kind, subject, finding, severity, detail, result_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -27,6 +27,10 @@ final class CheckSql {
             SELECT r.id, r.source, r.body FROM check_latest l JOIN check_result r ON r.id = l.result_id WHERE l.domain = ?""";
     static final String HISTORY_AT = """
             SELECT id, source, body FROM check_result WHERE domain = ? AND checked_at <= ? ORDER BY checked_at DESC, id DESC LIMIT ?""";
+    /** The fetched MTA-STS policy of the domain's checks taken at or before an instant, newest first (V69's columns). */
+    static final String POLICIES_AT = """
+            SELECT checked_at, policy_status, policy_mode, policy_mx, policy_max_age FROM check_result
+            WHERE domain = ? AND checked_at <= ? ORDER BY checked_at DESC, id DESC LIMIT ?""";
     static final String HISTORY = "SELECT id, source, body FROM check_result WHERE domain = ? ORDER BY id DESC LIMIT ?";
 
     /** The id of a domain's N-th newest check: older ones that showed no change are pruned. */

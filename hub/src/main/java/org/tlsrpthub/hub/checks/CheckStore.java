@@ -62,7 +62,10 @@ public final class CheckStore {
                 setFlag(ps, i++, f.starttlsAll());
                 if (f.minDaysToExpiry() == null) ps.setNull(i++, Types.INTEGER); else ps.setInt(i++, f.minDaysToExpiry());
                 ps.setString(i++, f.daneStatus());
-                ps.setString(i, body);
+                ps.setString(i++, body);
+                MtaStsState sts = check.mtaSts();
+                ps.setString(i++, sts == null || sts.mx() == null || sts.mx().isEmpty() ? null : String.join("\n", sts.mx()));
+                if (sts == null || sts.maxAge() == null) ps.setNull(i, Types.BIGINT); else ps.setLong(i, sts.maxAge());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -176,6 +179,29 @@ public final class CheckStore {
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(stored(rs));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The MTA-STS policy each of the domain's checks taken at or before {@code at} fetched, newest
+     * first, from the check's columns rather than its body.
+     */
+    public static List<FetchedPolicy> policiesAt(Connection c, String domain, Instant at, int limit) throws SQLException {
+        List<FetchedPolicy> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CheckSql.POLICIES_AT)) {
+            ps.setString(1, domain);
+            ps.setLong(2, at.toEpochMilli());
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant checkedAt = Instant.ofEpochMilli(rs.getLong(1));
+                    String status = rs.getString(2), mode = rs.getString(3), mx = rs.getString(4);
+                    long maxAge = rs.getLong(5);
+                    Long givenMaxAge = rs.wasNull() ? null : maxAge;
+                    out.add(new FetchedPolicy(checkedAt, status, mode, mx == null ? List.of() : List.of(mx.split("\n")), givenMaxAge));
+                }
             }
         }
         return out;

@@ -5,11 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.tlsrpthub.hub.checks.CheckStore;
-import org.tlsrpthub.hub.checks.MtaStsState;
-import org.tlsrpthub.hub.checks.StoredCheck;
+import org.tlsrpthub.hub.checks.FetchedPolicy;
 
 /**
  * The policy the live checks last fetched from {@code mta-sts.DOMAIN} (issue 11), valid and parsed,
@@ -22,26 +20,25 @@ public final class LivePolicySource implements CurrentPolicySource {
 
     @Override
     public Optional<CurrentPolicy> current(Connection c, String domain, Instant at) throws SQLException {
-        List<StoredCheck> history = CheckStore.historyAt(c, domain, at, HISTORY);
         PolicyVersion current = null;
         Instant since = null;
-        for (StoredCheck s : history) {
-            PolicyVersion v = version(s.check().mtaSts());
+        for (FetchedPolicy fetched : CheckStore.policiesAt(c, domain, at, HISTORY)) {
+            PolicyVersion v = version(fetched);
             if (current == null) {
                 if (v == null) return Optional.empty(); // the newest check fetched no valid policy: say nothing
                 current = v;
             } else if (v == null || !current.id().equals(v.id())) {
                 break;
             }
-            since = s.check().checkedAt();
+            since = fetched.checkedAt();
         }
         if (current == null) return Optional.empty();
         return Optional.of(new CurrentPolicy(current, CurrentPolicy.Source.LIVE, LocalDate.ofInstant(since, ZoneOffset.UTC)));
     }
 
     /** The fetched policy as a version (mode and mx patterns), or null when none was fetched and parsed. */
-    static PolicyVersion version(MtaStsState sts) {
-        if (sts == null || !"valid".equals(sts.policyStatus()) || sts.mode() == null) return null;
-        return new PolicyVersion(sts.mode(), sts.mx() == null ? List.of() : sts.mx(), sts.maxAge());
+    static PolicyVersion version(FetchedPolicy p) {
+        if (!"valid".equals(p.status()) || p.mode() == null) return null;
+        return new PolicyVersion(p.mode(), p.mx(), p.maxAge());
     }
 }
