@@ -20,7 +20,8 @@ final class PolicyRollupSql {
                 AND kind = ? AND result_type = ? AND receiving_mx = ? AND sessions = 0""";
 
     // The span's first and last day: the smaller and the larger of the stored and the new one (CASE,
-    // since the dialects spell a two-argument minimum differently).
+    // since the dialects spell a two-argument minimum differently). Most reports fall inside their
+    // span already (today's, again): then the row is left unwritten.
     static final String WIDEN_SPAN = """
             INSERT INTO rollup_policy_span (policy_domain, reporter_key, policy_key, first_day, last_day)
             VALUES (?, ?, ?, ?, ?)
@@ -28,7 +29,8 @@ final class PolicyRollupSql {
                 first_day = CASE WHEN excluded.first_day < rollup_policy_span.first_day
                                  THEN excluded.first_day ELSE rollup_policy_span.first_day END,
                 last_day = CASE WHEN excluded.last_day > rollup_policy_span.last_day
-                                THEN excluded.last_day ELSE rollup_policy_span.last_day END""";
+                                THEN excluded.last_day ELSE rollup_policy_span.last_day END
+            WHERE excluded.first_day < rollup_policy_span.first_day OR excluded.last_day > rollup_policy_span.last_day""";
 
     static final String DELETE_SPAN = "DELETE FROM rollup_policy_span WHERE policy_domain = ? AND reporter_key = ? AND policy_key = ?";
 
