@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.alerts;
 
 import java.util.Collections;
+import org.tlsrpthub.hub.store.Quarantine;
 
 /** The reads of the evaluation: rollups of a chunk of domains (by the primary key's prefix), quarantines, receivers, evidence reports. */
 final class FactsSql {
@@ -19,7 +20,7 @@ final class FactsSql {
 
     /** Inputs that did not parse: not reports for other domains, held-back contenders, DKIM holds or expiring junk. */
     static final String PARSE_QUARANTINES = "SELECT raw_input_id, kind, quarantined_at FROM quarantine"
-            + " WHERE quarantined_at >= ? AND quarantined_at < ? AND expires_at IS NULL AND kind NOT IN ('OTHER_DOMAIN', 'DKIM', 'CONFLICT')"
+            + " WHERE quarantined_at >= ? AND quarantined_at < ? AND expires_at IS NULL AND kind NOT IN ('" + Quarantine.OTHER_DOMAIN + "', '" + Quarantine.DKIM + "', '" + Quarantine.CONFLICT + "')"
             + " ORDER BY quarantined_at DESC, raw_input_id DESC";
 
     static final String FAILING_RECEIVERS = "SELECT node, receiver, failing_since, last_error FROM receiver_failure"

@@ -120,6 +120,7 @@ class RuleScenariosTest {
         data.daily("quiet.test", "r.test", -30, -3, 100).daily("busy.test", "r.test", -30, -2, 100).store();
         assertThat(fired("missing-reports")).extracting(Signal::domain, Signal::subject)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("quiet.test", ""));
+        assertThat(fired("missing-reports").get(0).summary()).startsWith("No reporter has sent a report about quiet.test for 3 days");
     }
 
     @Test
@@ -132,6 +133,7 @@ class RuleScenariosTest {
         List<Signal> s = fired("intake");
         assertThat(s).extracting(Signal::subject).containsExactly("imap work@n1", "parse-errors");
         assertThat(s.get(1).evidence()).containsEntry("quarantined_inputs", 1).containsEntry("quarantine_ids", List.of(1L));
+        assertThat(s.get(1).summary()).startsWith("1 input was quarantined for parse errors");
     }
 
     @Test

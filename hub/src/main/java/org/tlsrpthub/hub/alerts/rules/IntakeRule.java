@@ -39,7 +39,8 @@ public final class IntakeRule implements HubRule {
             evidence.put("hours", p.whole("quarantined-hours"));
             evidence.put("quarantined_inputs", f.quarantined().size());
             evidence.put("quarantine_ids", f.quarantined().stream().limit(MAX_IDS).map(HubFacts.Quarantined::rawInputId).toList());
-            String summary = String.format("%d inputs were quarantined for parse errors in the last %d hours", f.quarantined().size(),
+            String summary = String.format("%d %s quarantined for parse errors in the last %d hours", f.quarantined().size(),
+                    f.quarantined().size() == 1 ? "input was" : "inputs were",
                     p.whole("quarantined-hours"));
             out.add(new Signal("", ID, "parse-errors", Severity.WARNING, null, null, null, null, null, new TreeSet<>(), 0, 0, summary,
                     evidence));

@@ -87,8 +87,8 @@ public final class MissingReportsRule implements DomainRule {
         evidence.put("silent_days", silent);
         evidence.put("cadence_days", cadence);
         evidence.put("report_days", days.subSet(days.last() - p.whole("activity-days") + 1, true, days.last(), true).size());
-        String who = reporter.isEmpty() ? "Nobody has" : reporter + " has";
-        String summary = String.format("%s sent no report about %s for %d days (last report %s; reports came %s)", who, f.domain(),
+        String what = reporter.isEmpty() ? "No reporter has sent a report" : reporter + " has sent no report";
+        String summary = String.format("%s about %s for %d days (last report %s; reports came %s)", what, f.domain(),
                 silent, date(days.last()), cadence == 1 ? "daily" : "every " + cadence + " days");
         TreeSet<String> parties = new TreeSet<>();
         if (!reporter.isEmpty()) parties.add(reporter);
