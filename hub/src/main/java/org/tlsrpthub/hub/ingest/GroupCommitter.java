@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * committed (synced to disk unless store.sqlite.synchronous=normal). Under light load a batch is a
  * single input, so latency stays that of one commit.
  *
+ * <p>Where the store leaves the sync to the caller ({@link IngestService#defersSync}: SQLite at
+ * synchronous=FULL), a second thread syncs and only then completes the senders' futures, while the
+ * writer already writes the next batch: the fsync no longer stops the writer, and one sync covers
+ * every batch committed before it began. A sync that fails stops the committer (like an Error):
+ * after a failed fsync nothing written since can be trusted to be on disk.
+ *
  * <p>No sender waits for ever: {@link #commit} gives up after the commit timeout, a writer that
  * dies (an {@link Error} such as an OutOfMemoryError) fails every input still waiting, and
  * {@link #close} stops waiting for a writer that makes no progress.
@@ -42,16 +48,26 @@ public final class GroupCommitter implements AutoCloseable {
 
     private record Pending(PreparedInput input, CompletableFuture<IngestOutcome> result) {}
 
+    /** An input whose transaction committed, with its outcome: given to its sender once synced. */
+    private record Committed(Pending pending, IngestOutcome outcome) {}
+
     private final IngestService ingest;
     private final BlockingQueue<Pending> queue;
+    private final int maxQueue;
     private final int maxBatch;
     private final Duration commitTimeout;
     private final Thread writer;
+    private final Thread syncer; // null when each commit is durable as it returns
+    private final Object syncLock = new Object();
+    private final List<Committed> awaitingSync = new ArrayList<>(); // guarded by syncLock
+    private boolean writerDone; // guarded by syncLock
+    private boolean syncerGone; // guarded by syncLock
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private volatile Throwable death;
     // System.nanoTime() when the batch being committed began; 0 while the writer waits for work.
     private volatile long batchStarted;
+    private volatile long syncStarted; // the same for the sync in progress
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
@@ -71,8 +87,10 @@ public final class GroupCommitter implements AutoCloseable {
     public GroupCommitter(IngestService ingest, int maxQueue, int maxBatch, Duration commitTimeout) {
         this.ingest = ingest;
         this.queue = new ArrayBlockingQueue<>(maxQueue);
+        this.maxQueue = maxQueue;
         this.maxBatch = maxBatch;
         this.commitTimeout = commitTimeout;
+        this.syncer = ingest.defersSync() ? Thread.ofPlatform().name("group-commit-sync").daemon(false).start(this::syncRun) : null;
         this.writer = Thread.ofPlatform().name("group-commit").daemon(false).start(this::run);
     }
 
@@ -135,28 +153,40 @@ public final class GroupCommitter implements AutoCloseable {
         return failures.get();
     }
 
-    /** DEAD after an Error ended the writer; STALLED while one batch takes longer than the commit timeout. */
+    /**
+     * DEAD after an Error ended the writer or a sync failed; STALLED while one batch, or one sync,
+     * takes longer than the commit timeout.
+     */
     public Health health() {
-        if (death != null || !writer.isAlive() && !closed) return Health.DEAD;
-        long started = batchStarted;
-        if (started != 0 && System.nanoTime() - started > commitTimeout.toNanos()) return Health.STALLED;
+        if (death != null || !closed && (!writer.isAlive() || syncer != null && !syncer.isAlive())) return Health.DEAD;
+        long now = System.nanoTime();
+        if (overdue(batchStarted, now) || overdue(syncStarted, now)) return Health.STALLED;
         return Health.WORKING;
     }
 
+    private boolean overdue(long started, long now) {
+        return started != 0 && now - started > commitTimeout.toNanos();
+    }
+
     /**
-     * The writer's time so far: wall-clock nanoseconds spent committing, and its CPU nanoseconds
-     * (-1 where the JVM cannot tell). Busy close to elapsed time means the writer is the bottleneck.
+     * The writer's time so far: wall-clock nanoseconds spent committing, and the CPU nanoseconds of
+     * the writer and the sync thread together (-1 where the JVM cannot tell). Busy close to elapsed
+     * time means the writer is the bottleneck.
      */
     public long[] writerTime() {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(writer.threadId()) : -1;
+        long cpu = -1;
+        if (threads.isThreadCpuTimeSupported()) {
+            cpu = Math.max(0, threads.getThreadCpuTime(writer.threadId()));
+            if (syncer != null) cpu += Math.max(0, threads.getThreadCpuTime(syncer.threadId()));
+        }
         return new long[] {busyNanos.get(), cpu};
     }
 
     private void run() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         try {
-            while (!closed || !queue.isEmpty()) {
+            while ((!closed || !queue.isEmpty()) && death == null) {
                 batch.clear();
                 Pending first;
                 try {
@@ -179,18 +209,24 @@ public final class GroupCommitter implements AutoCloseable {
             death = e;
             log.error("event=group-commit-writer-died error=\"{}\"; every waiting input fails, /readyz reports it", e.toString(), e);
             for (Pending p : batch) fail(p, e);
-            failQueued(new Unavailable("the database writer has stopped"));
+        } finally {
+            if (death != null) failQueued(new Unavailable("the database writer has stopped"));
+            synchronized (syncLock) {
+                writerDone = true;
+                syncLock.notifyAll();
+            }
         }
     }
 
     private void commit(List<Pending> batch) {
         List<PreparedInput> inputs = new ArrayList<>(batch.size());
         for (Pending p : batch) inputs.add(p.input());
+        List<Committed> done = new ArrayList<>(batch.size());
         try {
-            List<IngestOutcome> outcomes = ingest.commit(inputs);
+            List<IngestOutcome> outcomes = write(inputs);
             commits.incrementAndGet();
             committed.addAndGet(inputs.size());
-            for (int i = 0; i < batch.size(); i++) batch.get(i).result().complete(outcomes.get(i));
+            for (int i = 0; i < batch.size(); i++) done.add(new Committed(batch.get(i), outcomes.get(i)));
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
                 fail(batch.get(0), e);
@@ -202,11 +238,76 @@ public final class GroupCommitter implements AutoCloseable {
             for (Pending p : batch) {
                 if (p.result().isDone()) continue;
                 try {
-                    p.result().complete(ingest.commit(List.of(p.input())).get(0));
+                    done.add(new Committed(p, write(List.of(p.input())).get(0)));
                 } catch (SQLException | RuntimeException single) {
                     fail(p, single);
                 }
             }
+        }
+        if (syncer == null) {
+            for (Committed c : done) c.pending().result().complete(c.outcome());
+        } else {
+            handToSyncer(done);
+        }
+    }
+
+    private List<IngestOutcome> write(List<PreparedInput> inputs) throws SQLException {
+        return syncer == null ? ingest.commit(inputs) : ingest.commitSyncLater(inputs);
+    }
+
+    // Waits while the sync thread is maxQueue inputs behind: committed but unsynced inputs are bounded too.
+    private void handToSyncer(List<Committed> done) {
+        synchronized (syncLock) {
+            boolean abandoned = false;
+            try {
+                while (!syncerGone && awaitingSync.size() >= maxQueue) syncLock.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // close() gave up on this writer: its loop ends
+                abandoned = true;
+            }
+            if (!syncerGone && !abandoned) {
+                awaitingSync.addAll(done);
+                syncLock.notifyAll();
+                return;
+            }
+        }
+        // committed but never synced: not acknowledged, so the sender retries (and finds a duplicate)
+        for (Committed c : done) fail(c.pending(), new Unavailable("the database writer has stopped"));
+    }
+
+    /** The sync thread: syncs whatever has been committed since its last sync, then answers those senders. */
+    private void syncRun() {
+        List<Committed> syncing = new ArrayList<>();
+        try {
+            while (true) {
+                synchronized (syncLock) {
+                    while (awaitingSync.isEmpty() && !writerDone) syncLock.wait();
+                    if (awaitingSync.isEmpty()) return; // the writer has ended and everything is synced
+                    syncing.addAll(awaitingSync);
+                    awaitingSync.clear();
+                    syncLock.notifyAll();
+                }
+                syncStarted = System.nanoTime();
+                ingest.syncCommits();
+                syncStarted = 0;
+                for (Committed c : syncing) c.pending().result().complete(c.outcome());
+                syncing.clear();
+            }
+        } catch (InterruptedException e) {
+            // close() gave up on this thread
+        } catch (Throwable e) {
+            death = e;
+            log.error("event=group-commit-sync-failed error=\"{}\"; the committer stops, every waiting input fails, /readyz reports it",
+                    e.toString(), e);
+        } finally {
+            for (Committed c : syncing) fail(c.pending(), new Unavailable("the database could not sync its log to disk"));
+            synchronized (syncLock) {
+                syncerGone = true;
+                for (Committed c : awaitingSync) fail(c.pending(), new Unavailable("the database writer has stopped"));
+                awaitingSync.clear();
+                syncLock.notifyAll();
+            }
+            if (death != null) failQueued(new Unavailable("the database writer has stopped"));
         }
     }
 
@@ -244,6 +345,17 @@ public final class GroupCommitter implements AutoCloseable {
                     break;
                 }
                 progress = now;
+            }
+            if (syncer != null) {
+                synchronized (syncLock) {
+                    writerDone = true; // also when the writer was abandoned above
+                    syncLock.notifyAll();
+                }
+                syncer.join(commitTimeout.toMillis());
+                if (syncer.isAlive()) {
+                    log.error("event=group-commit-close-abandoned-sync writer={}", health());
+                    syncer.interrupt();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

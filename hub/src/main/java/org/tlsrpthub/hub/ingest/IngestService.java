@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.ingest;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -104,12 +105,35 @@ public final class IngestService {
 
     /** Writes prepared inputs in one transaction and returns their outcomes in order. */
     public List<IngestOutcome> commit(List<PreparedInput> inputs) throws SQLException {
+        return commit(inputs, false);
+    }
+
+    /**
+     * As {@link #commit(List)}, but where {@link #defersSync} the commit may not be on disk yet: acknowledge
+     * its inputs only after a {@link #syncCommits} that began after this returned.
+     */
+    public List<IngestOutcome> commitSyncLater(List<PreparedInput> inputs) throws SQLException {
+        return commit(inputs, true);
+    }
+
+    /** True when {@link #commitSyncLater} leaves its sync to {@link #syncCommits} (SQLite at synchronous=FULL). */
+    public boolean defersSync() {
+        return db.defersSync();
+    }
+
+    /** Makes every commit that returned before this call durable. */
+    public void syncCommits() throws IOException {
+        db.syncCommits();
+    }
+
+    private List<IngestOutcome> commit(List<PreparedInput> inputs, boolean syncLater) throws SQLException {
         long t0 = System.nanoTime();
         Set<String> newDomains = new HashSet<>();
-        List<IngestOutcome> outcomes = db.inTransaction(c -> {
+        Database.TransactionWork<List<IngestOutcome>> work = c -> {
             newDomains.clear(); // a retried attempt starts over
             return commit(c, inputs, true, newDomains);
-        });
+        };
+        List<IngestOutcome> outcomes = syncLater ? db.inTransactionSyncLater(work) : db.inTransaction(work);
         assigner.remember(newDomains);
         observer.committed(inputs, outcomes, System.nanoTime() - t0);
         return outcomes;

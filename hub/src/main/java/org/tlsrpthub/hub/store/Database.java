@@ -23,12 +23,14 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final IdAllocator ids;
     private final WalCheckpointer checkpointer;
+    private final WalSync walSync; // null: every commit syncs itself, or nothing does
 
-    private Database(HikariDataSource pool, Dialect dialect, WalCheckpointer checkpointer) {
+    private Database(HikariDataSource pool, Dialect dialect, WalCheckpointer checkpointer, WalSync walSync) {
         this.pool = pool;
         this.dialect = dialect;
         this.ids = IdAllocator.of(dialect);
         this.checkpointer = checkpointer;
+        this.walSync = walSync;
     }
 
     /** Opens the database at {@code jdbcUrl}, creating or upgrading its schema. */
@@ -56,9 +58,15 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         try {
             migrate(pool, dialect);
+            WalSync walSync = null;
+            if (dialect == Dialect.SQLITE) {
+                try (Connection c = pool.getConnection()) {
+                    walSync = WalSync.of(c, jdbcUrl);
+                }
+            }
             WalCheckpointer checkpointer = dialect == Dialect.SQLITE
                     ? WalCheckpointer.startIfWal(jdbcUrl, checkpointTick, restartLogFrames) : null;
-            Database db = new Database(pool, dialect, checkpointer);
+            Database db = new Database(pool, dialect, checkpointer, walSync);
             try {
                 ContentHashBackfill.run(db);
                 PolicyRollupBackfill.run(db);
@@ -118,10 +126,43 @@ public final class Database implements AutoCloseable {
      * statement and then report failure.)
      */
     public <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * True when {@link #inTransactionSyncLater} leaves the sync of its commit to {@link #syncCommits}:
+     * SQLite in WAL mode at {@code synchronous=FULL}. Otherwise its commits are as durable as
+     * {@link #inTransaction}'s when it returns, and syncCommits does nothing.
+     */
+    public boolean defersSync() {
+        return walSync != null;
+    }
+
+    /**
+     * As {@link #inTransaction}, but where {@link #defersSync} the commit is written and not yet
+     * synced: nothing may be acknowledged for it before a {@link #syncCommits} that began after this
+     * returned. The writer can meanwhile go on with its next transaction.
+     */
+    public <T> T inTransactionSyncLater(TransactionWork<T> work) throws SQLException {
+        return inTransaction(work, walSync != null);
+    }
+
+    /** Makes every commit that returned before this call durable (see {@link WalSync}). */
+    public void syncCommits() throws java.io.IOException {
+        if (walSync != null) walSync.sync();
+    }
+
+    /** Syncs of {@link #syncCommits} begun and completed so far (both 0 where commits sync themselves). */
+    public long[] syncCounts() {
+        return walSync == null ? new long[2] : walSync.counts();
+    }
+
+    private <T> T inTransaction(TransactionWork<T> work, boolean syncLater) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             Connection c = pool.getConnection();
             boolean clean = true;
             try {
+                if (syncLater) execute(c, SYNC_AT_CHECKPOINTS_ONLY);
                 return dialect == Dialect.SQLITE ? sqliteTransaction(c, work) : jdbcTransaction(c, work);
             } catch (SQLException | RuntimeException | Error e) {
                 clean = undo(c, e);
@@ -131,9 +172,23 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             } finally {
+                // a pooled connection that would not sync its commits must never serve another path
+                if (syncLater && clean) clean = quietly(c, SYNC_EVERY_COMMIT);
                 if (!clean) pool.evictConnection(c);
                 c.close();
             }
+        }
+    }
+
+    private static final String SYNC_AT_CHECKPOINTS_ONLY = "PRAGMA synchronous=NORMAL";
+    private static final String SYNC_EVERY_COMMIT = "PRAGMA synchronous=FULL";
+
+    private static boolean quietly(Connection c, String sql) {
+        try {
+            execute(c, sql);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
