@@ -62,6 +62,8 @@ public final class GroupCommitter implements AutoCloseable {
     private final List<Committed> awaitingSync = new ArrayList<>(); // guarded by syncLock
     private boolean writerDone; // guarded by syncLock
     private boolean syncerGone; // guarded by syncLock
+    private boolean syncInFlight; // guarded by syncLock
+    private volatile int backlogWanted; // > 0 while the writer waits for that many queued inputs
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private volatile Throwable death;
@@ -136,6 +138,13 @@ public final class GroupCommitter implements AutoCloseable {
                 p.result().completeExceptionally(new Unavailable("the database writer has stopped"));
             } else if (!queue.offer(p)) {
                 p.result().completeExceptionally(new Unavailable("too many inputs waiting for the database"));
+            } else {
+                int wanted = backlogWanted;
+                if (wanted > 0 && queue.size() >= wanted) {
+                    synchronized (syncLock) {
+                        syncLock.notifyAll();
+                    }
+                }
             }
         } finally {
             gate.readLock().unlock();
@@ -203,6 +212,11 @@ public final class GroupCommitter implements AutoCloseable {
                 batchStarted = 0;
                 batches.incrementAndGet();
                 busyNanos.addAndGet(System.nanoTime() - t0);
+                try {
+                    awaitSyncOrBacklog(batch.size());
+                } catch (InterruptedException e) {
+                    break; // close() gave up on this writer
+                }
             }
         } catch (Throwable e) {
             // An Error (out of memory, a broken driver): nothing may wait for a writer that is gone.
@@ -251,6 +265,24 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * While the last batch is being synced, waits until it is synced or as many inputs as it held
+     * are queued. Committing a smaller batch beside the sync would gain nothing (its senders wait
+     * for the next sync anyway) and cost CPU: each commit writes every page it touched, and a
+     * smaller batch shares fewer of them.
+     */
+    private void awaitSyncOrBacklog(int last) throws InterruptedException {
+        if (syncer == null) return;
+        synchronized (syncLock) {
+            backlogWanted = last;
+            try {
+                while ((syncInFlight || !awaitingSync.isEmpty()) && !syncerGone && queue.size() < last) syncLock.wait();
+            } finally {
+                backlogWanted = 0;
+            }
+        }
+    }
+
     private List<IngestOutcome> write(List<PreparedInput> inputs) throws SQLException {
         return syncer == null ? ingest.commit(inputs) : ingest.commitSyncLater(inputs);
     }
@@ -285,6 +317,7 @@ public final class GroupCommitter implements AutoCloseable {
                     if (awaitingSync.isEmpty()) return; // the writer has ended and everything is synced
                     syncing.addAll(awaitingSync);
                     awaitingSync.clear();
+                    syncInFlight = true;
                     syncLock.notifyAll();
                 }
                 syncStarted = System.nanoTime();
@@ -292,6 +325,10 @@ public final class GroupCommitter implements AutoCloseable {
                 syncStarted = 0;
                 for (Committed c : syncing) c.pending().result().complete(c.outcome());
                 syncing.clear();
+                synchronized (syncLock) {
+                    syncInFlight = false;
+                    syncLock.notifyAll();
+                }
             }
         } catch (InterruptedException e) {
             // close() gave up on this thread
