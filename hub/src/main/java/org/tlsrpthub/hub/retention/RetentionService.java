@@ -43,7 +43,7 @@ public final class RetentionService {
 
     private static long count(Connection c, String sql, long ms) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, ms);
+            bindEvery(ps, sql, ms);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -53,8 +53,14 @@ public final class RetentionService {
 
     private static long update(Connection c, String sql, long ms) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, ms);
+            bindEvery(ps, sql, ms);
             return ps.executeUpdate();
         }
+    }
+
+    // Each statement compares one instant, some of them with two columns.
+    private static void bindEvery(PreparedStatement ps, String sql, long ms) throws SQLException {
+        int n = (int) sql.chars().filter(ch -> ch == '?').count();
+        for (int i = 1; i <= n; i++) ps.setLong(i, ms);
     }
 }

@@ -13,8 +13,11 @@ final class RetentionSql {
 
     static final String COUNT_EXPIRED_JUNK = "SELECT count(*) FROM quarantine WHERE expires_at < ?";
 
+    // The rule is the range's end; range_start (never after the end) is there for its index.
     static final String COUNT_DETAILS = """
-            SELECT count(*) FROM failure_detail WHERE report_id IN (SELECT id FROM report WHERE range_end < ?)""";
+            SELECT count(*) FROM failure_detail
+            WHERE report_id IN (SELECT id FROM report WHERE range_start < ? AND range_end < ?)""";
     static final String DELETE_DETAILS = """
-            DELETE FROM failure_detail WHERE report_id IN (SELECT id FROM report WHERE range_end < ?)""";
+            DELETE FROM failure_detail
+            WHERE report_id IN (SELECT id FROM report WHERE range_start < ? AND range_end < ?)""";
 }
