@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.StoredCheck;
+import org.tlsrpthub.hub.store.DaySessions;
 
 /**
  * Reads what the rules need, a chunk of domains at a time through the rollups' primary key, so that
@@ -59,8 +60,10 @@ final class FactsLoader {
             ps.setInt(++i, today);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RollupRow(rs.getInt(2), rs.getString(3),
-                            rs.getString(4).charAt(0), rs.getString(5), rs.getString(6), rs.getLong(7)));
+                    List<RollupRow> rows = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                    String reporter = rs.getString(2), type = rs.getString(4), mx = rs.getString(5);
+                    char kind = rs.getString(3).charAt(0);
+                    DaySessions.each(rs.getString(6), (day, sessions) -> rows.add(new RollupRow(day, reporter, kind, type, mx, sessions)));
                 }
             }
         }

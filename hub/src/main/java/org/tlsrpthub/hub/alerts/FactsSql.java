@@ -1,6 +1,7 @@
 package org.tlsrpthub.hub.alerts;
 
 import java.util.Collections;
+import org.tlsrpthub.hub.store.DaySessions;
 import org.tlsrpthub.hub.store.Quarantine;
 
 /** The reads of the evaluation: rollups of a chunk of domains (by the primary key's prefix), quarantines, receivers, evidence reports. */
@@ -11,11 +12,14 @@ final class FactsSql {
     static final String DOMAINS = "SELECT policy_domain FROM rollup_domain_total WHERE policy_domain <> ''"
             + " UNION SELECT domain FROM check_latest ORDER BY 1";
 
-    /** The cells of a chunk of domains over [?, ?), read through the primary key's prefix, one domain after the other. */
+    /**
+     * The cells of a chunk of domains over [?, ?), read through the primary key's prefix: one row per
+     * domain, reporter, kind, result type and MX, with its days as a {@link DaySessions} series.
+     */
     static String rollups(int domains) {
-        return "SELECT policy_domain, day, reporter_key, kind, result_type, receiving_mx, sessions FROM rollup_daily"
+        return "SELECT policy_domain, reporter_key, kind, result_type, receiving_mx, " + DaySessions.AGGREGATE + " FROM rollup_daily"
                 + " WHERE policy_domain IN (" + String.join(", ", Collections.nCopies(domains, "?")) + ") AND day >= ? AND day < ?"
-                + " ORDER BY policy_domain, day, reporter_key, kind, result_type, receiving_mx";
+                + " GROUP BY policy_domain, reporter_key, kind, result_type, receiving_mx";
     }
 
     /** Inputs that did not parse: not reports for other domains, held-back contenders, DKIM holds or expiring junk. */

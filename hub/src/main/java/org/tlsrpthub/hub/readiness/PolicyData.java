@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tlsrpthub.hub.store.DaySessions;
 
 /**
  * What the policy rollups hold about one domain up to a day: which policies were applied (only
@@ -55,8 +56,8 @@ record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spans, Lis
             ps.setInt(3, endDay);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    cells.add(new Cell(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getLong(7)));
+                    String reporter = rs.getString(1), key = rs.getString(2), kind = rs.getString(3), type = rs.getString(4), mx = rs.getString(5);
+                    DaySessions.each(rs.getString(6), (day, sessions) -> cells.add(new Cell(day, reporter, key, kind, type, mx, sessions)));
                 }
             }
         }

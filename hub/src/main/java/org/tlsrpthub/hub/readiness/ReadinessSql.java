@@ -1,5 +1,7 @@
 package org.tlsrpthub.hub.readiness;
 
+import org.tlsrpthub.hub.store.DaySessions;
+
 /** The readiness queries: the policy rollups of migration V63, one domain at a time, never report rows. */
 final class ReadinessSql {
     private ReadinessSql() {}
@@ -21,10 +23,10 @@ final class ReadinessSql {
             SELECT MAX(day) FROM rollup_policy_daily
             WHERE policy_domain = ? AND reporter_key = ? AND policy_key = ? AND kind = 'R' AND day < ?""";
 
-    /** Every cell of a range of days. */
-    static final String CELLS = """
-            SELECT day, reporter_key, policy_key, kind, result_type, receiving_mx, sessions FROM rollup_policy_daily
-            WHERE policy_domain = ? AND day >= ? AND day < ?""";
+    /** Every cell of a range of days, one row per series of a reporter, policy, kind, result type and MX (a {@link DaySessions} series). */
+    static final String CELLS = "SELECT reporter_key, policy_key, kind, result_type, receiving_mx, " + DaySessions.AGGREGATE
+            + " FROM rollup_policy_daily WHERE policy_domain = ? AND day >= ? AND day < ?"
+            + " GROUP BY reporter_key, policy_key, kind, result_type, receiving_mx";
 
     /** Whether the hub heard of the domain: reports about it, or it is served. */
     static final String KNOWN = """
