@@ -39,10 +39,13 @@ final class Tally {
         Tally t = new Tally();
         PolicyVersion v = current.version();
         int since = current.since() == null ? Integer.MIN_VALUE : (int) current.since().toEpochDay();
+        String currentId = v.id();
+        // a version's id is built anew on each call: judged once per policy key, not once per cell
+        Map<String, Boolean> isCurrent = new HashMap<>();
         for (PolicyData.Cell c : data.cells()) {
             if (c.kind().equals("R")) t.lastDay = Math.max(t.lastDay, c.day());
             PolicyVersion applied = data.versionOfKey().get(c.policyKey());
-            boolean counts = applied != null ? applied.id().equals(v.id())
+            boolean counts = applied != null ? isCurrent.computeIfAbsent(c.policyKey(), k -> applied.id().equals(currentId))
                     : data.policyless().contains(c.policyKey()) && c.day() >= since;
             if (!counts) {
                 if (applied != null && c.kind().equals("F")) {
