@@ -7,17 +7,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.tlsrpthub.hub.checks.CheckStore;
+import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.StoredCheck;
-import org.tlsrpthub.hub.store.DaySessions;
+import org.tlsrpthub.hub.readiness.PolicyData;
 
 /**
- * Reads what the rules need, a chunk of domains at a time through the rollups' primary key, so that
- * memory holds one chunk's few weeks of cells whatever the number of reports or domains.
+ * Reads what the rules need, a chunk of domains at a time through the policy rollups' primary key,
+ * so that memory holds one chunk's few weeks of cells whatever the number of reports or domains.
  */
 final class FactsLoader {
     private FactsLoader() {}
@@ -33,39 +32,21 @@ final class FactsLoader {
     /**
      * The facts of each domain of {@code chunk} that has cells in the {@code days} complete days before
      * {@code today} or a live check taken at or before {@code at} (so that a dry run in the past sees
-     * what was known then); a domain with neither is left out. The chunk's cells are one query.
+     * what was known then); a domain with neither is left out. The chunk's policy rollups are read
+     * once, for the MTA-STS rules and as the other rules' cells.
      */
     static List<DomainFacts> load(Connection c, List<String> chunk, int today, int days, Instant at, MtaStsSource mtaSts)
             throws SQLException {
-        Map<String, List<RollupRow>> rows = rollups(c, chunk, today, days);
+        int from = today - days;
+        Map<String, PolicyData> policy = PolicyData.readAll(c, chunk, today - Math.max(days, mtaSts.windowDays()), today);
         List<DomainFacts> out = new ArrayList<>();
         for (String domain : chunk) {
-            Optional<StoredCheck> check = CheckStore.latestAt(c, domain, at);
-            if (!rows.containsKey(domain) && check.isEmpty()) continue;
-            out.add(new DomainFacts(domain, today, rows.getOrDefault(domain, List.of()), check.map(StoredCheck::check).orElse(null),
-                    mtaSts.at(c, domain, at)));
-        }
-        return out;
-    }
-
-    private static Map<String, List<RollupRow>> rollups(Connection c, List<String> chunk, int today, int days) throws SQLException {
-        Map<String, List<RollupRow>> out = new HashMap<>();
-        // the list is padded to a power of two with its last name, so that a few statements serve every batch size
-        int slots = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
-        try (PreparedStatement ps = c.prepareStatement(FactsSql.rollups(slots))) {
-            int i = 0;
-            for (String domain : chunk) ps.setString(++i, domain);
-            while (i < slots) ps.setString(++i, chunk.get(chunk.size() - 1));
-            ps.setInt(++i, today - days);
-            ps.setInt(++i, today);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<RollupRow> rows = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                    String reporter = rs.getString(2), type = rs.getString(4), mx = rs.getString(5);
-                    char kind = rs.getString(3).charAt(0);
-                    DaySessions.each(rs.getString(6), (day, sessions) -> rows.add(new RollupRow(day, reporter, kind, type, mx, sessions)));
-                }
-            }
+            PolicyData data = policy.get(domain);
+            List<RollupRow> rows = new ArrayList<>();
+            for (PolicyData.Cell cell : data.cells()) if (cell.day() >= from) rows.add(RollupRow.of(cell));
+            DomainCheck check = CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null);
+            if (rows.isEmpty() && check == null) continue;
+            out.add(new DomainFacts(domain, today, rows, check, mtaSts.at(c, domain, at, data, check)));
         }
         return out;
     }

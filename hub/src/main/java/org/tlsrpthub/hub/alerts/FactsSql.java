@@ -1,26 +1,14 @@
 package org.tlsrpthub.hub.alerts;
 
-import java.util.Collections;
-import org.tlsrpthub.hub.store.DaySessions;
 import org.tlsrpthub.hub.store.Quarantine;
 
-/** The reads of the evaluation: rollups of a chunk of domains (by the primary key's prefix), quarantines, receivers, evidence reports. */
+/** The reads of the evaluation besides the policy rollups (readiness/PolicyData): domains, quarantines, receivers, evidence reports. */
 final class FactsSql {
     private FactsSql() {}
 
     /** The domains to evaluate: those with reports and those with a stored live check (served, perhaps never reported on). */
     static final String DOMAINS = "SELECT policy_domain FROM rollup_domain_total WHERE policy_domain <> ''"
             + " UNION SELECT domain FROM check_latest ORDER BY 1";
-
-    /**
-     * The cells of a chunk of domains over [?, ?), read through the primary key's prefix: one row per
-     * domain, reporter, kind, result type and MX, with its days as a {@link DaySessions} series.
-     */
-    static String rollups(int domains) {
-        return "SELECT policy_domain, reporter_key, kind, result_type, receiving_mx, " + DaySessions.AGGREGATE + " FROM rollup_daily"
-                + " WHERE policy_domain IN (" + String.join(", ", Collections.nCopies(domains, "?")) + ") AND day >= ? AND day < ?"
-                + " GROUP BY policy_domain, reporter_key, kind, result_type, receiving_mx";
-    }
 
     /** Inputs that did not parse: not reports for other domains, held-back contenders, DKIM holds or expiring junk. */
     static final String PARSE_QUARANTINES = "SELECT raw_input_id, kind, quarantined_at FROM quarantine"

@@ -3,17 +3,52 @@ package org.tlsrpthub.hub.alerts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.readiness.MtaStsFacts;
+import org.tlsrpthub.hub.readiness.PolicyData;
+import org.tlsrpthub.hub.readiness.ReadinessService;
 
 /**
  * Where the MTA-STS rules ({@code stale-policy}, {@code readiness-ready}, {@code enforce-would-fail})
  * learn a domain's readiness, enforced failures and stale reporters: the readiness service in
- * {@code serve} ({@code ReadinessService::facts}).
+ * {@code serve}. The evaluation reads the policy rollups of a chunk of domains once, for these rules
+ * and its own.
  */
-@FunctionalInterface
 public interface MtaStsSource {
     /** No policy history: those rules find nothing (benchmarks and tests of the other rules). */
-    MtaStsSource NONE = (c, domain, at) -> null;
+    MtaStsSource NONE = new MtaStsSource() {
+        @Override
+        public int windowDays() {
+            return 0;
+        }
 
-    MtaStsFacts at(Connection c, String domain, Instant at) throws SQLException;
+        @Override
+        public MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, DomainCheck check) {
+            return null;
+        }
+    };
+
+    /** How many complete days of policy cells before the evaluated instant {@link #at} reads. */
+    int windowDays();
+
+    /**
+     * @param data  the domain's policy rollups, cells of at least {@link #windowDays()} days
+     * @param check its newest live check taken at or before {@code at}, or null
+     */
+    MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, DomainCheck check) throws SQLException;
+
+    /** The readiness service's facts. */
+    static MtaStsSource of(ReadinessService readiness) {
+        return new MtaStsSource() {
+            @Override
+            public int windowDays() {
+                return readiness.settings().windowDays();
+            }
+
+            @Override
+            public MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, DomainCheck check) throws SQLException {
+                return readiness.facts(c, domain, at, data, check);
+            }
+        };
+    }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tlsrpthub.hub.alerts.MtaStsSource;
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
 import org.tlsrpthub.hub.alerts.IncidentChanges;
@@ -55,7 +56,7 @@ final class AlertsBench implements Callable<Integer> {
             MemoryFigures.reset();
             // as serve runs it: the stale-policy rule reads the readiness service's policy history
             AlertService alerts = new AlertService(db, clock, AlertSettings.defaults(), (c, t) -> { },
-                    ReadinessService.of(db, clock, Settings.of(java.util.Map.of()))::facts);
+                    MtaStsSource.of(ReadinessService.of(db, clock, Settings.of(java.util.Map.of()))));
             IncidentChanges firstRun = alerts.run(clock.instant(), null);
             System.out.printf("%s, %,d domains x %,d days x %d senders; the first full evaluation: %s%n", db.dialect(), domains, days,
                     senders, firstRun);

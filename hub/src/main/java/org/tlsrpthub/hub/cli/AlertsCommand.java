@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.cli;
 
+import org.tlsrpthub.hub.alerts.MtaStsSource;
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
 import org.tlsrpthub.hub.config.Settings;
@@ -27,6 +28,6 @@ final class AlertsCommand {
         java.time.Clock clock = java.time.Clock.systemUTC();
         return new AlertService(db, clock, AlertSettings.from(settings), (c, t) -> {
             throw new IllegalStateException("the alert commands do not evaluate incidents; serve does");
-        }, ReadinessService.of(db, clock, settings)::facts);
+        }, MtaStsSource.of(ReadinessService.of(db, clock, settings)));
     }
 }

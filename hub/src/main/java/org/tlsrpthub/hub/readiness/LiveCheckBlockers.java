@@ -12,6 +12,7 @@ import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
+import org.tlsrpthub.hub.checks.StoredCheck;
 
 /**
  * What the hub's own live check sees broken on the policy or the MX hosts now (issue 13 §1: also
@@ -30,10 +31,12 @@ final class LiveCheckBlockers {
 
     /** One sentence per blocking error finding of the newest check taken at or before {@code at}; empty when none. */
     static List<String> reasons(Connection c, String domain, Instant at) throws SQLException {
-        var stored = CheckStore.latestAt(c, domain, at);
-        if (stored.isEmpty()) return List.of();
-        DomainCheck check = stored.get().check();
-        if (check.checkedAt().isBefore(at.minus(MAX_AGE))) return List.of();
+        return reasons(CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null), at);
+    }
+
+    /** As above, from that check when the caller read it already (null: none). */
+    static List<String> reasons(DomainCheck check, Instant at) {
+        if (check == null || check.checkedAt().isBefore(at.minus(MAX_AGE))) return List.of();
         List<String> out = new ArrayList<>();
         for (Finding f : check.findings()) {
             if (f.severity() != FindingSeverity.ERROR || !BLOCKING.contains(f.id())) continue;

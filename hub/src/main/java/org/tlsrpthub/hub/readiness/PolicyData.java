@@ -11,90 +11,129 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tlsrpthub.hub.store.DaySessions;
+import org.tlsrpthub.hub.store.Dialect;
+import org.tlsrpthub.hub.store.InList;
 
 /**
  * What the policy rollups hold about one domain up to a day: which policies were applied (only
  * {@code sts} ones become versions), when each reporter applied each, and the cells of the window.
  *
  * @param versionOfKey the version of every {@code sts} policy key; other policy types are absent
- * @param spans        per reporter and policy key, the first and last day reported
- * @param cells        the window's cells
+ * @param spans        per reporter and sts policy key, the first and last day reported
+ * @param cells        the window's cells, in no particular order
  * @param otherTypes   whether reports named a policy other than sts (tlsa, no-policy-found)
  * @param policyless   keys under which a sender had no policy to apply: no-policy-found, or sts
  *                     without a mode (a sender that could not fetch the policy reports either way)
  */
-record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spans, List<Cell> cells, boolean otherTypes,
+public record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spans, List<Cell> cells, boolean otherTypes,
         Set<String> policyless) {
 
     record Span(String reporter, String policyKey, int firstDay, int lastDay) {}
 
-    record Cell(int day, String reporter, String policyKey, String kind, String resultType, String mx, long sessions) {}
+    /** One cell of {@code rollup_policy_daily}: the sessions of a day, reporter, applied policy, kind, result type and MX. */
+    public record Cell(int day, String reporter, String policyKey, String kind, String resultType, String mx, long sessions) {}
+
+    /** Nothing reported. */
+    static PolicyData none() {
+        return new PolicyData(Map.of(), List.of(), List.of(), false, Set.of());
+    }
+
+    /** The same data with only the cells of the days from {@code fromDay} on. */
+    PolicyData since(int fromDay) {
+        List<Cell> kept = new ArrayList<>(cells.size());
+        for (Cell c : cells) if (c.day() >= fromDay) kept.add(c);
+        return new PolicyData(versionOfKey, spans, kept, otherTypes, policyless);
+    }
 
     /** Reads the domain's policies and spans before {@code endDay}, and the cells of [{@code fromDay}, {@code endDay}). */
     static PolicyData read(Connection c, String domain, int fromDay, int endDay) throws SQLException {
-        Map<String, PolicyVersion> versions = new HashMap<>();
-        boolean other = false;
-        Set<String> policyless = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.APPLIED)) {
-            ps.setString(1, domain);
+        return readAll(c, List.of(domain), fromDay, endDay).get(domain);
+    }
+
+    /**
+     * As {@link #read} for each of {@code domains} (distinct names), a statement per table for all of
+     * them; a domain nothing was reported about gets {@link #none()}.
+     */
+    public static Map<String, PolicyData> readAll(Connection c, List<String> domains, int fromDay, int endDay) throws SQLException {
+        Map<String, Reading> of = new HashMap<>();
+        for (String d : domains) of.put(d, new Reading());
+        int slots = InList.slots(domains.size());
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.applied(slots))) {
+            InList.bind(ps, 1, domains);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String key = rs.getString(1), type = rs.getString(2);
-                    PolicyVersion v = "sts".equals(type) ? PolicyVersion.of(rs.getString(3), rs.getString(4)) : null;
-                    if (v != null && !v.mode().isEmpty()) versions.put(key, v);
-                    else if (v != null || "no-policy-found".equals(type)) policyless.add(key);
-                    if (v == null) other = true;
+                    Reading r = of.get(rs.getString(1));
+                    String key = rs.getString(2);
+                    PolicyVersion v = "sts".equals(rs.getString(3)) ? PolicyVersion.of(rs.getString(4), rs.getString(5)) : null;
+                    if (v != null && !v.mode().isEmpty()) r.versions.put(key, v);
+                    else r.policyless.add(key);
                 }
             }
         }
-        List<Span> spans = spans(c, domain, endDay);
-        List<Cell> cells = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.CELLS)) {
-            ps.setString(1, domain);
-            ps.setInt(2, fromDay);
-            ps.setInt(3, endDay);
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.otherTypes(slots))) {
+            InList.bind(ps, 1, domains);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) of.get(rs.getString(1)).other = true;
+            }
+        }
+        spans(c, domains, slots, endDay, of);
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.cells(Dialect.of(c), slots))) {
+            int i = InList.bind(ps, 1, domains);
+            ps.setInt(++i, fromDay);
+            ps.setInt(++i, endDay);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String reporter = rs.getString(1), key = rs.getString(2), kind = rs.getString(3), type = rs.getString(4), mx = rs.getString(5);
-                    DaySessions.each(rs.getString(6), (day, sessions) -> cells.add(new Cell(day, reporter, key, kind, type, mx, sessions)));
+                    List<Cell> cells = of.get(rs.getString(1)).cells;
+                    CellsJson.each(rs.getString(2), (day, reporter, key, kind, type, mx, sessions) ->
+                            cells.add(new Cell(day, reporter, key, kind, type, mx, sessions)));
                 }
             }
         }
-        return new PolicyData(versions, spans, cells, other, policyless);
+        Map<String, PolicyData> out = new HashMap<>();
+        of.forEach((d, r) -> out.put(d, r.data()));
+        return out;
+    }
+
+    /** One domain's data as it is read. */
+    private static final class Reading {
+        final Map<String, PolicyVersion> versions = new HashMap<>();
+        final Set<String> policyless = new HashSet<>();
+        final List<Span> spans = new ArrayList<>();
+        final List<Span> runningOn = new ArrayList<>();
+        final List<Cell> cells = new ArrayList<>();
+        boolean other;
+
+        PolicyData data() {
+            // one order on both databases, whichever spans ran on: the verdict's ties are decided by it
+            spans.sort(Comparator.comparing(Span::reporter).thenComparing(Span::policyKey));
+            return new PolicyData(versions, spans, cells, other, policyless);
+        }
     }
 
     /** The spans as they were before {@code endDay}: a span reaching that day ends on its last report day before it. */
-    private static List<Span> spans(Connection c, String domain, int endDay) throws SQLException {
-        List<Span> spans = new ArrayList<>();
-        List<Span> runningOn = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.SPANS)) {
-            ps.setString(1, domain);
+    private static void spans(Connection c, List<String> domains, int slots, int endDay, Map<String, Reading> of) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.spans(slots))) {
+            InList.bind(ps, 1, domains);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Span s = new Span(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
-                    if (s.lastDay() < endDay) spans.add(s);
-                    else if (s.firstDay() < endDay) runningOn.add(s);
+                    Reading r = of.get(rs.getString(1));
+                    Span s = new Span(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5));
+                    if (s.lastDay() < endDay) r.spans.add(s);
+                    else if (s.firstDay() < endDay) r.runningOn.add(s);
                 }
             }
         }
-        if (!runningOn.isEmpty()) addLastDaysBefore(c, domain, endDay, runningOn, spans);
-        // one order on both databases, whichever spans ran on: the verdict's ties are decided by it
-        spans.sort(Comparator.comparing(Span::reporter).thenComparing(Span::policyKey));
-        return spans;
-    }
-
-    private static void addLastDaysBefore(Connection c, String domain, int endDay, List<Span> runningOn, List<Span> spans)
-            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ReadinessSql.LAST_DAY_BEFORE)) {
-            for (Span s : runningOn) {
-                ps.setString(1, domain);
-                ps.setString(2, s.reporter());
-                ps.setString(3, s.policyKey());
-                ps.setInt(4, endDay);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    spans.add(new Span(s.reporter(), s.policyKey(), s.firstDay(), rs.getInt(1)));
+            for (Map.Entry<String, Reading> e : of.entrySet()) {
+                for (Span s : e.getValue().runningOn) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, s.reporter());
+                    ps.setString(3, s.policyKey());
+                    ps.setInt(4, endDay);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        e.getValue().spans.add(new Span(s.reporter(), s.policyKey(), s.firstDay(), rs.getInt(1)));
+                    }
                 }
             }
         }

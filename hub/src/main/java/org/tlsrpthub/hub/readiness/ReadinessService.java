@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
@@ -89,14 +90,16 @@ public final class ReadinessService {
 
     /**
      * The verdict, the failures under an enforced policy and the stale reporters at {@code at}, for the
-     * whole hub on the caller's connection, from one read of the domain's policy rollups: what the
-     * MTA-STS alert rules read (docs/alerts.md).
+     * whole hub on the caller's connection: what the MTA-STS alert rules read (docs/alerts.md). The
+     * caller has read the domain's policy rollups ({@link PolicyData#readAll}, cells from at least
+     * {@link ReadinessSettings#windowDays()} days before {@code at}'s day) and its newest live check
+     * taken at or before {@code at} (null: none), for many domains at once.
      */
-    public MtaStsFacts facts(Connection c, String domain, Instant at) throws SQLException {
+    public MtaStsFacts facts(Connection c, String domain, Instant at, PolicyData read, DomainCheck check) throws SQLException {
         int end = endDay(at);
-        PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
+        PolicyData data = read.since(end - settings.windowDays());
         Optional<CurrentPolicy> current = current(c, domain, at, data, end);
-        return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, LiveCheckBlockers.reasons(c, domain, at)),
+        return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, LiveCheckBlockers.reasons(check, at)),
                 ReadinessRules.underEnforce(end, settings, data, current), StaleReporters.of(domain, end, data, current));
     }
 

@@ -1,19 +1,37 @@
 package org.tlsrpthub.hub.readiness;
 
-import org.tlsrpthub.hub.store.DaySessions;
+import org.tlsrpthub.hub.store.Dialect;
+import org.tlsrpthub.hub.store.InList;
 
 /** The readiness queries: the policy rollups of migration V63, one domain at a time, never report rows. */
 final class ReadinessSql {
     private ReadinessSql() {}
 
-    /** Every policy ever applied to the domain. */
-    static final String APPLIED = """
-            SELECT policy_key, policy_type, policy_strings, mx_hosts FROM rollup_policy_applied WHERE policy_domain = ?""";
+    /**
+     * The sts and no-policy-found policies ever applied to each domain of an {@link InList}: the only
+     * ones whose strings the verdict reads (a tlsa policy, perhaps a new one every day, only tells that
+     * other types were reported, see {@link #otherTypes}).
+     */
+    static String applied(int slots) {
+        return "SELECT policy_domain, policy_key, policy_type, policy_strings, mx_hosts FROM rollup_policy_applied"
+                + " WHERE policy_domain IN (" + InList.placeholders(slots) + ") AND policy_type IN ('sts', 'no-policy-found')";
+    }
 
-    /** Per reporter and applied policy: the first and the last day it was reported (V68, kept at ingest). */
-    static final String SPANS = """
-            SELECT reporter_key, policy_key, first_day, last_day FROM rollup_policy_span
-            WHERE policy_domain = ?""";
+    /** The domains of an {@link InList} that were reported with a policy type other than sts. */
+    static String otherTypes(int slots) {
+        return "SELECT DISTINCT policy_domain FROM rollup_policy_applied WHERE policy_domain IN (" + InList.placeholders(slots) + ")"
+                + " AND policy_type <> 'sts'";
+    }
+
+    /**
+     * Per domain of an {@link InList}, reporter and applied sts policy: the first and the last day it was
+     * reported (V68, kept at ingest). Spans of other policy types tell the verdict nothing.
+     */
+    static String spans(int slots) {
+        return "SELECT s.policy_domain, s.reporter_key, s.policy_key, s.first_day, s.last_day FROM rollup_policy_span s"
+                + " JOIN rollup_policy_applied a ON a.policy_domain = s.policy_domain AND a.policy_key = s.policy_key"
+                + " WHERE s.policy_domain IN (" + InList.placeholders(slots) + ") AND a.policy_type = 'sts'";
+    }
 
     /**
      * The last day before the given one that a reporter applied a policy: for a span that runs on to
@@ -23,10 +41,14 @@ final class ReadinessSql {
             SELECT MAX(day) FROM rollup_policy_daily
             WHERE policy_domain = ? AND reporter_key = ? AND policy_key = ? AND kind = 'R' AND day < ?""";
 
-    /** Every cell of a range of days, one row per series of a reporter, policy, kind, result type and MX (a {@link DaySessions} series). */
-    static final String CELLS = "SELECT reporter_key, policy_key, kind, result_type, receiving_mx, " + DaySessions.AGGREGATE
-            + " FROM rollup_policy_daily WHERE policy_domain = ? AND day >= ? AND day < ?"
-            + " GROUP BY reporter_key, policy_key, kind, result_type, receiving_mx";
+    /**
+     * Every cell of a range of days of each domain of an {@link InList}, one row per domain (a
+     * {@link CellsJson}): grouped by the primary key's first column, so nothing is sorted.
+     */
+    static String cells(Dialect dialect, int slots) {
+        return "SELECT policy_domain, " + CellsJson.aggregate(dialect) + " FROM rollup_policy_daily"
+                + " WHERE policy_domain IN (" + InList.placeholders(slots) + ") AND day >= ? AND day < ? GROUP BY policy_domain";
+    }
 
     /** Whether the hub heard of the domain: reports about it, or it is served. */
     static final String KNOWN = """
@@ -44,7 +66,7 @@ final class ReadinessSql {
             FROM rollup_domain_total t LEFT JOIN readiness_column c ON c.domain = t.policy_domain""";
 
     static String columnStamps(int domains) {
-        return COLUMN_STAMPS + " WHERE t.policy_domain IN (" + String.join(", ", java.util.Collections.nCopies(domains, "?")) + ")";
+        return COLUMN_STAMPS + " WHERE t.policy_domain IN (" + InList.placeholders(domains) + ")";
     }
 
     static final String UPSERT_COLUMN = """

@@ -1,5 +1,6 @@
 package org.tlsrpthub.hub.serve;
 
+import org.tlsrpthub.hub.alerts.MtaStsSource;
 import org.tlsrpthub.hub.readiness.ReadinessColumnJob;
 import org.tlsrpthub.hub.readiness.ReadinessService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -93,7 +94,7 @@ public final class Hub implements AutoCloseable {
         // one readiness service for pages, API, the MTA-STS alert rules and the job that keeps the overview's MTA-STS column judged
         ReadinessService readiness = ReadinessService.of(db, clock, settings);
         // a bad alert setting stops the start here, naming the key; transitions go to the notification outbox
-        AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox(), readiness::facts);
+        AlertService alerts = new AlertService(db, clock, AlertSettings.from(settings), notifications.outbox(), MtaStsSource.of(readiness));
         this.afterIngest = alerts.settings().enabled() ? new IngestEvaluations(alerts, clock) : null;
         IngestObserver observer = afterIngest == null ? new IngestMetrics(metrics) : new IngestMetrics(metrics).and(afterIngest);
         IngestService ingest = new IngestService(db, new CoreInputDecoder(limits), clock, observer);

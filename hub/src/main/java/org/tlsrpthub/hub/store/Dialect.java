@@ -20,6 +20,11 @@ public enum Dialect {
         throw new IllegalArgumentException("unsupported database URL (expected jdbc:sqlite:… or jdbc:postgresql:…): " + jdbcUrl);
     }
 
+    /** The database a connection (pooled, or wrapped by the statement cache) talks to. */
+    public static Dialect of(java.sql.Connection c) throws java.sql.SQLException {
+        return c.isWrapperFor(org.sqlite.SQLiteConnection.class) ? SQLITE : POSTGRESQL;
+    }
+
     String migrations() {
         return migrations;
     }

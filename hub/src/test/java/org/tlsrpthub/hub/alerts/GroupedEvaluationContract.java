@@ -66,7 +66,7 @@ abstract class GroupedEvaluationContract {
                 "starttls-not-supported", FindingSeverity.ERROR, "mx1." + CHECKED_ONLY, "no STARTTLS", "enable it")), null, null,
                 List.of(), new DaneState("inactive", "")), "schedule");
         settings = AlertSettings.defaults();
-        mtaSts = ReadinessService.of(db, clock, Settings.of(Map.of()))::facts;
+        mtaSts = MtaStsSource.of(ReadinessService.of(db, clock, Settings.of(Map.of())));
     }
 
     @AfterEach

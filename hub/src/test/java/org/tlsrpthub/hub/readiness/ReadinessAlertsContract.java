@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.alerts.MtaStsSource;
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
 import org.tlsrpthub.hub.alerts.IncidentTransition;
@@ -60,7 +61,7 @@ abstract class ReadinessAlertsContract {
 
     private AlertService alerts(Map<String, String> settings) {
         return new AlertService(db, Clock.fixed(NOW, ZoneOffset.UTC), AlertSettings.from(Settings.of(settings)), (c, t) -> sent.add(t),
-                readiness::facts);
+                MtaStsSource.of(readiness));
     }
 
     private List<Signal> signals(AlertService alerts, Instant at, String rule) throws Exception {

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tlsrpthub.hub.alerts.MtaStsSource;
 import org.tlsrpthub.hub.alerts.AlertService;
 import org.tlsrpthub.hub.alerts.AlertSettings;
 import org.tlsrpthub.hub.alerts.Signal;
@@ -180,7 +181,7 @@ abstract class ReadinessContract {
         scenario.daily(GOOGLE, 10, 1, sts("testing", MX, 1_000));
         scenario.daily(MICROSOFT, 10, 1, sts("testing", MX, 1_000));
         AlertService alerts = new AlertService(db, Clock.fixed(NOW, ZoneOffset.UTC), AlertSettings.defaults(), (c, t) -> { },
-                service::facts);
+                MtaStsSource.of(service));
 
         List<Signal> stale = alerts.dryRun(NOW).signals().stream().filter(x -> x.rule().equals("stale-policy")).toList();
         assertThat(stale).singleElement().satisfies(x -> {

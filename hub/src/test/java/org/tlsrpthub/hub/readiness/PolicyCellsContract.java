@@ -1,0 +1,130 @@
+package org.tlsrpthub.hub.readiness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tlsrpthub.hub.readiness.ReadinessScenario.DOMAIN;
+import static org.tlsrpthub.hub.readiness.ReadinessScenario.MX;
+import static org.tlsrpthub.hub.readiness.ReadinessScenario.NOW;
+import static org.tlsrpthub.hub.readiness.ReadinessScenario.TODAY;
+import static org.tlsrpthub.hub.readiness.ReadinessScenario.sts;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tlsrpthub.core.json.ReportWriter;
+import org.tlsrpthub.hub.generate.ReportGenerator;
+import org.tlsrpthub.hub.ingest.CoreInputDecoder;
+import org.tlsrpthub.hub.ingest.IngestService;
+import org.tlsrpthub.hub.ingest.PreparedInput;
+import org.tlsrpthub.hub.readiness.ReadinessScenario.Failure;
+import org.tlsrpthub.hub.store.Database;
+import org.tlsrpthub.hub.store.Provenance;
+import org.tlsrpthub.hub.testsupport.Sql;
+
+/**
+ * The policy rollups as the evaluation and the readiness verdict read them ({@link PolicyData#readAll}:
+ * many domains at once, each domain's cells aggregated by the database into one JSON text): every
+ * name comes back as stored whatever it holds, and summed over policies the cells are the daily
+ * rollups the alert rules used to read.
+ */
+abstract class PolicyCellsContract {
+    protected abstract String emptyDatabaseUrl();
+
+    /** Whether the database's text keeps U+0000 (PostgreSQL refuses it). */
+    protected boolean keepsNul() {
+        return true;
+    }
+
+    private Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(emptyDatabaseUrl());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void namesComeBackAsStoredWhateverTheyHold() throws Exception {
+        List<String> odd = new ArrayList<>(List.of("mx,1.example", "mx \"quoted\" [1, 2] {x}.example", "back\\slash\\u0041.example",
+                "tab\tunit\u001fnewline\n.example", "héllo-ü.example", "rocket-🚀.example", ""));
+        if (keepsNul()) odd.add("nul\u0000inside.example");
+        ReadinessScenario s = new ReadinessScenario(db);
+        List<Failure> failures = new ArrayList<>();
+        for (int i = 0; i < odd.size(); i++) failures.add(new Failure(i % 2 == 0 ? "validation-failure" : "type, \"odd\" 🚀", odd.get(i), i + 1));
+        s.report("reporter, \"odd\" ✉.example", TODAY.minusDays(2), sts("testing", MX, 10, failures.toArray(Failure[]::new)));
+        s.report("google.com", TODAY.minusDays(1), sts("testing", MX, 7));
+        int end = (int) TODAY.toEpochDay();
+
+        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, List.of(DOMAIN, "never.example"), end - 30, end));
+
+        Set<String> stored = new TreeSet<>();
+        for (List<Object> r : Sql.rows(db, "SELECT day, reporter_key, policy_key, kind, result_type, receiving_mx, sessions"
+                + " FROM rollup_policy_daily WHERE policy_domain = ?", DOMAIN)) {
+            stored.add(r.toString().replace(" ", ""));
+        }
+        Set<String> cells = new TreeSet<>();
+        for (PolicyData.Cell c : read.get(DOMAIN).cells()) {
+            cells.add(List.of(c.day(), c.reporter(), c.policyKey(), c.kind(), c.resultType(), c.mx(), c.sessions()).toString().replace(" ", ""));
+        }
+        assertThat(stored).hasSize(5 + odd.size()); // R, S, F of the odd report, R and S of the other (no failed sessions, no F cell)
+        assertThat(cells).isEqualTo(stored);
+        assertThat(read.get(DOMAIN).cells()).extracting(PolicyData.Cell::mx).containsAll(odd);
+        assertThat(read.get("never.example")).isEqualTo(PolicyData.none());
+    }
+
+    @Test
+    void summedOverPoliciesTheCellsAreTheDailyRollups() throws Exception {
+        // the benchmark's generated reports: failures on several MX hosts, and a new TLSA policy every day on domain0
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(NOW, ZoneOffset.UTC));
+        ReportGenerator gen = new ReportGenerator(7, TODAY.minusDays(20));
+        ReportWriter writer = new ReportWriter();
+        List<String> domains = new ArrayList<>();
+        for (int d = 0; d < 4; d++) domains.add(ReportGenerator.domainName(d));
+        for (int day = 0; day < 20; day++) {
+            List<PreparedInput> batch = new ArrayList<>();
+            for (int d = 0; d < 4; d++) {
+                for (int sender = 0; sender < 3; sender++) {
+                    batch.add(ingest.prepare(writer.write(gen.report(d, sender, day)), Provenance.file(d + "/" + day + "/" + sender, NOW)));
+                }
+            }
+            ingest.commit(batch);
+        }
+        int end = (int) TODAY.toEpochDay();
+
+        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end));
+
+        for (String domain : domains) {
+            Map<String, Long> sessions = new TreeMap<>();
+            Set<String> reported = new TreeSet<>();
+            for (PolicyData.Cell c : read.get(domain).cells()) {
+                String day = c.day() + "|" + c.reporter();
+                if (c.kind().equals("R")) reported.add(day);
+                else sessions.merge(day + "|" + c.kind() + "|" + c.resultType() + "|" + c.mx(), c.sessions(), Long::sum);
+            }
+            Map<String, Long> daily = new TreeMap<>();
+            Set<String> dailyReported = new TreeSet<>();
+            for (List<Object> r : Sql.rows(db, "SELECT day, reporter_key, kind, result_type, receiving_mx, sessions FROM rollup_daily"
+                    + " WHERE policy_domain = ?", domain)) {
+                String day = r.get(0) + "|" + r.get(1);
+                if (r.get(2).equals("R")) dailyReported.add(day);
+                else daily.put(day + "|" + r.get(2) + "|" + r.get(3) + "|" + r.get(4), ((Number) r.get(5)).longValue());
+            }
+            daily.values().removeIf(n -> n == 0);
+            sessions.values().removeIf(n -> n == 0);
+            assertThat(sessions).as(domain).hasSizeGreaterThan(60).isEqualTo(daily);
+            assertThat(reported).as(domain).hasSize(60).isEqualTo(dailyReported);
+        }
+        assertThat(read.get(domains.get(0)).cells().stream().map(PolicyData.Cell::policyKey).distinct()).hasSizeGreaterThan(19);
+    }
+}
