@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.StoredCheck;
@@ -39,12 +40,13 @@ final class FactsLoader {
             throws SQLException {
         int from = today - days;
         Map<String, PolicyData> policy = PolicyData.readAll(c, chunk, today - Math.max(days, mtaSts.windowDays()), today);
+        Set<String> checked = CheckStore.checkedAmong(c, chunk);
         List<DomainFacts> out = new ArrayList<>();
         for (String domain : chunk) {
             PolicyData data = policy.get(domain);
             List<RollupRow> rows = new ArrayList<>();
             for (PolicyData.Cell cell : data.cells()) if (cell.day() >= from) rows.add(RollupRow.of(cell));
-            DomainCheck check = CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null);
+            DomainCheck check = checked.contains(domain) ? CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null) : null;
             if (rows.isEmpty() && check == null) continue;
             out.add(new DomainFacts(domain, today, rows, check, mtaSts.at(c, domain, at, data, check)));
         }

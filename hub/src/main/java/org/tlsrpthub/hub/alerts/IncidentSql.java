@@ -1,5 +1,7 @@
 package org.tlsrpthub.hub.alerts;
 
+import org.tlsrpthub.hub.store.InList;
+
 /** The SQL of incidents; the organisation is the domain's in domain_org (none for the hub's own inputs). */
 final class IncidentSql {
     private IncidentSql() {}
@@ -10,7 +12,11 @@ final class IncidentSql {
     static final String FROM = " FROM incident i LEFT JOIN domain_org o ON o.domain = i.domain";
 
     static final String OPEN_ALL = "SELECT " + COLUMNS + FROM + " WHERE i.state = 'open'";
-    static final String OPEN_OF_DOMAIN = OPEN_ALL + " AND i.domain = ?";
+
+    /** The open incidents of the domains of an {@link InList}. */
+    static String openOfDomains(int slots) {
+        return OPEN_ALL + " AND i.domain IN (" + InList.placeholders(slots) + ")";
+    }
 
     static final String INSERT = "INSERT INTO incident (domain, rule, subject, severity, state, summary, rate_percent, parties, evidence,"
             + " opened_at, updated_at, last_seen_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?) RETURNING id";

@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.tlsrpthub.hub.store.InList;
 
 /**
  * Turns an evaluation into incident changes, in the caller's transaction: opens an incident for a new
@@ -73,9 +76,11 @@ final class Reconciler {
                 read(ps, out);
             }
         } else {
-            try (PreparedStatement ps = c.prepareStatement(IncidentSql.OPEN_OF_DOMAIN)) {
-                for (String d : e.domains()) {
-                    ps.setString(1, d);
+            List<String> domains = new ArrayList<>(e.domains());
+            for (int from = 0; from < domains.size(); from += Evaluator.CHUNK) {
+                List<String> some = domains.subList(from, Math.min(domains.size(), from + Evaluator.CHUNK));
+                try (PreparedStatement ps = c.prepareStatement(IncidentSql.openOfDomains(InList.slots(some.size())))) {
+                    InList.bind(ps, 1, some);
                     read(ps, out);
                 }
             }

@@ -25,6 +25,11 @@ final class CheckSql {
     static final String LOCK_DOMAIN = "SELECT pg_advisory_xact_lock(" + 0x6c697665 + ", hashtext(?))";
     static final String LATEST = """
             SELECT r.id, r.source, r.body FROM check_latest l JOIN check_result r ON r.id = l.result_id WHERE l.domain = ?""";
+    /** The domains of an {@link org.tlsrpthub.hub.store.InList} with any stored check (every check moves check_latest; pruning keeps the newest). */
+    static String checkedAmong(int slots) {
+        return "SELECT domain FROM check_latest WHERE domain IN (" + org.tlsrpthub.hub.store.InList.placeholders(slots) + ")";
+    }
+
     static final String HISTORY_AT = """
             SELECT id, source, body FROM check_result WHERE domain = ? AND checked_at <= ? ORDER BY checked_at DESC, id DESC LIMIT ?""";
     /** The fetched MTA-STS policy of the domain's checks taken at or before an instant, newest first (V69's columns). */

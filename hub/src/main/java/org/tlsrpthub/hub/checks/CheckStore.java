@@ -8,15 +8,18 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tlsrpthub.hub.json.Json;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
 import org.tlsrpthub.hub.store.Dialect;
+import org.tlsrpthub.hub.store.InList;
 
 /**
  * Stored live checks: each check with its findings and the events it shows against the domain's
@@ -163,6 +166,18 @@ public final class CheckStore {
                 return rs.next() ? Optional.of(stored(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** Those of {@code domains} (at least one) with any stored check, on the caller's connection. */
+    public static Set<String> checkedAmong(Connection c, List<String> domains) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(CheckSql.checkedAmong(InList.slots(domains.size())))) {
+            InList.bind(ps, 1, domains);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     /** The domain's newest check taken at or before {@code at}, on the caller's connection (the alert rules read it). */

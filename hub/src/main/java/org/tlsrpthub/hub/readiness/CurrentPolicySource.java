@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.tlsrpthub.hub.checks.DomainCheck;
 
 /**
  * Where the readiness verdict may learn a domain's current policy before it falls back to what the
@@ -14,4 +15,9 @@ import java.util.Optional;
 public interface CurrentPolicySource {
     /** The domain's policy at {@code at}, or empty when this source does not know it. */
     Optional<CurrentPolicy> current(Connection c, String domain, Instant at) throws SQLException;
+
+    /** As above, where the caller read the domain's newest live check taken at or before {@code at} already (null: none). */
+    default Optional<CurrentPolicy> current(Connection c, String domain, Instant at, DomainCheck newestCheck) throws SQLException {
+        return current(c, domain, at);
+    }
 }

@@ -1,18 +1,14 @@
 package org.tlsrpthub.hub.readiness;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.Finding;
 import org.tlsrpthub.hub.checks.FindingSeverity;
-import org.tlsrpthub.hub.checks.StoredCheck;
 
 /**
  * What the hub's own live check sees broken on the policy or the MX hosts now (issue 13 §1: also
@@ -29,12 +25,7 @@ final class LiveCheckBlockers {
 
     private LiveCheckBlockers() {}
 
-    /** One sentence per blocking error finding of the newest check taken at or before {@code at}; empty when none. */
-    static List<String> reasons(Connection c, String domain, Instant at) throws SQLException {
-        return reasons(CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null), at);
-    }
-
-    /** As above, from that check when the caller read it already (null: none). */
+    /** One sentence per blocking error finding of {@code check}, the newest taken at or before {@code at} (null: none); empty when none. */
     static List<String> reasons(DomainCheck check, Instant at) {
         if (check == null || check.checkedAt().isBefore(at.minus(MAX_AGE))) return List.of();
         List<String> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.tlsrpthub.hub.checks.CheckStore;
+import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.FetchedPolicy;
 
 /**
@@ -34,6 +35,12 @@ public final class LivePolicySource implements CurrentPolicySource {
         }
         if (current == null) return Optional.empty();
         return Optional.of(new CurrentPolicy(current, CurrentPolicy.Source.LIVE, LocalDate.ofInstant(since, ZoneOffset.UTC)));
+    }
+
+    /** Without a check taken at or before {@code at} there is nothing to read. */
+    @Override
+    public Optional<CurrentPolicy> current(Connection c, String domain, Instant at, DomainCheck newestCheck) throws SQLException {
+        return newestCheck == null ? Optional.empty() : current(c, domain, at);
     }
 
     /** The fetched policy as a version (mode and mx patterns), or null when none was fetched and parsed. */

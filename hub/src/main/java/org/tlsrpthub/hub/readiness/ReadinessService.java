@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsrpthub.core.syntax.DomainNames;
+import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.checks.StoredCheck;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.orgs.ScopeSql;
 import org.tlsrpthub.hub.store.Database;
@@ -85,7 +87,7 @@ public final class ReadinessService {
     private StalePolicy stalePolicy(Connection c, String domain, Instant at) throws SQLException {
         int end = endDay(at);
         PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
-        return StaleReporters.of(domain, end, data, current(c, domain, at, data, end));
+        return StaleReporters.of(domain, end, data, current(c, domain, at, data, end, newestCheck(c, domain, at)));
     }
 
     /**
@@ -98,7 +100,7 @@ public final class ReadinessService {
     public MtaStsFacts facts(Connection c, String domain, Instant at, PolicyData read, DomainCheck check) throws SQLException {
         int end = endDay(at);
         PolicyData data = read.since(end - settings.windowDays());
-        Optional<CurrentPolicy> current = current(c, domain, at, data, end);
+        Optional<CurrentPolicy> current = current(c, domain, at, data, end, check);
         return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, LiveCheckBlockers.reasons(check, at)),
                 ReadinessRules.underEnforce(end, settings, data, current), StaleReporters.of(domain, end, data, current));
     }
@@ -135,12 +137,19 @@ public final class ReadinessService {
     private Readiness readiness(Connection c, String domain, Instant at) throws SQLException {
         int end = endDay(at);
         PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
-        return ReadinessRules.evaluate(domain, end, settings, data, current(c, domain, at, data, end), LiveCheckBlockers.reasons(c, domain, at));
+        DomainCheck check = newestCheck(c, domain, at);
+        return ReadinessRules.evaluate(domain, end, settings, data, current(c, domain, at, data, end, check), LiveCheckBlockers.reasons(check, at));
     }
 
-    private Optional<CurrentPolicy> current(Connection c, String domain, Instant at, PolicyData data, int end) throws SQLException {
+    private static DomainCheck newestCheck(Connection c, String domain, Instant at) throws SQLException {
+        return CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null);
+    }
+
+    /** @param check the domain's newest live check taken at or before {@code at}, or null */
+    private Optional<CurrentPolicy> current(Connection c, String domain, Instant at, PolicyData data, int end, DomainCheck check)
+            throws SQLException {
         for (CurrentPolicySource s : sources) {
-            Optional<CurrentPolicy> p = s.current(c, domain, at);
+            Optional<CurrentPolicy> p = s.current(c, domain, at, check);
             if (p.isPresent()) return p;
         }
         return ReportedPolicy.of(data, end - settings.windowDays());
