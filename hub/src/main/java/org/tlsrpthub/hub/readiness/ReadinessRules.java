@@ -19,10 +19,11 @@ final class ReadinessRules {
 
     /**
      * @param endDay       the first day not looked at: the window is the {@code windowDays} complete days before it
+     * @param tally        the window's cells against the current policy ({@link Tally#of}), null when none was found
      * @param liveBlocking what the hub's live check sees broken on the policy or the MX hosts now: it blocks like reported failures
      */
     static Readiness evaluate(String domain, int endDay, ReadinessSettings s, PolicyData data, Optional<CurrentPolicy> found,
-            List<String> liveBlocking) {
+            Tally tally, List<String> liveBlocking) {
         LocalDate from = LocalDate.ofEpochDay(endDay - s.windowDays()), to = LocalDate.ofEpochDay(endDay - 1);
         List<String> reasons = new ArrayList<>();
         if (found.isEmpty()) {
@@ -32,7 +33,7 @@ final class ReadinessRules {
             return new Readiness(domain, Verdict.NOT_APPLICABLE, reasons, List.of(), window(from, to, new Tally(), s), null);
         }
         CurrentPolicy current = found.get();
-        Tally t = Tally.of(data, current, s);
+        Tally t = tally;
         Readiness.Window window = window(from, to, t, s);
         Readiness.Policy policy = Readiness.Policy.of(current);
         String mode = current.version().mode();
@@ -72,9 +73,8 @@ final class ReadinessRules {
      * The window's tally against the current policy when it is enforced (else null): the same cells,
      * persistence and thresholds as the verdict, read as mail refused now rather than mail that would be.
      */
-    static EnforceFailures underEnforce(int endDay, ReadinessSettings s, PolicyData data, Optional<CurrentPolicy> found) {
+    static EnforceFailures underEnforce(int endDay, ReadinessSettings s, Optional<CurrentPolicy> found, Tally t) {
         if (found.isEmpty() || !found.get().version().mode().equals("enforce")) return null;
-        Tally t = Tally.of(data, found.get(), s);
         return new EnforceFailures(Readiness.Policy.of(found.get()),
                 window(LocalDate.ofEpochDay(endDay - s.windowDays()), LocalDate.ofEpochDay(endDay - 1), t, s), FailureRates.of(t, s),
                 wouldBreak(t, s));

@@ -101,8 +101,9 @@ public final class ReadinessService {
         int end = endDay(at);
         PolicyData data = read.since(end - settings.windowDays());
         Optional<CurrentPolicy> current = current(c, domain, at, data, end, check);
-        return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, LiveCheckBlockers.reasons(check, at)),
-                ReadinessRules.underEnforce(end, settings, data, current), StaleReporters.of(domain, end, data, current));
+        Tally tally = tally(data, current);
+        return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, tally, LiveCheckBlockers.reasons(check, at)),
+                ReadinessRules.underEnforce(end, settings, current, tally), StaleReporters.of(domain, end, data, current));
     }
 
     /**
@@ -138,7 +139,12 @@ public final class ReadinessService {
         int end = endDay(at);
         PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
         DomainCheck check = newestCheck(c, domain, at);
-        return ReadinessRules.evaluate(domain, end, settings, data, current(c, domain, at, data, end, check), LiveCheckBlockers.reasons(check, at));
+        Optional<CurrentPolicy> current = current(c, domain, at, data, end, check);
+        return ReadinessRules.evaluate(domain, end, settings, data, current, tally(data, current), LiveCheckBlockers.reasons(check, at));
+    }
+
+    private Tally tally(PolicyData data, Optional<CurrentPolicy> current) {
+        return current.map(p -> Tally.of(data, p, settings)).orElse(null);
     }
 
     private static DomainCheck newestCheck(Connection c, String domain, Instant at) throws SQLException {
