@@ -28,9 +28,11 @@ final class ReadinessSql {
      * reported (V68, kept at ingest). Spans of other policy types tell the verdict nothing.
      */
     static String spans(int slots) {
-        return "SELECT s.policy_domain, s.reporter_key, s.policy_key, s.first_day, s.last_day FROM rollup_policy_span s"
-                + " JOIN rollup_policy_applied a ON a.policy_domain = s.policy_domain AND a.policy_key = s.policy_key"
-                + " WHERE s.policy_domain IN (" + InList.placeholders(slots) + ") AND a.policy_type = 'sts'";
+        // CROSS JOIN: SQLite keeps this order, from the sts policies (V71) to their spans (V71)
+        return "SELECT s.policy_domain, s.reporter_key, s.policy_key, s.first_day, s.last_day"
+                + " FROM rollup_policy_applied a CROSS JOIN rollup_policy_span s"
+                + " WHERE a.policy_domain IN (" + InList.placeholders(slots) + ") AND a.policy_type = 'sts'"
+                + " AND s.policy_domain = a.policy_domain AND s.policy_key = a.policy_key";
     }
 
     /**
