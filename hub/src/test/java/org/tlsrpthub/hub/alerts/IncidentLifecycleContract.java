@@ -119,6 +119,25 @@ abstract class IncidentLifecycleContract {
     }
 
     @Test
+    void aNewMxAmongTheFailuresIsOneUpdateAndTheSameDataAgainIsNone() throws Exception {
+        // 3 % of 3,000 sessions fail on mx1: a warning
+        data.daily("a.test", "r.test", -30, -3, 1000).daily("a.test", "r.test", -3, 0, 970, failure("starttls-not-supported", "mx1.a.test", 30))
+                .store();
+        assertThat(alerts.run(AT, List.of("a.test"))).isEqualTo(new IncidentChanges(1, 0, 0));
+
+        // the next day the same reporter fails on mx2 as well, at a similar rate: same severity, same reporter, a new MX
+        data.report("a.test", "r.test", 0, 970, failure("starttls-not-supported", "mx1.a.test", 15),
+                failure("starttls-not-supported", "mx2.a.test", 15)).store();
+        Instant nextDay = AT.plus(Duration.ofDays(1));
+        assertThat(alerts.run(nextDay, List.of("a.test"))).isEqualTo(new IncidentChanges(0, 1, 0));
+        assertThat(alerts.run(nextDay.plus(Duration.ofMinutes(15)), List.of("a.test"))).isEqualTo(new IncidentChanges(0, 0, 0));
+        assertThat(kinds()).containsExactly(IncidentTransition.Kind.OPENED, IncidentTransition.Kind.UPDATED);
+        assertThat(sent.get(1).severity()).isEqualTo("warning");
+        assertThat(sent.get(1).evidence()).containsEntry("mx_hosts", List.of("mx1.a.test", "mx2.a.test"))
+                .containsEntry("failure_rate_percent", 3.0);
+    }
+
+    @Test
     void acknowledgeAndSnoozeRecordWhoAndWhenAndASnoozedIncidentsUpdatesAreNotSent() throws Exception {
         data.daily("a.test", "r.test", -30, -3, 1000).daily("a.test", "r.test", -3, 0, 970, failure("starttls-not-supported", "mx1.a.test", 30))
                 .store();

@@ -94,6 +94,41 @@ class RuleScenariosTest {
     }
 
     @Test
+    void oneMxFailingFromACleanBaselineIsSenderFailingForThatMxButNotAnMxThatWasFailingBefore() throws Exception {
+        // multi.test delivers to mx1, mx2 and mx3; mx3 refused 2 % of its sessions all along, so multi.test as a whole has no
+        // clean baseline. Now mx1 fails 12 % of its sessions (clean before) and mx3 14 % (not clean before); mx2 still works.
+        data.daily("a.test", "multi.test", -17, -3, 980, failure("certificate-expired", "mx3.a.test", 20))
+                .daily("a.test", "multi.test", -3, 0, 740, failure("starttls-not-supported", "mx1.a.test", 120),
+                        failure("certificate-expired", "mx3.a.test", 140))
+                .store();
+        assertThat(fired("sender-failing")).singleElement().satisfies(x -> {
+            assertThat(x.subject()).isEqualTo("multi.test mx1.a.test");
+            assertThat(x.reporter()).isEqualTo("multi.test");
+            assertThat(x.mx()).isEqualTo("mx1.a.test");
+            assertThat(x.resultType()).isEqualTo("starttls-not-supported");
+            assertThat(x.downgrade()).isTrue();
+            assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(x.parties()).containsExactly("multi.test", "mx1.a.test");
+            assertThat(x.evidence()).containsEntry("sessions", 3000L).containsEntry("failed_sessions", 360L)
+                    .containsEntry("failure_rate_percent", 12.0).containsEntry("baseline_failure_rate_percent", 0.0)
+                    .containsEntry("reporter_failure_rate_percent", 26.0).containsEntry("reporter_baseline_failure_rate_percent", 2.0)
+                    .containsEntry("mx_hosts", List.of("mx1.a.test"));
+            assertThat((List<?>) x.evidence().get("report_ids")).hasSize(3);
+        });
+    }
+
+    @Test
+    void aCleanReporterFailingOnOneMxIsSenderFailingOnceAsAWhole() throws Exception {
+        // the reporter-wide signal names the MX: no second incident for the same failures
+        data.daily("a.test", "good.test", -17, -3, 1000)
+                .daily("a.test", "good.test", -3, 0, 880, failure("starttls-not-supported", "mx2.a.test", 120)).store();
+        assertThat(fired("sender-failing")).singleElement().satisfies(x -> {
+            assertThat(x.subject()).isEqualTo("good.test");
+            assertThat(x.mx()).isEqualTo("mx2.a.test");
+        });
+    }
+
+    @Test
     void aReporterThatWasAlwaysFailingIsNotSenderFailing() throws Exception {
         data.daily("a.test", "bad.test", -17, 0, 800, failure("starttls-not-supported", "mx1.a.test", 200)).store();
         assertThat(fired("sender-failing")).isEmpty();

@@ -51,6 +51,7 @@ public final class FailureRateRule implements DomainRule {
         else return List.of();
         Map<String, Long> byType = ResultTypes.failed(f, from);
         TreeSet<String> reporters = new TreeSet<>(f.perReporter(RollupRow.FAILURE, from, f.today()).keySet());
+        TreeSet<String> mx = ResultTypes.failingMx(f, from, r -> true);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("window", window(from, f.today()));
         evidence.put("sessions", total);
@@ -59,9 +60,13 @@ public final class FailureRateRule implements DomainRule {
         evidence.put("threshold_percent", p.percent(severity == Severity.CRITICAL ? "critical-percent" : "warning-percent"));
         evidence.put("result_types", byType);
         evidence.put("reporters", List.copyOf(reporters));
+        evidence.put("mx_hosts", List.copyOf(mx));
+        // a reporter or an MX host new among the failures is a material change (an update)
+        TreeSet<String> parties = new TreeSet<>(reporters);
+        parties.addAll(mx);
         String summary = String.format("%.2f %% of %d sessions to %s failed over %s to %s (%s above %.1f %%)", rate, total, f.domain(),
                 date(from), date(f.today() - 1), severity.id(), (double) evidence.get("threshold_percent"));
-        return List.of(new Signal(f.domain(), ID, "", severity, null, null, null, null, rate, reporters, from, f.today(), summary,
+        return List.of(new Signal(f.domain(), ID, "", severity, null, null, null, null, rate, parties, from, f.today(), summary,
                 evidence));
     }
 }

@@ -3,6 +3,8 @@ package org.tlsrpthub.hub.alerts.rules;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.tlsrpthub.hub.alerts.DomainFacts;
 import org.tlsrpthub.hub.alerts.RollupRow;
 
@@ -22,6 +24,15 @@ final class ResultTypes {
         Map<String, Long> out = new TreeMap<>();
         for (RollupRow r : f.rows()) {
             if (r.kind() == RollupRow.DETAIL && r.day() >= from && r.day() < f.today()) out.merge(r.resultType(), r.sessions(), Long::sum);
+        }
+        return out;
+    }
+
+    /** The MX hosts named by the failure details over [from, today) that pass {@code which}; a detail without one names none. */
+    static TreeSet<String> failingMx(DomainFacts f, int from, Predicate<RollupRow> which) {
+        TreeSet<String> out = new TreeSet<>();
+        for (RollupRow r : f.rows()) {
+            if (r.kind() == RollupRow.DETAIL && r.day() >= from && r.day() < f.today() && !r.mx().isEmpty() && which.test(r)) out.add(r.mx());
         }
         return out;
     }
