@@ -1,5 +1,7 @@
 package org.tlsrpthub.core;
 
+import org.tlsrpthub.core.report.NulReplacement;
+
 /**
  * Input that cannot be accepted as a TLS-RPT report, with where and why. The message always names
  * the source and, when known, the JSON pointer and the line and column of the offending token.
@@ -31,12 +33,13 @@ public final class ReportParseException extends Exception {
     private final long line;
     private final long column;
 
+    /** The texts may quote the input (a member name, a value), so U+0000 in them is replaced: the quarantine stores them. */
     public ReportParseException(Kind kind, String reason, String source, String pointer, long line, long column) {
-        super(format(reason, source, pointer, line, column));
+        super(format(NulReplacement.apply(reason), NulReplacement.apply(source), NulReplacement.apply(pointer), line, column));
         this.kind = kind;
-        this.reason = reason;
-        this.source = source;
-        this.pointer = pointer;
+        this.reason = NulReplacement.apply(reason);
+        this.source = NulReplacement.apply(source);
+        this.pointer = NulReplacement.apply(pointer);
         this.line = line;
         this.column = column;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.ReportParseException.Kind;
+import org.tlsrpthub.core.report.NulReplacement;
 import org.tlsrpthub.core.report.WarningCode;
 
 /**
@@ -45,7 +46,19 @@ final class JsonCursor {
 
     String requiredString(JsonToken t) throws IOException, ReportParseException {
         if (t != JsonToken.VALUE_STRING) throw fail(Kind.BAD_REPORT, "expected a string, found " + describe(t));
-        return p.getText();
+        return text();
+    }
+
+    /** The current string token's text. Every string value of a report is read through here or {@link #withoutNul}. */
+    String text() throws IOException {
+        return withoutNul(p.getText());
+    }
+
+    /** {@code s}, read at the current token, with U+0000 replaced and a warning there when it held any. */
+    String withoutNul(String s) {
+        if (!NulReplacement.needed(s)) return s;
+        warn(WarningCode.NUL_CHARACTER, "the value holds U+0000 (NUL); replaced by U+FFFD, as not every database can store it");
+        return NulReplacement.apply(s);
     }
 
     /** A string the report may leave out: null and "" read as absent, with a warning unless expected. */

@@ -222,7 +222,7 @@ final class ReportReading {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_STRING) {
             in.warn(WarningCode.POLICY_STRING_NOT_ARRAY, "policy-string is a string, not an array");
-            return List.of(p.getText());
+            return List.of(in.text());
         }
         if (t != JsonToken.START_ARRAY) throw in.fail(Kind.BAD_REPORT, "policy-string must be an array of strings, found " + JsonCursor.describe(t));
         List<String> list = new ArrayList<>();
@@ -242,12 +242,15 @@ final class ReportReading {
         return list;
     }
 
-    /** Unpacks encoded arrays inside encoded arrays too, so that what the writer writes reads back the same. */
-    private static void addUnpacked(List<String> list, List<String> strings) {
+    /**
+     * Unpacks encoded arrays inside encoded arrays too, so that what the writer writes reads back the same.
+     * Their escapes are decoded only here, so a U+0000 in them is first seen here.
+     */
+    private void addUnpacked(List<String> list, List<String> strings) {
         for (String s : strings) {
             List<String> inner = s.startsWith("[") ? JsonStringArray.tryParse(s) : null;
             if (inner != null) addUnpacked(list, inner);
-            else list.add(s);
+            else list.add(in.withoutNul(s));
         }
     }
 
@@ -256,7 +259,7 @@ final class ReportReading {
         if (t == JsonToken.VALUE_STRING) {
             // RFC 8460 Appendix B shows a bare string; §4.4 says array (erratum 6241)
             in.warn(WarningCode.MX_HOST_STRING, "mx-host is a string, not an array (RFC 8460 erratum 6241)");
-            return List.of(mxHost(p.getText()));
+            return List.of(mxHost(in.text()));
         }
         if (t != JsonToken.START_ARRAY) throw in.fail(Kind.BAD_REPORT, "mx-host must be an array of strings, found " + JsonCursor.describe(t));
         List<String> list = new ArrayList<>(4);

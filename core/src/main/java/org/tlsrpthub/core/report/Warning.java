@@ -14,8 +14,9 @@ public record Warning(WarningCode code, String where, String message) {
 
     public Warning {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(where, "where");
-        Objects.requireNonNull(message, "message");
+        // both may quote what was sent (an unknown member's name, a header), which the stores must hold alike
+        where = NulReplacement.apply(Objects.requireNonNull(where, "where"));
+        message = NulReplacement.apply(Objects.requireNonNull(message, "message"));
     }
 
     @Override

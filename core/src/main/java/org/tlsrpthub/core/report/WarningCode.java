@@ -58,6 +58,11 @@ public enum WarningCode {
     GZIP_TRAILING_BYTES,
     /** A UTF-8 byte order mark before the JSON; skipped. */
     BYTE_ORDER_MARK,
+    /**
+     * A string value holding U+0000 (NUL), which PostgreSQL text cannot hold; replaced by U+FFFD so
+     * that both databases store the report alike (see {@link NulReplacement}).
+     */
+    NUL_CHARACTER,
 
     // --- report email (RFC 8460 §5.3, §5.6: the JSON wins) ---
     /** {@code TLS-Report-Domain} differs from the report's policy domain(s). */
