@@ -23,6 +23,7 @@ import org.tlsrpthub.core.InputBudget;
 import org.tlsrpthub.core.Limits;
 import org.tlsrpthub.core.ReportParseException;
 import org.tlsrpthub.core.ReportParseException.Kind;
+import org.tlsrpthub.core.report.NulReplacement;
 
 /**
  * Walks the MIME tree of one email depth-first and lists its content parts, going into multiparts and
@@ -202,7 +203,8 @@ final class MimeWalker {
         } catch (IOException | RuntimeException e) {
             // keep the raw text
         }
-        return v.isEmpty() ? null : v;
+        // an encoded-word may decode to U+0000 (=00), which PostgreSQL cannot store (the Message-ID is stored)
+        return v.isEmpty() ? null : NulReplacement.apply(v);
     }
 
     static String describe(Throwable e) {

@@ -61,6 +61,19 @@ class ReportEmailShapesTest {
     }
 
     @Test
+    void headersThatDecodeToNulCarryTheReplacementCharacterInstead() throws ReportParseException {
+        // PostgreSQL text cannot hold U+0000, and the Message-ID is stored with the input
+        String msg = gzipReportEmail().replace("Message-ID: <fixture-0001@reporter.example>", "Message-ID: =?utf-8?Q?fixture=00?=")
+                .replace("TLS-Report-Domain: policy.example", "TLS-Report-Domain: =?utf-8?Q?policy=00.example?=");
+        ReportEmail email = extract(bytes(msg));
+        assertThat(email.metadata().messageId()).isEqualTo("fixture\uFFFD");
+        assertThat(email.metadata().reportDomain()).isEqualTo("policy\uFFFD.example");
+        ParsedReport parsed = email.reports().get(0).parsed();
+        assertThat(codes(parsed)).contains(WarningCode.HEADER_DOMAIN_MISMATCH);
+        assertThat(parsed.warnings()).allSatisfy(w -> assertThat(w.message() + w.where()).doesNotContain("\0"));
+    }
+
+    @Test
     void crlfGivesTheSameAsLf() throws ReportParseException {
         assertThat(extract(crlf(gzipReportEmail()))).isEqualTo(extract(bytes(gzipReportEmail())));
     }
