@@ -37,11 +37,6 @@ import org.tlsrpthub.hub.testsupport.Sql;
 abstract class PolicyCellsContract {
     protected abstract String emptyDatabaseUrl();
 
-    /** Whether the database's text keeps U+0000 (PostgreSQL refuses it). */
-    protected boolean keepsNul() {
-        return true;
-    }
-
     private Database db;
 
     @BeforeEach
@@ -57,8 +52,7 @@ abstract class PolicyCellsContract {
     @Test
     void namesComeBackAsStoredWhateverTheyHold() throws Exception {
         List<String> odd = new ArrayList<>(List.of("mx,1.example", "mx \"quoted\" [1, 2] {x}.example", "back\\slash\\u0041.example",
-                "tab\tunit\u001fnewline\n.example", "héllo-ü.example", "rocket-🚀.example", ""));
-        if (keepsNul()) odd.add("nul\u0000inside.example");
+                "tab\tunit\u001fnewline\n.example", "héllo-ü.example", "rocket-🚀.example", "", "nul\u0000inside.example"));
         ReadinessScenario s = new ReadinessScenario(db);
         List<Failure> failures = new ArrayList<>();
         for (int i = 0; i < odd.size(); i++) failures.add(new Failure(i % 2 == 0 ? "validation-failure" : "type, \"odd\" 🚀", odd.get(i), i + 1));
@@ -79,7 +73,9 @@ abstract class PolicyCellsContract {
         }
         assertThat(stored).hasSize(5 + odd.size()); // R, S, F of the odd report, R and S of the other (no failed sessions, no F cell)
         assertThat(cells).isEqualTo(stored);
-        assertThat(read.get(DOMAIN).cells()).extracting(PolicyData.Cell::mx).containsAll(odd);
+        // U+0000 never reaches the store: the parser reads it as U+FFFD (warning nul-character)
+        List<String> expected = odd.stream().map(n -> n.replace('\u0000', '\uFFFD')).toList();
+        assertThat(read.get(DOMAIN).cells()).extracting(PolicyData.Cell::mx).containsAll(expected);
         assertThat(read.get("never.example")).isEqualTo(PolicyData.none());
     }
 

@@ -8,9 +8,4 @@ class PostgresPolicyCellsTest extends PolicyCellsContract {
     protected String emptyDatabaseUrl() {
         return PostgresServer.freshDatabaseUrl();
     }
-
-    @Override
-    protected boolean keepsNul() {
-        return false;
-    }
 }
