@@ -17,10 +17,15 @@ final class IncidentRows {
     private IncidentRows() {}
 
     static Incident incident(ResultSet rs) throws SQLException {
+        return incident(rs, evidence(rs.getString(9)));
+    }
+
+    /** The row with the given evidence: the reconciler parses a row's stored evidence only when it resolves it. */
+    static Incident incident(ResultSet rs, Map<String, Object> evidence) throws SQLException {
         double rate = rs.getDouble(10);
         Double ratePercent = rs.wasNull() ? null : rate;
         return new Incident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), Severity.of(rs.getString(6)),
-                rs.getString(7), rs.getString(8), evidence(rs.getString(9)), ratePercent, instant(rs, 11), instant(rs, 12), instant(rs, 13),
+                rs.getString(7), rs.getString(8), evidence, ratePercent, instant(rs, 11), instant(rs, 12), instant(rs, 13),
                 instant(rs, 14), rs.getString(15), instant(rs, 16), rs.getString(17), instant(rs, 18), instant(rs, 19));
     }
 
@@ -44,7 +49,7 @@ final class IncidentRows {
         return Json.text(evidence);
     }
 
-    private static Map<String, Object> evidence(String json) {
+    static Map<String, Object> evidence(String json) {
         try {
             return Json.MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {

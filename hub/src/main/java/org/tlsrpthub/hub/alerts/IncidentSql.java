@@ -25,6 +25,8 @@ final class IncidentSql {
             + " updated_at = ?, last_seen_at = ?, acked_by = NULL, acked_at = NULL WHERE id = ?";
     /** Still firing, nothing material: fresh numbers, no transition. */
     static final String SEEN = "UPDATE incident SET severity = ?, summary = ?, parties = ?, evidence = ?, last_seen_at = ? WHERE id = ?";
+    /** Still firing with the very same numbers: only when it was last seen. */
+    static final String SEEN_UNCHANGED = "UPDATE incident SET last_seen_at = ? WHERE id = ?";
     static final String RESOLVE = "UPDATE incident SET state = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ?";
     static final String ACK = "UPDATE incident SET acked_by = ?, acked_at = ? WHERE id = ?";
     static final String SNOOZE = "UPDATE incident SET snoozed_by = ?, snoozed_at = ?, snoozed_until = ? WHERE id = ?";

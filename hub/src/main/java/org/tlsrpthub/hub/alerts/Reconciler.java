@@ -32,7 +32,8 @@ final class Reconciler {
         this.sink = sink;
     }
 
-    private record Open(Incident incident, SortedSet<String> parties) {}
+    /** An open incident as the reconciler reads it: its evidence as stored, parsed only if it resolves. */
+    private record Open(Incident incident, SortedSet<String> parties, String evidenceJson) {}
 
     IncidentChanges apply(Connection c, Evaluation e) throws SQLException {
         Map<String, Open> open = open(c, e);
@@ -63,7 +64,7 @@ final class Reconciler {
             String summary = "resolved: the condition has been clear since " + i.lastSeenAt() + " (" + i.summary() + ")";
             event(c, i.id(), at, "resolved", i.severity(), null, summary);
             sink.enqueue(c, transition(i.id(), IncidentTransition.Kind.RESOLVED, i.org(), i.domain(), i.rule(), i.subject(), i.severity(),
-                    e.at(), summary, i.evidence()));
+                    e.at(), summary, IncidentRows.evidence(o.evidenceJson())));
         }
         return new IncidentChanges(opened, updated, resolved);
     }
@@ -91,8 +92,8 @@ final class Reconciler {
     private static void read(PreparedStatement ps, Map<String, Open> out) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Incident i = IncidentRows.incident(rs);
-                out.put(i.domain() + "\n" + i.rule() + "\n" + i.subject(), new Open(i, IncidentRows.parties(rs)));
+                Incident i = IncidentRows.incident(rs, Map.of());
+                out.put(i.domain() + "\n" + i.rule() + "\n" + i.subject(), new Open(i, IncidentRows.parties(rs), rs.getString(9)));
             }
         }
     }
@@ -153,13 +154,24 @@ final class Reconciler {
     private static void seen(Connection c, Open o, Signal s, long at) throws SQLException {
         TreeSet<String> parties = new TreeSet<>(o.parties());
         parties.addAll(s.parties());
+        String evidence = IncidentRows.json(s.evidence());
+        Incident i = o.incident();
+        if (evidence.equals(o.evidenceJson()) && s.severity() == i.severity() && s.summary().equals(i.summary())
+                && parties.equals(o.parties())) {
+            try (PreparedStatement ps = c.prepareStatement(IncidentSql.SEEN_UNCHANGED)) {
+                ps.setLong(1, at);
+                ps.setLong(2, i.id());
+                ps.executeUpdate();
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(IncidentSql.SEEN)) {
             ps.setString(1, s.severity().id());
             ps.setString(2, s.summary());
             ps.setString(3, IncidentRows.parties(parties));
-            ps.setString(4, IncidentRows.json(s.evidence()));
+            ps.setString(4, evidence);
             ps.setLong(5, at);
-            ps.setLong(6, o.incident().id());
+            ps.setLong(6, i.id());
             ps.executeUpdate();
         }
     }

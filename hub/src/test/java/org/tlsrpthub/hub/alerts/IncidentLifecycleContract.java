@@ -97,6 +97,21 @@ abstract class IncidentLifecycleContract {
     }
 
     @Test
+    void stillFiringOnTheSameNumbersMovesOnlyWhenItWasLastSeen() throws Exception {
+        data.daily("a.test", "r.test", -30, -3, 1000).daily("a.test", "r.test", -3, 0, 970, failure("starttls-not-supported", "mx1.a.test", 30))
+                .store();
+        alerts.run(AT, null);
+        Incident before = alerts.openOf(Scope.wholeHub(), "a.test").get(0);
+
+        assertThat(alerts.run(AT.plus(Duration.ofMinutes(15)), null)).isEqualTo(new IncidentChanges(0, 0, 0));
+
+        Incident after = alerts.openOf(Scope.wholeHub(), "a.test").get(0);
+        assertThat(after.lastSeenAt()).isEqualTo(AT.plus(Duration.ofMinutes(15)));
+        assertThat(after).usingRecursiveComparison().ignoringFields("lastSeenAt").isEqualTo(before);
+        assertThat((List<?>) after.evidence().get("report_ids")).isNotEmpty();
+    }
+
+    @Test
     void theRateDoubledAloneIsAnUpdateALesserRiseOnlyRefreshesTheNumbers() throws Exception {
         // 2.1 % of 3,000 sessions: a warning
         data.daily("a.test", "r.test", -30, -3, 1000).daily("a.test", "r.test", -3, 0, 979, failure("starttls-not-supported", "mx1.a.test", 21))
