@@ -13,6 +13,8 @@ import java.util.Set;
 import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.StoredCheck;
+import org.tlsrpthub.hub.hosting.HostedPolicyStore;
+import org.tlsrpthub.hub.readiness.KnownSources;
 import org.tlsrpthub.hub.readiness.PolicyData;
 
 /**
@@ -41,6 +43,7 @@ final class FactsLoader {
         int from = today - days;
         Map<String, PolicyData> policy = PolicyData.readAll(c, chunk, today - Math.max(days, mtaSts.windowDays()), today);
         Set<String> checked = CheckStore.checkedAmong(c, chunk);
+        Set<String> hosted = HostedPolicyStore.hostedAmong(c, chunk);
         List<DomainFacts> out = new ArrayList<>();
         for (String domain : chunk) {
             PolicyData data = policy.get(domain);
@@ -48,7 +51,7 @@ final class FactsLoader {
             for (PolicyData.Cell cell : data.cells()) if (cell.day() >= from) rows.add(RollupRow.of(cell));
             DomainCheck check = checked.contains(domain) ? CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null) : null;
             if (rows.isEmpty() && check == null) continue;
-            out.add(new DomainFacts(domain, today, rows, check, mtaSts.at(c, domain, at, data, check)));
+            out.add(new DomainFacts(domain, today, rows, check, mtaSts.at(c, domain, at, data, new KnownSources(check, hosted.contains(domain)))));
         }
         return out;
     }

@@ -3,7 +3,7 @@ package org.tlsrpthub.hub.alerts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.tlsrpthub.hub.checks.DomainCheck;
+import org.tlsrpthub.hub.readiness.KnownSources;
 import org.tlsrpthub.hub.readiness.MtaStsFacts;
 import org.tlsrpthub.hub.readiness.PolicyData;
 import org.tlsrpthub.hub.readiness.ReadinessService;
@@ -23,7 +23,7 @@ public interface MtaStsSource {
         }
 
         @Override
-        public MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, DomainCheck check) {
+        public MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, KnownSources known) {
             return null;
         }
     };
@@ -33,9 +33,9 @@ public interface MtaStsSource {
 
     /**
      * @param data  the domain's policy rollups, cells of at least {@link #windowDays()} days
-     * @param check its newest live check taken at or before {@code at}, or null
+     * @param known its newest live check taken at or before {@code at}, and whether it is hosted
      */
-    MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, DomainCheck check) throws SQLException;
+    MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, KnownSources known) throws SQLException;
 
     /** The readiness service's facts. */
     static MtaStsSource of(ReadinessService readiness) {
@@ -46,8 +46,8 @@ public interface MtaStsSource {
             }
 
             @Override
-            public MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, DomainCheck check) throws SQLException {
-                return readiness.facts(c, domain, at, data, check);
+            public MtaStsFacts at(Connection c, String domain, Instant at, PolicyData data, KnownSources known) throws SQLException {
+                return readiness.facts(c, domain, at, data, known);
             }
         };
     }

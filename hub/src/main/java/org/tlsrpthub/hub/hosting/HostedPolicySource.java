@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tlsrpthub.hub.readiness.CurrentPolicy;
 import org.tlsrpthub.hub.readiness.CurrentPolicySource;
+import org.tlsrpthub.hub.readiness.KnownSources;
 import org.tlsrpthub.hub.readiness.PolicyVersion;
 
 /**
@@ -19,6 +20,12 @@ import org.tlsrpthub.hub.readiness.PolicyVersion;
  * A hosted mode none makes the verdict not-applicable.
  */
 public final class HostedPolicySource implements CurrentPolicySource {
+
+    /** A domain without any hosted version has nothing to read. */
+    @Override
+    public Optional<CurrentPolicy> current(Connection c, String domain, Instant at, KnownSources known) throws SQLException {
+        return known.hosted() ? current(c, domain, at) : Optional.empty();
+    }
 
     @Override
     public Optional<CurrentPolicy> current(Connection c, String domain, Instant at) throws SQLException {

@@ -10,11 +10,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tlsrpthub.core.mtasts.MtaStsPolicy;
 import org.tlsrpthub.core.mtasts.MxPattern;
 import org.tlsrpthub.core.mtasts.PolicyMode;
+import org.tlsrpthub.hub.store.InList;
 
 /**
  * Hosted policy versions, on the caller's connection so that a change, its audit entry and anything
@@ -91,6 +94,18 @@ public final class HostedPolicyStore {
             }
             return out;
         }
+    }
+
+    /** Those of {@code domains} (at least one) with any hosted version, on the caller's connection. */
+    public static Set<String> hostedAmong(Connection c, List<String> domains) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(HostingSql.hostedAmong(InList.slots(domains.size())))) {
+            InList.bind(ps, 1, domains);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     /** Every hosted domain, of all organisations. */

@@ -14,6 +14,11 @@ final class HostingSql {
     static final String HISTORY = "SELECT " + COLUMNS + " FROM hosted_policy_version WHERE domain = ? ORDER BY version DESC";
     static final String DOMAINS = "SELECT DISTINCT domain FROM hosted_policy_version ORDER BY domain";
 
+    /** The domains of an {@link org.tlsrpthub.hub.store.InList} with any hosted version. */
+    static String hostedAmong(int slots) {
+        return "SELECT DISTINCT domain FROM hosted_policy_version WHERE domain IN (" + org.tlsrpthub.hub.store.InList.placeholders(slots) + ")";
+    }
+
     /** Whether the hub knows the domain: served, or named in a stored report. */
     static final String KNOWN = """
             SELECT 1 FROM served_domain WHERE domain = ? UNION ALL SELECT 1 FROM rollup_domain_total WHERE policy_domain = ?""";

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import org.tlsrpthub.hub.checks.DomainCheck;
 
 /**
  * Where the readiness verdict may learn a domain's current policy before it falls back to what the
@@ -16,8 +15,8 @@ public interface CurrentPolicySource {
     /** The domain's policy at {@code at}, or empty when this source does not know it. */
     Optional<CurrentPolicy> current(Connection c, String domain, Instant at) throws SQLException;
 
-    /** As above, where the caller read the domain's newest live check taken at or before {@code at} already (null: none). */
-    default Optional<CurrentPolicy> current(Connection c, String domain, Instant at, DomainCheck newestCheck) throws SQLException {
+    /** As above, where the caller knows already what some sources hold. */
+    default Optional<CurrentPolicy> current(Connection c, String domain, Instant at, KnownSources known) throws SQLException {
         return current(c, domain, at);
     }
 }

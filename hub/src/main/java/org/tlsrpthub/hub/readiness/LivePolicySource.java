@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.tlsrpthub.hub.checks.CheckStore;
-import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.FetchedPolicy;
 
 /**
@@ -39,8 +38,8 @@ public final class LivePolicySource implements CurrentPolicySource {
 
     /** Without a check taken at or before {@code at} there is nothing to read. */
     @Override
-    public Optional<CurrentPolicy> current(Connection c, String domain, Instant at, DomainCheck newestCheck) throws SQLException {
-        return newestCheck == null ? Optional.empty() : current(c, domain, at);
+    public Optional<CurrentPolicy> current(Connection c, String domain, Instant at, KnownSources known) throws SQLException {
+        return known.newestCheck() == null ? Optional.empty() : current(c, domain, at);
     }
 
     /** The fetched policy as a version (mode and mx patterns), or null when none was fetched and parsed. */

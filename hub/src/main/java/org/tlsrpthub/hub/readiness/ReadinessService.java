@@ -87,22 +87,22 @@ public final class ReadinessService {
     private StalePolicy stalePolicy(Connection c, String domain, Instant at) throws SQLException {
         int end = endDay(at);
         PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
-        return StaleReporters.of(domain, end, data, current(c, domain, at, data, end, newestCheck(c, domain, at)));
+        return StaleReporters.of(domain, end, data, current(c, domain, at, data, end, new KnownSources(newestCheck(c, domain, at), true)));
     }
 
     /**
      * The verdict, the failures under an enforced policy and the stale reporters at {@code at}, for the
      * whole hub on the caller's connection: what the MTA-STS alert rules read (docs/alerts.md). The
      * caller has read the domain's policy rollups ({@link PolicyData#readAll}, cells from at least
-     * {@link ReadinessSettings#windowDays()} days before {@code at}'s day) and its newest live check
-     * taken at or before {@code at} (null: none), for many domains at once.
+     * {@link ReadinessSettings#windowDays()} days before {@code at}'s day), its newest live check taken
+     * at or before {@code at} and whether it is hosted, for many domains at once.
      */
-    public MtaStsFacts facts(Connection c, String domain, Instant at, PolicyData read, DomainCheck check) throws SQLException {
+    public MtaStsFacts facts(Connection c, String domain, Instant at, PolicyData read, KnownSources known) throws SQLException {
         int end = endDay(at);
         PolicyData data = read.since(end - settings.windowDays());
-        Optional<CurrentPolicy> current = current(c, domain, at, data, end, check);
+        Optional<CurrentPolicy> current = current(c, domain, at, data, end, known);
         Tally tally = tally(data, current);
-        return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, tally, LiveCheckBlockers.reasons(check, at)),
+        return new MtaStsFacts(ReadinessRules.evaluate(domain, end, settings, data, current, tally, LiveCheckBlockers.reasons(known.newestCheck(), at)),
                 ReadinessRules.underEnforce(end, settings, current, tally), StaleReporters.of(domain, end, data, current));
     }
 
@@ -139,7 +139,7 @@ public final class ReadinessService {
         int end = endDay(at);
         PolicyData data = PolicyData.read(c, domain, end - settings.windowDays(), end);
         DomainCheck check = newestCheck(c, domain, at);
-        Optional<CurrentPolicy> current = current(c, domain, at, data, end, check);
+        Optional<CurrentPolicy> current = current(c, domain, at, data, end, new KnownSources(check, true));
         return ReadinessRules.evaluate(domain, end, settings, data, current, tally(data, current), LiveCheckBlockers.reasons(check, at));
     }
 
@@ -151,11 +151,10 @@ public final class ReadinessService {
         return CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null);
     }
 
-    /** @param check the domain's newest live check taken at or before {@code at}, or null */
-    private Optional<CurrentPolicy> current(Connection c, String domain, Instant at, PolicyData data, int end, DomainCheck check)
+    private Optional<CurrentPolicy> current(Connection c, String domain, Instant at, PolicyData data, int end, KnownSources known)
             throws SQLException {
         for (CurrentPolicySource s : sources) {
-            Optional<CurrentPolicy> p = s.current(c, domain, at, check);
+            Optional<CurrentPolicy> p = s.current(c, domain, at, known);
             if (p.isPresent()) return p;
         }
         return ReportedPolicy.of(data, end - settings.windowDays());

@@ -26,6 +26,7 @@ import org.tlsrpthub.hub.alerts.Severity;
 import org.tlsrpthub.hub.alerts.Signal;
 import org.tlsrpthub.hub.alerts.rules.EnforceWouldFailRule;
 import org.tlsrpthub.hub.alerts.rules.ReadinessReadyRule;
+import org.tlsrpthub.hub.alerts.rules.StalePolicyRule;
 import org.tlsrpthub.hub.config.Settings;
 import org.tlsrpthub.hub.orgs.Scope;
 import org.tlsrpthub.hub.readiness.ReadinessScenario.Failure;
@@ -164,6 +165,23 @@ abstract class ReadinessAlertsContract {
         alerts.run(NOW, null);
         alerts.run(NOW.plus(Duration.ofHours(1)), null);
         assertThat(transitions(ENFORCE)).containsExactly(IncidentTransition.Kind.OPENED);
+    }
+
+    @Test
+    void theHostedPolicyIsTheCurrentOneForTheRulesAsForThePage() throws Exception {
+        // the reports apply testing; the hub hosts enforce, in force for ten days (more than the reported max_age of 7)
+        for (String r : List.of(GOOGLE, MICROSOFT)) scenario.daily(r, 20, 1, sts("testing", MX, 5_000));
+        readiness = new ReadinessService(db, Clock.fixed(NOW, ZoneOffset.UTC), ReadinessSettings.DEFAULTS,
+                List.of(new org.tlsrpthub.hub.hosting.HostedPolicySource(), new LivePolicySource()));
+        AlertService alerts = alerts(Map.of());
+        assertThat(signals(alerts, NOW, StalePolicyRule.ID)).isEmpty();
+
+        org.tlsrpthub.hub.testsupport.Sql.update(db, "INSERT INTO hosted_policy_version (domain, version, policy_id, mode, mx, max_age, action,"
+                + " actor, created_at) VALUES (?, 1, '20260522v1', 'enforce', ?, 604800, 'create', 'test', ?)", DOMAIN, String.join("\n", MX),
+                NOW.minus(Duration.ofDays(10)).toEpochMilli());
+
+        assertThat(signals(alerts, NOW, StalePolicyRule.ID)).extracting(Signal::reporter).containsExactlyInAnyOrder(GOOGLE, MICROSOFT);
+        assertThat(readiness.readiness(Scope.wholeHub(), DOMAIN, NOW).orElseThrow().policy().source()).isEqualTo(CurrentPolicy.Source.HOSTED);
     }
 
     @Test
