@@ -142,11 +142,20 @@ public final class AlertSettings {
 
     /** The most days any enabled domain rule reads back, over every domain's parameters. */
     public int lookbackDays() {
-        int days = 1;
+        return most(DomainRule::lookbackDays);
+    }
+
+    /** The most days any enabled domain rule reads report cells back (at least {@link #lookbackDays}). */
+    public int reportLookbackDays() {
+        return Math.max(lookbackDays(), most(DomainRule::reportLookbackDays));
+    }
+
+    private int most(java.util.function.ToIntBiFunction<DomainRule, RuleParams> days) {
+        int most = 1;
         for (Map<String, RuleParams> m : Stream.concat(Stream.of(global), perDomain.values().stream()).toList()) {
-            for (DomainRule r : Rules.DOMAIN) if (m.containsKey(r.id())) days = Math.max(days, r.lookbackDays(m.get(r.id())));
+            for (DomainRule r : Rules.DOMAIN) if (m.containsKey(r.id())) most = Math.max(most, days.applyAsInt(r, m.get(r.id())));
         }
-        return days;
+        return most;
     }
 
     public Duration resolveAfter() {

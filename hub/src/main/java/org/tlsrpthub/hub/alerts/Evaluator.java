@@ -44,12 +44,12 @@ public final class Evaluator {
         boolean full = domains == null;
         List<String> names = full ? FactsLoader.domains(c) : new ArrayList<>(new TreeSet<>(domains));
         int today = (int) Math.floorDiv(at.toEpochMilli(), 86_400_000L);
-        int days = settings.lookbackDays();
+        int days = settings.lookbackDays(), reportDays = settings.reportLookbackDays();
         List<Signal> signals = new ArrayList<>();
         try (PreparedStatement reports = c.prepareStatement(FactsSql.EVIDENCE_REPORTS)) {
             for (int from = 0; from < names.size(); from += chunk) {
                 List<String> some = names.subList(from, Math.min(names.size(), from + chunk));
-                for (DomainFacts facts : FactsLoader.load(c, some, today, days, at, mtaSts)) {
+                for (DomainFacts facts : FactsLoader.load(c, some, today, days, reportDays, at, mtaSts)) {
                     for (DomainRule rule : Rules.DOMAIN) {
                         RuleParams p = settings.params(rule.id(), facts.domain());
                         if (!p.enabled()) continue;

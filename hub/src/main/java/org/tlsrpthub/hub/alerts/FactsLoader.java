@@ -34,21 +34,24 @@ final class FactsLoader {
 
     /**
      * The facts of each domain of {@code chunk} that has cells in the {@code days} complete days before
-     * {@code today} or a live check taken at or before {@code at} (so that a dry run in the past sees
-     * what was known then); a domain with neither is left out. The chunk's policy rollups are read
-     * once, for the MTA-STS rules and as the other rules' cells.
+     * {@code today} (report cells: {@code reportDays}) or a live check taken at or before {@code at}
+     * (so that a dry run in the past sees what was known then); a domain with none is left out. The
+     * chunk's policy rollups are read once, for the MTA-STS rules and as the other rules' cells.
      */
-    static List<DomainFacts> load(Connection c, List<String> chunk, int today, int days, Instant at, MtaStsSource mtaSts)
+    static List<DomainFacts> load(Connection c, List<String> chunk, int today, int days, int reportDays, Instant at, MtaStsSource mtaSts)
             throws SQLException {
-        int from = today - days;
-        Map<String, PolicyData> policy = PolicyData.readAll(c, chunk, today - Math.max(days, mtaSts.windowDays()), today);
+        int from = today - days, reportsFrom = today - reportDays;
+        int cellsFrom = Math.min(from, today - mtaSts.windowDays());
+        Map<String, PolicyData> policy = PolicyData.readAll(c, chunk, Math.min(reportsFrom, cellsFrom), cellsFrom, today);
         Set<String> checked = CheckStore.checkedAmong(c, chunk);
         Set<String> hosted = HostedPolicyStore.hostedAmong(c, chunk);
         List<DomainFacts> out = new ArrayList<>();
         for (String domain : chunk) {
             PolicyData data = policy.get(domain);
             List<RollupRow> rows = new ArrayList<>();
-            for (PolicyData.Cell cell : data.cells()) if (cell.day() >= from) rows.add(RollupRow.of(cell));
+            for (PolicyData.Cell cell : data.cells()) {
+                if (cell.day() >= from || cell.day() >= reportsFrom && cell.kind().equals("R")) rows.add(RollupRow.of(cell));
+            }
             DomainCheck check = checked.contains(domain) ? CheckStore.latestAt(c, domain, at).map(StoredCheck::check).orElse(null) : null;
             if (rows.isEmpty() && check == null) continue;
             out.add(new DomainFacts(domain, today, rows, check, mtaSts.at(c, domain, at, data, new KnownSources(check, hosted.contains(domain)))));

@@ -47,14 +47,16 @@ public record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spa
 
     /** Reads the domain's policies and spans before {@code endDay}, and the cells of [{@code fromDay}, {@code endDay}). */
     static PolicyData read(Connection c, String domain, int fromDay, int endDay) throws SQLException {
-        return readAll(c, List.of(domain), fromDay, endDay).get(domain);
+        return readAll(c, List.of(domain), fromDay, fromDay, endDay).get(domain);
     }
 
     /**
      * As {@link #read} for each of {@code domains} (distinct names), a statement per table for all of
-     * them; a domain nothing was reported about gets {@link #none()}.
+     * them, with the report cells (kind R) alone of the days from {@code reportsFromDay} to
+     * {@code fromDay}; a domain nothing was reported about gets {@link #none()}.
      */
-    public static Map<String, PolicyData> readAll(Connection c, List<String> domains, int fromDay, int endDay) throws SQLException {
+    public static Map<String, PolicyData> readAll(Connection c, List<String> domains, int reportsFromDay, int fromDay, int endDay)
+            throws SQLException {
         Map<String, Reading> of = new HashMap<>();
         for (String d : domains) of.put(d, new Reading());
         int slots = InList.slots(domains.size());
@@ -79,8 +81,9 @@ public record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spa
         spans(c, domains, slots, endDay, of);
         try (PreparedStatement ps = c.prepareStatement(ReadinessSql.cells(Dialect.of(c), slots))) {
             int i = InList.bind(ps, 1, domains);
-            ps.setInt(++i, fromDay);
+            ps.setInt(++i, Math.min(reportsFromDay, fromDay));
             ps.setInt(++i, endDay);
+            ps.setInt(++i, fromDay);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<Cell> cells = of.get(rs.getString(1)).cells;

@@ -44,12 +44,14 @@ final class ReadinessSql {
             WHERE policy_domain = ? AND reporter_key = ? AND policy_key = ? AND kind = 'R' AND day < ?""";
 
     /**
-     * Every cell of a range of days of each domain of an {@link InList}, one row per domain (a
-     * {@link CellsJson}): grouped by the primary key's first column, so nothing is sorted.
+     * Every cell of a range of days of each domain of an {@link InList} ({@code day >= ? AND day < ?}),
+     * and before a later day ({@code day >= ?}) only the report cells: one row per domain (a
+     * {@link CellsJson}), grouped by the primary key's first column, so nothing is sorted.
      */
     static String cells(Dialect dialect, int slots) {
         return "SELECT policy_domain, " + CellsJson.aggregate(dialect) + " FROM rollup_policy_daily"
-                + " WHERE policy_domain IN (" + InList.placeholders(slots) + ") AND day >= ? AND day < ? GROUP BY policy_domain";
+                + " WHERE policy_domain IN (" + InList.placeholders(slots) + ") AND day >= ? AND day < ? AND (day >= ? OR kind = 'R')"
+                + " GROUP BY policy_domain";
     }
 
     /** Whether the hub heard of the domain: reports about it, or it is served. */

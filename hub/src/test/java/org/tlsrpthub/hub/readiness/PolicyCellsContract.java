@@ -60,7 +60,7 @@ abstract class PolicyCellsContract {
         s.report("google.com", TODAY.minusDays(1), sts("testing", MX, 7));
         int end = (int) TODAY.toEpochDay();
 
-        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, List.of(DOMAIN, "never.example"), end - 30, end));
+        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, List.of(DOMAIN, "never.example"), end - 30, end - 30, end));
 
         Set<String> stored = new TreeSet<>();
         for (List<Object> r : Sql.rows(db, "SELECT day, reporter_key, policy_key, kind, result_type, receiving_mx, sessions"
@@ -98,7 +98,7 @@ abstract class PolicyCellsContract {
         }
         int end = (int) TODAY.toEpochDay();
 
-        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end));
+        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 30, end));
 
         for (String domain : domains) {
             Map<String, Long> sessions = new TreeMap<>();
@@ -122,5 +122,14 @@ abstract class PolicyCellsContract {
             assertThat(reported).as(domain).hasSize(60).isEqualTo(dailyReported);
         }
         assertThat(read.get(domains.get(0)).cells().stream().map(PolicyData.Cell::policyKey).distinct()).hasSizeGreaterThan(19);
+
+        // the days before the cell window bring their report cells alone (the missing-reports rule's history)
+        Map<String, PolicyData> older = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 8, end));
+        for (String domain : domains) {
+            List<PolicyData.Cell> all = read.get(domain).cells();
+            assertThat(older.get(domain).cells()).as(domain).containsExactlyInAnyOrderElementsOf(
+                    all.stream().filter(c -> c.day() >= end - 8 || c.kind().equals("R")).toList());
+            assertThat(older.get(domain).cells()).as(domain).anyMatch(c -> c.day() < end - 8).hasSizeLessThan(all.size());
+        }
     }
 }

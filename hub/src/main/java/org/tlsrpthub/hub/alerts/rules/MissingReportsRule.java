@@ -35,8 +35,14 @@ public final class MissingReportsRule implements DomainRule {
         return Map.of("active-days", 5.0, "activity-days", 21.0, "silent-days", 7.0, "domain-silent-days", 3.0, "history-days", 42.0);
     }
 
+    /** It reads report cells only. */
     @Override
     public int lookbackDays(RuleParams p) {
+        return 1;
+    }
+
+    @Override
+    public int reportLookbackDays(RuleParams p) {
         return p.whole("history-days");
     }
 
