@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,14 +169,7 @@ public final class CheckStore {
 
     /** Those of {@code domains} (at least one) with any stored check, on the caller's connection. */
     public static Set<String> checkedAmong(Connection c, List<String> domains) throws SQLException {
-        Set<String> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(CheckSql.checkedAmong(InList.slots(domains.size())))) {
-            InList.bind(ps, 1, domains);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return InList.among(c, CheckSql::checkedAmong, domains);
     }
 
     /** The domain's newest check taken at or before {@code at}, on the caller's connection (the alert rules read it). */

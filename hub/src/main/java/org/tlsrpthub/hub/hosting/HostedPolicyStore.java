@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -98,14 +97,7 @@ public final class HostedPolicyStore {
 
     /** Those of {@code domains} (at least one) with any hosted version, on the caller's connection. */
     public static Set<String> hostedAmong(Connection c, List<String> domains) throws SQLException {
-        Set<String> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(HostingSql.hostedAmong(InList.slots(domains.size())))) {
-            InList.bind(ps, 1, domains);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return InList.among(c, HostingSql::hostedAmong, domains);
     }
 
     /** Every hosted domain, of all organisations. */
