@@ -20,11 +20,20 @@ public final class CallTimer {
 
     /** As {@link #time(String, int, Call)} after {@code warmups} untimed calls (fewer for calls of seconds). */
     public static double time(String what, int warmups, int runs, Call call) throws Exception {
+        return time(what, warmups, runs, () -> null, call);
+    }
+
+    /** As {@link #time(String, int, Call)}, with {@code setup} run before each call, untimed. */
+    public static double time(String what, int warmups, int runs, Call setup, Call call) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < warmups; i++) call.run();
+        for (int i = 0; i < warmups; i++) {
+            setup.run();
+            call.run();
+        }
         long[] wall = new long[runs];
         long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
+            setup.run();
             long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             call.run();

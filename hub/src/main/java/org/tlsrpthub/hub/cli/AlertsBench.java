@@ -62,17 +62,19 @@ final class AlertsBench implements Callable<Integer> {
                     senders, firstRun);
             CallTimer.time("full evaluation (every domain, hub rules)", 2, runs, () -> alerts.run(clock.instant(), null));
             int step = Math.max(1, domains / batchDomains);
-            List<String> mixed = new ArrayList<>();
-            List<String> churning = new ArrayList<>();
+            List<Integer> mixed = new ArrayList<>();
+            List<Integer> churning = new ArrayList<>();
             for (int d = 0; d < Math.min(batchDomains, domains); d++) {
                 // one domain of each imported template in turn: the batch holds the store's mix of data
-                mixed.add(ReportGenerator.domainName(Math.min(domains - 1, d * step + d % DashboardBench.TEMPLATES)));
+                mixed.add(Math.min(domains - 1, d * step + d % DashboardBench.TEMPLATES));
                 // copies of domain0 only, whose reports name a new TLSA policy every day: the longest policy histories
-                churning.add(ReportGenerator.domainName(Math.min(domains - 1, d * DashboardBench.TEMPLATES * Math.max(1, step / DashboardBench.TEMPLATES))));
+                churning.add(Math.min(domains - 1, d * DashboardBench.TEMPLATES * Math.max(1, step / DashboardBench.TEMPLATES)));
             }
-            CallTimer.time("incremental, one batch of " + mixed.size() + " domains", 2, runs, () -> alerts.run(clock.instant(), mixed));
-            CallTimer.time("incremental, " + churning.size() + " domains of daily TLSA changes", 2, runs,
-                    () -> alerts.run(clock.instant(), churning));
+            NewReports batch = new NewReports(db, clock, first, days - 1);
+            CallTimer.time("incremental, one batch of " + mixed.size() + " domains", 2, runs, () -> batch.ingest(mixed),
+                    () -> alerts.run(clock.instant(), NewReports.names(mixed)));
+            CallTimer.time("incremental, " + churning.size() + " domains of daily TLSA changes", 2, runs, () -> batch.ingest(churning),
+                    () -> alerts.run(clock.instant(), NewReports.names(churning)));
             System.out.printf("memory while evaluating: %s%n", MemoryFigures.now());
             if (httpReports > 0) new AlertsIngestBench(db, clock, today).run(domains, senders, httpReports, httpWarmup, httpSenders);
         }
