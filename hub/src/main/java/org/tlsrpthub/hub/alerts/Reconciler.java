@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.tlsrpthub.hub.store.Dialect;
 import org.tlsrpthub.hub.store.InList;
 
 /**
@@ -78,9 +79,10 @@ final class Reconciler {
             }
         } else {
             List<String> domains = new ArrayList<>(e.domains());
+            Dialect dialect = Dialect.of(c);
             for (int from = 0; from < domains.size(); from += Evaluator.CHUNK) {
                 List<String> some = domains.subList(from, Math.min(domains.size(), from + Evaluator.CHUNK));
-                try (PreparedStatement ps = c.prepareStatement(IncidentSql.openOfDomains(InList.slots(some.size())))) {
+                try (PreparedStatement ps = c.prepareStatement(IncidentSql.openOfDomains(dialect, InList.slots(some.size())))) {
                     InList.bind(ps, 1, some);
                     read(ps, out);
                 }

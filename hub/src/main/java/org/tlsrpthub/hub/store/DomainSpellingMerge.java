@@ -80,7 +80,22 @@ final class DomainSpellingMerge implements JavaMigration {
         if (policyRollups) mergePolicyRollups(c, spellings);
         if (exists(c, POLICY_SPANS_EXIST)) rebuildPolicySpans(c, spellings);
         uncount(c, overCounted, policyRollups);
+        if (exists(c, POLICY_REVISIONS_EXIST)) bumpPolicyRevisions(c, spellings);
         return spellings.size();
+    }
+
+    /** Every day of each spelling and each one form (the over-counted ones among them) has new cells. */
+    private static void bumpPolicyRevisions(Connection c, Map<String, String> spellings) throws SQLException {
+        Set<String> domains = new TreeSet<>(spellings.keySet());
+        domains.addAll(spellings.values());
+        try (PreparedStatement bump = c.prepareStatement(BUMP_POLICY_REVISIONS); PreparedStatement add = c.prepareStatement(ADD_POLICY_REVISIONS)) {
+            for (String domain : domains) {
+                bump.setString(1, domain);
+                bump.executeUpdate();
+                add.setString(1, domain);
+                add.executeUpdate();
+            }
+        }
     }
 
     /** Whether a later migration's table is there already: {@code probe} selects nothing from it. */

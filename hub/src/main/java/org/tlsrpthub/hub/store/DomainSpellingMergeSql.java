@@ -99,6 +99,17 @@ final class DomainSpellingMergeSql {
             WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND kind = 'R' AND result_type = '' AND receiving_mx = ''
               AND sessions > ?""";
 
+    // The revisions (V72) of every day of each merged domain grow, and days new to the one form start.
+
+    static final String POLICY_REVISIONS_EXIST = "SELECT 1 FROM rollup_policy_revision WHERE 1 = 0";
+
+    static final String BUMP_POLICY_REVISIONS = "UPDATE rollup_policy_revision SET revision = revision + 1 WHERE policy_domain = ?";
+
+    static final String ADD_POLICY_REVISIONS = """
+            INSERT INTO rollup_policy_revision (policy_domain, day, revision)
+            SELECT DISTINCT policy_domain, day, 1 FROM rollup_policy_daily WHERE policy_domain = ?
+            ON CONFLICT (policy_domain, day) DO NOTHING""";
+
     // The spans (V68) are read again from the merged report cells (uncounting never empties a cell).
 
     static final String POLICY_SPANS_EXIST = "SELECT 1 FROM rollup_policy_span WHERE 1 = 0";

@@ -15,6 +15,11 @@ final class PolicyRollupSql {
             ON CONFLICT (policy_domain, day, reporter_key, policy_key, kind, result_type, receiving_mx)
             DO UPDATE SET sessions = rollup_policy_daily.sessions + excluded.sessions""";
 
+    /** A cell of the domain's day changed (V72): its revision grows, or starts. */
+    static final String BUMP_REVISION = """
+            INSERT INTO rollup_policy_revision (policy_domain, day, revision) VALUES (?, ?, 1)
+            ON CONFLICT (policy_domain, day) DO UPDATE SET revision = rollup_policy_revision.revision + 1""";
+
     static final String DELETE_CELL_IF_EMPTY = """
             DELETE FROM rollup_policy_daily WHERE policy_domain = ? AND day = ? AND reporter_key = ? AND policy_key = ?
                 AND kind = ? AND result_type = ? AND receiving_mx = ? AND sessions = 0""";

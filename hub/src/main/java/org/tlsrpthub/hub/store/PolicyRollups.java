@@ -17,10 +17,10 @@ import org.tlsrpthub.core.report.Report;
 /**
  * The cells of {@code rollup_policy_daily} and the rows of {@code rollup_policy_applied}
  * (migration V63) that one transaction adds: sessions per domain, day, reporter and applied policy,
- * what the readiness verdict reads; and the first and last day of each reporter's policy in
- * {@code rollup_policy_span} (V68). Summed in memory and upserted in key order, as {@link Rollups}
- * does, so that concurrent writers on PostgreSQL cannot deadlock. A report counts on the UTC day
- * its range starts, as in every rollup.
+ * what the readiness verdict reads; the first and last day of each reporter's policy in
+ * {@code rollup_policy_span} (V68); and a new revision of each domain and day changed (V72). Summed
+ * in memory and upserted in key order, as {@link Rollups} does, so that concurrent writers on
+ * PostgreSQL cannot deadlock. A report counts on the UTC day its range starts, as in every rollup.
  */
 final class PolicyRollups {
     record Cell(String domain, int day, String reporter, String policyKey, String kind, String resultType, String mx) {}
@@ -104,7 +104,23 @@ final class PolicyRollups {
             }
             ps.executeBatch();
         }
+        bumpRevisions(c);
         widenSpans(c);
+    }
+
+    /** One bump per domain and day whose cells this transaction changes (cells that sum to nothing were dropped). */
+    private void bumpRevisions(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PolicyRollupSql.BUMP_REVISION)) {
+            Cell last = null;
+            for (Cell k : cells.keySet()) {
+                if (last != null && last.day() == k.day() && last.domain().equals(k.domain())) continue;
+                ps.setString(1, k.domain());
+                ps.setInt(2, k.day());
+                ps.addBatch();
+                last = k;
+            }
+            ps.executeBatch();
+        }
     }
 
     private void widenSpans(Connection c) throws SQLException {

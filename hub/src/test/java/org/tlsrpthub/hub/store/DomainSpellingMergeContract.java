@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.core.report.DateRange;
@@ -20,6 +22,7 @@ import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.core.report.ResultType;
 import org.tlsrpthub.core.report.Summary;
 import org.tlsrpthub.hub.testsupport.DashboardRollupCheck;
+import org.tlsrpthub.hub.testsupport.PolicyRollupCheck;
 import org.tlsrpthub.hub.testsupport.RollupCheck;
 import org.tlsrpthub.hub.testsupport.Sql;
 
@@ -72,6 +75,11 @@ public abstract class DomainSpellingMergeContract {
             assertThat(Sql.count(db, """
                     SELECT sessions FROM rollup_dimension_daily WHERE policy_domain = 'example.com'
                     AND dimension = 'result-type' AND value = 'certificate-expired'""")).isEqualTo(3);
+            PolicyRollupCheck.assertPolicyRollupsMatchRawRows(db);
+            // cells kept in memory by revision are read again: every merged domain's days have a new one
+            assertThat(revisions(db)).containsEntry("example.com|" + day(DAY1), 2L).containsEntry("Example.COM.|" + day(DAY1), 2L)
+                    .containsEntry("EXAMPLE.com|" + day(DAY2), 2L).containsEntry("example.com|" + day(DAY2), 1L)
+                    .containsEntry("Bad_Name.Example.|" + day(DAY1), 1L);
         }
     }
 
@@ -88,6 +96,18 @@ public abstract class DomainSpellingMergeContract {
             assertThat(Sql.count(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '31' AND success"))
                     .isEqualTo(1);
         }
+    }
+
+    private static Map<String, Long> revisions(Database db) throws Exception {
+        Map<String, Long> out = new TreeMap<>();
+        for (List<Object> r : Sql.rows(db, "SELECT policy_domain, day, revision FROM rollup_policy_revision")) {
+            out.put(r.get(0) + "|" + ((Number) r.get(1)).longValue(), ((Number) r.get(2)).longValue());
+        }
+        return out;
+    }
+
+    private static long day(Instant at) {
+        return at.getEpochSecond() / 86_400;
     }
 
     private static Set<String> domainsIn(Database db, String sql) throws Exception {

@@ -14,7 +14,8 @@ import org.tlsrpthub.hub.store.PolicyKey;
 
 /**
  * Asserts that the policy rollups (V63) equal what the raw report, policy and failure-detail rows add
- * up to, and that the policy spans (V68) equal the first and last day of the report cells.
+ * up to, that the policy spans (V68) equal the first and last day of the report cells, and that
+ * every day with cells has a revision (V72).
  */
 public final class PolicyRollupCheck {
     private PolicyRollupCheck() {}
@@ -54,6 +55,7 @@ public final class PolicyRollupCheck {
         }
         assertThat(actual).as("rollup_policy_daily against the sums over raw rows").isEqualTo(expected);
         assertPolicySpansMatchCells(db);
+        assertRevisionsCoverCells(db);
         Map<String, String> stored = new TreeMap<>();
         for (List<Object> r : Sql.rows(db, "SELECT policy_domain, policy_key, policy_type, policy_strings, mx_hosts FROM rollup_policy_applied")) {
             stored.put(r.get(0) + "|" + r.get(1), r.get(2) + "|" + r.get(3) + "|" + r.get(4));
@@ -72,6 +74,14 @@ public final class PolicyRollupCheck {
                 GROUP BY policy_domain, reporter_key, policy_key ORDER BY policy_domain, reporter_key, policy_key""")
                 .stream().map(PolicyRollupCheck::line).toList();
         assertThat(spans).as("rollup_policy_span against the first and last day of the report cells").isEqualTo(fromCells);
+    }
+
+    /** Every domain and day with policy cells has a revision (V72); rows stay after their cells go. */
+    public static void assertRevisionsCoverCells(Database db) throws SQLException {
+        assertThat(Sql.rows(db, """
+                SELECT DISTINCT d.policy_domain, d.day FROM rollup_policy_daily d
+                LEFT JOIN rollup_policy_revision r ON r.policy_domain = d.policy_domain AND r.day = d.day
+                WHERE r.revision IS NULL""")).as("domains and days with policy cells and no revision").isEmpty();
     }
 
     private static String line(List<Object> row) {
