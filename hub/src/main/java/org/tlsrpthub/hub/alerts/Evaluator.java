@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.tlsrpthub.hub.alerts.rules.IntakeRule;
 import org.tlsrpthub.hub.alerts.rules.Rules;
+import org.tlsrpthub.hub.readiness.PolicyCellsCache;
 
 /**
  * Runs the rules at one instant over the stored rollups. Reads only; the same data and the same
@@ -25,6 +26,8 @@ public final class Evaluator {
     private final AlertSettings settings;
     private final MtaStsSource mtaSts;
     private final int chunk;
+    /** Past days' cells, between evaluations: an ingest batch's evaluation reads again only the days it changed. */
+    private final PolicyCellsCache cells = new PolicyCellsCache(PolicyCellsCache.DEFAULT_MAX_CELLS);
 
     public Evaluator(AlertSettings settings, MtaStsSource mtaSts) {
         this(settings, mtaSts, CHUNK);
@@ -49,7 +52,7 @@ public final class Evaluator {
         try (PreparedStatement reports = c.prepareStatement(FactsSql.EVIDENCE_REPORTS)) {
             for (int from = 0; from < names.size(); from += chunk) {
                 List<String> some = names.subList(from, Math.min(names.size(), from + chunk));
-                for (DomainFacts facts : FactsLoader.load(c, some, today, days, reportDays, at, mtaSts)) {
+                for (DomainFacts facts : FactsLoader.load(c, some, today, days, reportDays, at, mtaSts, full ? cells.sweeping() : cells)) {
                     for (DomainRule rule : Rules.DOMAIN) {
                         RuleParams p = settings.params(rule.id(), facts.domain());
                         if (!p.enabled()) continue;

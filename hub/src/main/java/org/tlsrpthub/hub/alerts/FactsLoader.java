@@ -15,11 +15,13 @@ import org.tlsrpthub.hub.checks.DomainCheck;
 import org.tlsrpthub.hub.checks.StoredCheck;
 import org.tlsrpthub.hub.hosting.HostedPolicyStore;
 import org.tlsrpthub.hub.readiness.KnownSources;
+import org.tlsrpthub.hub.readiness.PolicyCellsCache;
 import org.tlsrpthub.hub.readiness.PolicyData;
 
 /**
  * Reads what the rules need, a chunk of domains at a time through the policy rollups' primary key,
- * so that memory holds one chunk's few weeks of cells whatever the number of reports or domains.
+ * so that memory holds one chunk's few weeks of cells, and the bounded cells cache, whatever the
+ * number of reports or domains.
  */
 final class FactsLoader {
     private FactsLoader() {}
@@ -36,13 +38,14 @@ final class FactsLoader {
      * The facts of each domain of {@code chunk} that has cells in the {@code days} complete days before
      * {@code today} (report cells: {@code reportDays}) or a live check taken at or before {@code at}
      * (so that a dry run in the past sees what was known then); a domain with none is left out. The
-     * chunk's policy rollups are read once, for the MTA-STS rules and as the other rules' cells.
+     * chunk's policy rollups are read once, for the MTA-STS rules and as the other rules' cells, the
+     * cells through {@code cells}.
      */
-    static List<DomainFacts> load(Connection c, List<String> chunk, int today, int days, int reportDays, Instant at, MtaStsSource mtaSts)
-            throws SQLException {
+    static List<DomainFacts> load(Connection c, List<String> chunk, int today, int days, int reportDays, Instant at, MtaStsSource mtaSts,
+            PolicyCellsCache cells) throws SQLException {
         int from = today - days, reportsFrom = today - reportDays;
         int cellsFrom = Math.min(from, today - mtaSts.windowDays());
-        Map<String, PolicyData> policy = PolicyData.readAll(c, chunk, Math.min(reportsFrom, cellsFrom), cellsFrom, today);
+        Map<String, PolicyData> policy = PolicyData.readAll(c, chunk, Math.min(reportsFrom, cellsFrom), cellsFrom, today, cells);
         Set<String> checked = CheckStore.checkedAmong(c, chunk);
         Set<String> hosted = HostedPolicyStore.hostedAmong(c, chunk);
         List<DomainFacts> out = new ArrayList<>();

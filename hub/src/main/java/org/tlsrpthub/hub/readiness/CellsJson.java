@@ -26,6 +26,33 @@ final class CellsJson {
                 : "json_group_array(json_array(" + COLUMNS + "))";
     }
 
+    /** The aggregate of a {@code GROUP BY policy_domain} over {@code rollup_policy_revision}: {@code [[day, revision], …]}. */
+    static String revisionsAggregate(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL ? "json_agg(json_build_array(day, revision))::text" : "json_group_array(json_array(day, revision))";
+    }
+
+    @FunctionalInterface
+    interface RevisionSink {
+        void accept(int day, long revision);
+    }
+
+    /** Hands every day and revision of {@code json} (what {@link #revisionsAggregate} makes) to {@code sink}. */
+    static void eachRevision(String json, RevisionSink sink) {
+        Cursor in = new Cursor(json);
+        in.expect('[');
+        if (in.peek() == ']') return;
+        while (true) {
+            in.expect('[');
+            int day = (int) in.number();
+            in.expect(',');
+            long revision = in.number();
+            in.expect(']');
+            sink.accept(day, revision);
+            if (in.peek() == ']') return;
+            in.expect(',');
+        }
+    }
+
     @FunctionalInterface
     interface Sink {
         void accept(int day, String reporter, String policyKey, String kind, String resultType, String mx, long sessions);
@@ -148,7 +175,7 @@ final class CellsJson {
         }
 
         private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("the policy cells the database aggregated do not parse: " + what + " at character " + i
+            return new IllegalArgumentException("the policy rollups the database aggregated do not parse: " + what + " at character " + i
                     + " of " + text.length());
         }
     }

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tlsrpthub.hub.store.Dialect;
 import org.tlsrpthub.hub.store.InList;
 
 /**
@@ -47,16 +46,17 @@ public record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spa
 
     /** Reads the domain's policies and spans before {@code endDay}, and the cells of [{@code fromDay}, {@code endDay}). */
     static PolicyData read(Connection c, String domain, int fromDay, int endDay) throws SQLException {
-        return readAll(c, List.of(domain), fromDay, fromDay, endDay).get(domain);
+        return readAll(c, List.of(domain), fromDay, fromDay, endDay, null).get(domain);
     }
 
     /**
      * As {@link #read} for each of {@code domains} (distinct names), a statement per table for all of
      * them, with the report cells (kind R) alone of the days from {@code reportsFromDay} to
-     * {@code fromDay}; a domain nothing was reported about gets {@link #none()}.
+     * {@code fromDay}, the cells through {@code cache} unless it is null; a domain nothing was
+     * reported about gets {@link #none()}.
      */
-    public static Map<String, PolicyData> readAll(Connection c, List<String> domains, int reportsFromDay, int fromDay, int endDay)
-            throws SQLException {
+    public static Map<String, PolicyData> readAll(Connection c, List<String> domains, int reportsFromDay, int fromDay, int endDay,
+            PolicyCellsCache cache) throws SQLException {
         Map<String, Reading> of = new HashMap<>();
         for (String d : domains) of.put(d, new Reading());
         int slots = InList.slots(domains.size());
@@ -79,19 +79,7 @@ public record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spa
             }
         }
         spans(c, domains, slots, endDay, of);
-        try (PreparedStatement ps = c.prepareStatement(ReadinessSql.cells(Dialect.of(c), slots))) {
-            int i = InList.bind(ps, 1, domains);
-            ps.setInt(++i, Math.min(reportsFromDay, fromDay));
-            ps.setInt(++i, endDay);
-            ps.setInt(++i, fromDay);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<Cell> cells = of.get(rs.getString(1)).cells;
-                    CellsJson.each(rs.getString(2), (day, reporter, key, kind, type, mx, sessions) ->
-                            cells.add(new Cell(day, reporter, key, kind, type, mx, sessions)));
-                }
-            }
-        }
+        PolicyCells.read(c, domains, reportsFromDay, fromDay, endDay, cache).forEach((d, cells) -> of.get(d).cells = cells);
         Map<String, PolicyData> out = new HashMap<>();
         of.forEach((d, r) -> out.put(d, r.data()));
         return out;
@@ -103,7 +91,7 @@ public record PolicyData(Map<String, PolicyVersion> versionOfKey, List<Span> spa
         final Set<String> policyless = new HashSet<>();
         final List<Span> spans = new ArrayList<>();
         final List<Span> runningOn = new ArrayList<>();
-        final List<Cell> cells = new ArrayList<>();
+        List<Cell> cells = List.of();
         boolean other;
 
         PolicyData data() {

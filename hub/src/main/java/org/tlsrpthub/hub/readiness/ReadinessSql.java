@@ -54,6 +54,12 @@ final class ReadinessSql {
                 + " GROUP BY policy_domain";
     }
 
+    /** Per domain of an {@link InList} with any, the revision of each day of a range ({@code day >= ? AND day < ?}, V72). */
+    static String revisions(Dialect dialect, int slots) {
+        return "SELECT policy_domain, " + CellsJson.revisionsAggregate(dialect) + " FROM rollup_policy_revision"
+                + " WHERE policy_domain IN (" + InList.placeholders(slots) + ") AND day >= ? AND day < ? GROUP BY policy_domain";
+    }
+
     /** Whether the hub heard of the domain: reports about it, or it is served. */
     static final String KNOWN = """
             SELECT 1 FROM rollup_domain_total WHERE policy_domain = ? UNION ALL SELECT 1 FROM served_domain WHERE domain = ?""";

@@ -45,7 +45,7 @@ class CellsJsonTest {
         for (String bad : List.of("[[1,\"r\",\"k\",\"S\",\"\",\"mx\",1]", "[[1,\"r\",\"k\",\"S\",\"\",\"mx\"]]", "[[1,\"r", "[[x]]",
                 "[[1,\"r\\q\",\"k\",\"S\",\"\",\"mx\",1]]", "[[1,\"\\u00\"")) {
             assertThatThrownBy(() -> cells(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("the policy cells the database aggregated do not parse").hasMessageContaining("at character");
+                    .hasMessageContaining("the policy rollups the database aggregated do not parse").hasMessageContaining("at character");
         }
     }
 }

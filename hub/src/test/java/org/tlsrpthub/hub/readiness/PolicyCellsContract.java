@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.core.json.ReportWriter;
+import org.tlsrpthub.core.report.Report;
 import org.tlsrpthub.hub.generate.ReportGenerator;
 import org.tlsrpthub.hub.ingest.CoreInputDecoder;
 import org.tlsrpthub.hub.ingest.IngestService;
@@ -32,16 +33,19 @@ import org.tlsrpthub.hub.testsupport.Sql;
  * The policy rollups as the evaluation and the readiness verdict read them ({@link PolicyData#readAll}:
  * many domains at once, each domain's cells aggregated by the database into one JSON text): every
  * name comes back as stored whatever it holds, and summed over policies the cells are the daily
- * rollups the alert rules used to read.
+ * rollups the alert rules used to read. Through a {@link PolicyCellsCache}, the cells are the stored
+ * ones after every change, by ingest on this node or another.
  */
 abstract class PolicyCellsContract {
     protected abstract String emptyDatabaseUrl();
 
+    private String url;
     private Database db;
 
     @BeforeEach
     void open() {
-        db = Database.open(emptyDatabaseUrl());
+        url = emptyDatabaseUrl();
+        db = Database.open(url);
     }
 
     @AfterEach
@@ -60,7 +64,7 @@ abstract class PolicyCellsContract {
         s.report("google.com", TODAY.minusDays(1), sts("testing", MX, 7));
         int end = (int) TODAY.toEpochDay();
 
-        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, List.of(DOMAIN, "never.example"), end - 30, end - 30, end));
+        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, List.of(DOMAIN, "never.example"), end - 30, end - 30, end, null));
 
         Set<String> stored = new TreeSet<>();
         for (List<Object> r : Sql.rows(db, "SELECT day, reporter_key, policy_key, kind, result_type, receiving_mx, sessions"
@@ -81,24 +85,10 @@ abstract class PolicyCellsContract {
 
     @Test
     void summedOverPoliciesTheCellsAreTheDailyRollups() throws Exception {
-        // the benchmark's generated reports: failures on several MX hosts, and a new TLSA policy every day on domain0
-        IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(NOW, ZoneOffset.UTC));
-        ReportGenerator gen = new ReportGenerator(7, TODAY.minusDays(20));
-        ReportWriter writer = new ReportWriter();
-        List<String> domains = new ArrayList<>();
-        for (int d = 0; d < 4; d++) domains.add(ReportGenerator.domainName(d));
-        for (int day = 0; day < 20; day++) {
-            List<PreparedInput> batch = new ArrayList<>();
-            for (int d = 0; d < 4; d++) {
-                for (int sender = 0; sender < 3; sender++) {
-                    batch.add(ingest.prepare(writer.write(gen.report(d, sender, day)), Provenance.file(d + "/" + day + "/" + sender, NOW)));
-                }
-            }
-            ingest.commit(batch);
-        }
+        List<String> domains = generated();
         int end = (int) TODAY.toEpochDay();
 
-        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 30, end));
+        Map<String, PolicyData> read = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 30, end, null));
 
         for (String domain : domains) {
             Map<String, Long> sessions = new TreeMap<>();
@@ -124,12 +114,92 @@ abstract class PolicyCellsContract {
         assertThat(read.get(domains.get(0)).cells().stream().map(PolicyData.Cell::policyKey).distinct()).hasSizeGreaterThan(19);
 
         // the days before the cell window bring their report cells alone (the missing-reports rule's history)
-        Map<String, PolicyData> older = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 8, end));
+        Map<String, PolicyData> older = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 8, end, null));
         for (String domain : domains) {
             List<PolicyData.Cell> all = read.get(domain).cells();
             assertThat(older.get(domain).cells()).as(domain).containsExactlyInAnyOrderElementsOf(
                     all.stream().filter(c -> c.day() >= end - 8 || c.kind().equals("R")).toList());
             assertThat(older.get(domain).cells()).as(domain).anyMatch(c -> c.day() < end - 8).hasSizeLessThan(all.size());
         }
+    }
+
+    @Test
+    void throughTheCacheTheCellsAreTheStoredOnesAfterEveryChange() throws Exception {
+        List<String> domains = generated();
+        int end = (int) TODAY.toEpochDay();
+        PolicyCellsCache cache = new PolicyCellsCache(PolicyCellsCache.DEFAULT_MAX_CELLS);
+        assertCachedAsStored(cache, domains, end - 30, end - 8, end);
+        assertThat(cache.cells()).isPositive();
+
+        // a held day changed behind the store's back (no new revision) is not read again, until its revision moves
+        String one = domains.get(1);
+        long before = sSessions(db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 8, end, null)).get(one), end - 5);
+        Sql.update(db, "UPDATE rollup_policy_daily SET sessions = sessions + 1000 WHERE policy_domain = ? AND day = ? AND kind = 'S'", one, end - 5);
+        assertThat(sSessions(db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 8, end, cache)).get(one), end - 5))
+                .isEqualTo(before);
+        Sql.update(db, "UPDATE rollup_policy_revision SET revision = revision + 1 WHERE policy_domain = ? AND day = ?", one, end - 5);
+        assertThat(sSessions(db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 8, end, cache)).get(one), end - 5))
+                .isGreaterThanOrEqualTo(before + 1000);
+        assertCachedAsStored(cache, domains, end - 30, end - 8, end);
+
+        // ingest: a report about yesterday, one about a past day, and one stored by another hub node
+        Map<String, PolicyData> stale = db.withConnection(c -> PolicyData.readAll(c, domains, end - 30, end - 8, end, null));
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(NOW, ZoneOffset.UTC));
+        ingest.commit(List.of(again(ingest, 0, 19), again(ingest, 2, 10)));
+        try (Database node = Database.open(url)) {
+            IngestService other = new IngestService(node, new CoreInputDecoder(), Clock.fixed(NOW, ZoneOffset.UTC));
+            other.commit(List.of(again(other, 3, 15)));
+        }
+        Map<String, PolicyData> fresh = assertCachedAsStored(cache, domains, end - 30, end - 8, end);
+        for (int d : List.of(0, 2, 3)) {
+            assertThat(fresh.get(domains.get(d)).cells()).as(domains.get(d)).isNotEqualTo(stale.get(domains.get(d)).cells());
+        }
+
+        // the window moves on by a day, a dry run looks back, and the usual window again
+        assertCachedAsStored(cache, domains, end - 29, end - 7, end + 1);
+        assertCachedAsStored(cache, domains, end - 40, end - 12, end - 10);
+        assertCachedAsStored(cache, domains, end - 30, end - 30, end);
+    }
+
+    /** The cells through the cache equal those read directly; returns the direct ones. */
+    private Map<String, PolicyData> assertCachedAsStored(PolicyCellsCache cache, List<String> domains, int reportsFrom, int from, int end)
+            throws Exception {
+        Map<String, PolicyData> direct = db.withConnection(c -> PolicyData.readAll(c, domains, reportsFrom, from, end, null));
+        Map<String, PolicyData> cached = db.withConnection(c -> PolicyData.readAll(c, domains, reportsFrom, from, end, cache));
+        for (String d : domains) {
+            assertThat(cached.get(d).cells()).as(d + " from " + from + " to " + end).containsExactlyInAnyOrderElementsOf(direct.get(d).cells());
+            assertThat(cached.get(d).cells()).as(d).isNotEmpty();
+        }
+        return direct;
+    }
+
+    private static long sSessions(PolicyData data, int day) {
+        return data.cells().stream().filter(c -> c.day() == day && c.kind().equals("S")).mapToLong(PolicyData.Cell::sessions).sum();
+    }
+
+    /** Another report of sender 0 about a generated domain and day (0-based), under a new report id. */
+    private static PreparedInput again(IngestService ingest, int domain, int day) {
+        Report r = new ReportGenerator(8, TODAY.minusDays(20)).report(domain, 0, day);
+        Report again = new Report(r.organizationName(), r.dateRange(), r.contactInfo(), r.reportId() + "-again", r.policies());
+        return ingest.prepare(new ReportWriter().write(again), Provenance.file("again/" + domain + "/" + day, NOW));
+    }
+
+    /** The benchmark's generated reports for 4 domains x 20 days: failures on several MX hosts, a new TLSA policy every day on domain0. */
+    private List<String> generated() throws Exception {
+        IngestService ingest = new IngestService(db, new CoreInputDecoder(), Clock.fixed(NOW, ZoneOffset.UTC));
+        ReportGenerator gen = new ReportGenerator(7, TODAY.minusDays(20));
+        ReportWriter writer = new ReportWriter();
+        List<String> domains = new ArrayList<>();
+        for (int d = 0; d < 4; d++) domains.add(ReportGenerator.domainName(d));
+        for (int day = 0; day < 20; day++) {
+            List<PreparedInput> batch = new ArrayList<>();
+            for (int d = 0; d < 4; d++) {
+                for (int sender = 0; sender < 3; sender++) {
+                    batch.add(ingest.prepare(writer.write(gen.report(d, sender, day)), Provenance.file(d + "/" + day + "/" + sender, NOW)));
+                }
+            }
+            ingest.commit(batch);
+        }
+        return domains;
     }
 }
