@@ -45,8 +45,15 @@ final class Tally {
         for (PolicyData.Cell c : data.cells()) {
             if (c.kind().equals("R")) t.lastDay = Math.max(t.lastDay, c.day());
             PolicyVersion applied = data.versionOfKey().get(c.policyKey());
-            boolean counts = applied != null ? isCurrent.computeIfAbsent(c.policyKey(), k -> applied.id().equals(currentId))
-                    : data.policyless().contains(c.policyKey()) && c.day() >= since;
+            boolean counts;
+            if (applied != null) {
+                // get and put rather than computeIfAbsent: its capturing lambda was an allocation per cell
+                Boolean known = isCurrent.get(c.policyKey());
+                if (known == null) isCurrent.put(c.policyKey(), known = applied.id().equals(currentId));
+                counts = known;
+            } else {
+                counts = data.policyless().contains(c.policyKey()) && c.day() >= since;
+            }
             if (!counts) {
                 if (applied != null && c.kind().equals("F")) {
                     t.olderPolicyFailed += c.sessions();
