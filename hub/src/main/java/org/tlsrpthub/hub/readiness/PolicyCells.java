@@ -51,60 +51,79 @@ final class PolicyCells {
 
     /**
      * The revisions of the days first, then the cells of each domain from its first day whose revision
-     * is not the one held: cells read after their revision are at least that new, so a day is never
-     * held as newer than it is (at worst it is read once more).
+     * is not the one held (one statement per such first day): cells read after their revision are at
+     * least that new, so a day is never held as newer than it is (at worst it is read once more).
      */
     private static Map<String, List<PolicyData.Cell>> cached(Connection c, List<String> domains, int lowDay, int fromDay, int endDay,
             PolicyCellsCache cache) throws SQLException {
         Map<String, Map<Integer, Long>> revisions = revisions(c, domains, lowDay, endDay);
         Map<String, Map<Integer, Day>> held = new HashMap<>();
-        Map<Integer, List<String>> readFrom = new TreeMap<>();
-        Map<String, Integer> firstRead = new HashMap<>();
+        Map<String, Integer> firstStale = new HashMap<>();
+        Map<Integer, List<String>> staleFrom = new TreeMap<>();
         for (String domain : domains) {
             Map<Integer, Day> h = cache.get(domain);
-            Map<Integer, Long> now = revisions.getOrDefault(domain, Map.of());
-            int first = Integer.MAX_VALUE;
-            for (Map.Entry<Integer, Long> e : now.entrySet()) {
-                Day d = h == null ? null : h.get(e.getKey());
-                if (d == null || d.revision() != e.getValue()) first = Math.min(first, e.getKey());
-            }
-            if (h != null) {
-                for (Map.Entry<Integer, Day> e : h.entrySet()) {
-                    if (e.getValue().revision() == PolicyCellsCache.UNKNOWN && e.getKey() >= lowDay && e.getKey() < endDay) first = Math.min(first, e.getKey());
-                }
-            }
             held.put(domain, h == null ? Map.of() : h);
-            firstRead.put(domain, first);
-            if (first != Integer.MAX_VALUE) readFrom.computeIfAbsent(first, x -> new ArrayList<>()).add(domain);
+            int first = firstStale(held.get(domain), revisions.getOrDefault(domain, Map.of()), lowDay, endDay);
+            firstStale.put(domain, first);
+            if (first < endDay) staleFrom.computeIfAbsent(first, x -> new ArrayList<>()).add(domain);
         }
         Map<String, List<PolicyData.Cell>> read = new HashMap<>();
-        for (Map.Entry<Integer, List<String>> e : readFrom.entrySet()) read.putAll(read(c, e.getValue(), e.getKey(), e.getKey(), endDay));
+        for (Map.Entry<Integer, List<String>> e : staleFrom.entrySet()) read.putAll(read(c, e.getValue(), e.getKey(), e.getKey(), endDay));
 
         Map<String, List<PolicyData.Cell>> out = new HashMap<>();
         for (String domain : domains) {
-            int first = firstRead.get(domain);
-            Map<Integer, Long> now = revisions.getOrDefault(domain, Map.of());
-            TreeMap<Integer, Day> days = new TreeMap<>();
-            held.get(domain).forEach((day, d) -> {
-                if (day >= lowDay && day < Math.min(first, endDay)) days.put(day, d);
-            });
-            Map<Integer, List<PolicyData.Cell>> fresh = new HashMap<>();
-            for (PolicyData.Cell cell : read.getOrDefault(domain, List.of())) fresh.computeIfAbsent(cell.day(), x -> new ArrayList<>()).add(cell);
-            fresh.forEach((day, cells) -> days.put(day, new Day(now.getOrDefault(day, PolicyCellsCache.UNKNOWN), List.copyOf(cells))));
-            // a day with a revision and no cells (a spelling merged away) is known to be empty
-            now.forEach((day, revision) -> days.putIfAbsent(day, new Day(revision, List.of())));
+            TreeMap<Integer, Day> days = merged(held.get(domain), read.getOrDefault(domain, List.of()), revisions.getOrDefault(domain, Map.of()),
+                    lowDay, firstStale.get(domain));
             cache.put(domain, days);
-            List<PolicyData.Cell> cells = new ArrayList<>();
-            for (Map.Entry<Integer, Day> e : days.entrySet()) {
-                if (e.getKey() >= fromDay) {
-                    cells.addAll(e.getValue().cells());
-                } else {
-                    for (PolicyData.Cell cell : e.getValue().cells()) if (cell.kind().equals("R")) cells.add(cell);
-                }
-            }
+            List<PolicyData.Cell> cells = window(days, fromDay);
             if (!cells.isEmpty()) out.put(domain, cells);
         }
         return out;
+    }
+
+    /** The first day of [{@code lowDay}, {@code endDay}) not held as it is now; {@code endDay} when none. */
+    private static int firstStale(Map<Integer, Day> held, Map<Integer, Long> now, int lowDay, int endDay) {
+        int first = endDay;
+        for (Map.Entry<Integer, Long> e : now.entrySet()) {
+            Day d = held.get(e.getKey());
+            if (d == null || d.revision() != e.getValue()) first = Math.min(first, e.getKey());
+        }
+        for (Map.Entry<Integer, Day> e : held.entrySet()) {
+            int day = e.getKey();
+            if (e.getValue().revision() == PolicyCellsCache.UNKNOWN && day >= lowDay && day < endDay) first = Math.min(first, day);
+        }
+        return first;
+    }
+
+    /**
+     * The days to hold: those held before {@code firstStale} (from {@code lowDay}), and from it those
+     * read, each with its revision now; a day with a revision and no cells (a spelling merged away) is
+     * held as empty.
+     */
+    private static TreeMap<Integer, Day> merged(Map<Integer, Day> held, List<PolicyData.Cell> read, Map<Integer, Long> now, int lowDay,
+            int firstStale) {
+        TreeMap<Integer, Day> days = new TreeMap<>();
+        held.forEach((day, d) -> {
+            if (day >= lowDay && day < firstStale) days.put(day, d);
+        });
+        Map<Integer, List<PolicyData.Cell>> byDay = new HashMap<>();
+        for (PolicyData.Cell cell : read) byDay.computeIfAbsent(cell.day(), x -> new ArrayList<>()).add(cell);
+        byDay.forEach((day, cells) -> days.put(day, new Day(now.getOrDefault(day, PolicyCellsCache.UNKNOWN), List.copyOf(cells))));
+        now.forEach((day, revision) -> days.putIfAbsent(day, new Day(revision, List.of())));
+        return days;
+    }
+
+    /** The cells of the days in order, before {@code fromDay} the report cells alone. */
+    private static List<PolicyData.Cell> window(TreeMap<Integer, Day> days, int fromDay) {
+        List<PolicyData.Cell> cells = new ArrayList<>();
+        for (Map.Entry<Integer, Day> e : days.entrySet()) {
+            if (e.getKey() >= fromDay) {
+                cells.addAll(e.getValue().cells());
+            } else {
+                for (PolicyData.Cell cell : e.getValue().cells()) if (cell.kind().equals("R")) cells.add(cell);
+            }
+        }
+        return cells;
     }
 
     /** Per domain of {@code domains}, the revision of each day of [{@code fromDay}, {@code endDay}) that has one. */
