@@ -15,6 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsrpthub.core.json.ReportWriter;
+import org.tlsrpthub.core.report.FailureDetail;
+import org.tlsrpthub.core.report.PolicyResult;
+import org.tlsrpthub.core.report.Report;
+import org.tlsrpthub.core.report.ResultType;
+import org.tlsrpthub.core.report.Summary;
 import org.tlsrpthub.hub.checks.CheckStore;
 import org.tlsrpthub.hub.checks.DaneState;
 import org.tlsrpthub.hub.checks.DomainCheck;
@@ -33,8 +38,8 @@ import org.tlsrpthub.hub.store.Provenance;
 /**
  * The evaluation reads its facts a chunk of domains at a time (rollups, policy histories): on a
  * generated store, a full evaluation in small chunks finds exactly the signals that evaluating each
- * domain on its own finds, evidence included; and a served domain with a live check but no report is
- * evaluated too.
+ * domain on its own finds, evidence included; a served domain with a live check but no report is
+ * evaluated too; and an evaluator that holds cells from before an ingest finds what a new one finds.
  */
 abstract class GroupedEvaluationContract {
     protected abstract String emptyDatabaseUrl();
@@ -110,5 +115,27 @@ abstract class GroupedEvaluationContract {
         assertThat(incremental.domains()).containsExactlyInAnyOrderElementsOf(touched);
         assertThat(incremental.signals()).isNotEmpty()
                 .isEqualTo(full.signals().stream().filter(s -> touched.contains(s.domain())).toList());
+    }
+
+    @Test
+    void anEvaluatorHoldingCellsFromBeforeAnIngestFindsWhatANewOneFinds() throws Exception {
+        Evaluator kept = new Evaluator(settings, mtaSts);
+        String failing = ReportGenerator.domainName(4);
+        Evaluation before = db.withConnection(c -> kept.evaluate(c, NOW, null)); // holds every domain's cells now
+        // a report of 500 failed sessions about yesterday, a day the evaluator holds
+        Report r = new ReportGenerator(7, TODAY.minusDays(45)).report(4, 0, 44);
+        PolicyResult p = r.policies().get(0);
+        Report failed = new Report(r.organizationName(), r.dateRange(), r.contactInfo(), r.reportId() + "-failed", List.of(new PolicyResult(
+                p.policy(), new Summary(10, 500), List.of(new FailureDetail(ResultType.STARTTLS_NOT_SUPPORTED, "192.0.2.1", "mx1." + failing,
+                        null, "192.0.2.25", 500, null, null)))));
+        ingest.commit(List.of(ingest.prepare(new ReportWriter().write(failed), Provenance.file("failed", NOW))));
+
+        Evaluation batch = db.withConnection(c -> kept.evaluate(c, NOW, List.of(failing)));
+        Evaluation full = db.withConnection(c -> kept.evaluate(c, NOW, null));
+        Evaluation fresh = db.withConnection(c -> new Evaluator(settings, mtaSts).evaluate(c, NOW, null));
+
+        assertThat(full.signals()).isEqualTo(fresh.signals());
+        assertThat(batch.signals()).isNotEmpty().isEqualTo(fresh.signals().stream().filter(s -> s.domain().equals(failing)).toList())
+                .isNotEqualTo(before.signals().stream().filter(s -> s.domain().equals(failing)).toList());
     }
 }
