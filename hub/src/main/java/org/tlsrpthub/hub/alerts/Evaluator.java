@@ -27,7 +27,7 @@ public final class Evaluator {
     private final MtaStsSource mtaSts;
     private final int chunk;
     /** Past days' cells, between evaluations: an ingest batch's evaluation reads again only the days it changed. */
-    private final PolicyCellsCache cells = new PolicyCellsCache(PolicyCellsCache.DEFAULT_MAX_CELLS);
+    private final PolicyCellsCache cells = new PolicyCellsCache(PolicyCellsCache.defaultMaxCells());
 
     public Evaluator(AlertSettings settings, MtaStsSource mtaSts) {
         this(settings, mtaSts, CHUNK);

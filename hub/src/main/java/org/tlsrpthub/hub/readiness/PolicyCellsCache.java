@@ -16,8 +16,16 @@ import java.util.Map;
  * in the sweep.
  */
 public final class PolicyCellsCache {
-    /** About 60 MB of cells: a thousand domains' six weeks, several times over. */
-    public static final long DEFAULT_MAX_CELLS = 1_000_000;
+    /** What a held cell takes, roughly: the cell (48 bytes), its list slot and its share of its day's entry. */
+    static final long BYTES_PER_CELL = 64;
+
+    /**
+     * A million cells (about 64 MB: three times a thousand domains' six weeks), or a sixteenth of the
+     * heap where that is less, so that a small heap (256 MiB) keeps its room for the rest.
+     */
+    public static long defaultMaxCells() {
+        return Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 16 / BYTES_PER_CELL);
+    }
 
     /** One day of a domain: its revision when read ({@link #UNKNOWN} when there was none) and its cells. */
     record Day(long revision, List<PolicyData.Cell> cells) {}

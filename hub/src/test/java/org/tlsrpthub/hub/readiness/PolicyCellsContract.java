@@ -127,7 +127,7 @@ abstract class PolicyCellsContract {
     void throughTheCacheTheCellsAreTheStoredOnesAfterEveryChange() throws Exception {
         List<String> domains = generated();
         int end = (int) TODAY.toEpochDay();
-        PolicyCellsCache cache = new PolicyCellsCache(PolicyCellsCache.DEFAULT_MAX_CELLS);
+        PolicyCellsCache cache = new PolicyCellsCache(PolicyCellsCache.defaultMaxCells());
         assertCachedAsStored(cache, domains, end - 30, end - 8, end);
         assertThat(cache.cells()).isPositive();
 
