@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ public final class Evaluator {
         int today = (int) Math.floorDiv(at.toEpochMilli(), 86_400_000L);
         int days = settings.lookbackDays(), reportDays = settings.reportLookbackDays();
         List<Signal> signals = new ArrayList<>();
+        // signals of one domain often share a window (failure-rate, each new result type): their reports are read once
+        Map<String, List<Long>> reportsOf = new HashMap<>();
         try (PreparedStatement reports = c.prepareStatement(FactsSql.EVIDENCE_REPORTS)) {
             for (int from = 0; from < names.size(); from += chunk) {
                 List<String> some = names.subList(from, Math.min(names.size(), from + chunk));
@@ -56,7 +59,7 @@ public final class Evaluator {
                     for (DomainRule rule : Rules.DOMAIN) {
                         RuleParams p = settings.params(rule.id(), facts.domain());
                         if (!p.enabled()) continue;
-                        for (Signal s : rule.evaluate(facts, p)) signals.add(withReports(reports, s));
+                        for (Signal s : rule.evaluate(facts, p)) signals.add(withReports(reports, reportsOf, s));
                     }
                 }
             }
@@ -72,9 +75,12 @@ public final class Evaluator {
         return new Evaluation(at, full, new TreeSet<>(names), signals);
     }
 
-    private static Signal withReports(PreparedStatement reports, Signal s) throws SQLException {
+    private static Signal withReports(PreparedStatement reports, Map<String, List<Long>> reportsOf, Signal s) throws SQLException {
+        String key = s.domain() + '\n' + s.fromDay() + '\n' + s.toDay() + '\n' + (s.reporter() == null ? "" : s.reporter());
+        List<Long> ids = reportsOf.get(key);
+        if (ids == null) reportsOf.put(key, ids = List.copyOf(FactsLoader.reportIds(reports, s)));
         Map<String, Object> evidence = new LinkedHashMap<>(s.evidence());
-        evidence.put("report_ids", FactsLoader.reportIds(reports, s));
+        evidence.put("report_ids", ids);
         return s.withEvidence(evidence);
     }
 }

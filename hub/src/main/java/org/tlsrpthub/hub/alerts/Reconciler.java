@@ -40,17 +40,22 @@ final class Reconciler {
         Map<String, Open> open = open(c, e);
         long at = e.at().toEpochMilli();
         int opened = 0, updated = 0, resolved = 0;
-        for (Signal s : e.signals()) {
-            Open o = open.remove(s.key());
-            if (o == null) {
-                opened++;
-                open(c, s, at);
-            } else if (material(o, s)) {
-                updated++;
-                update(c, o, s, at);
-            } else {
-                seen(c, o, s, at);
+        // most signals are still firing, nothing material: their refreshes go as two batches, not a statement each
+        try (PreparedStatement seen = c.prepareStatement(IncidentSql.SEEN); PreparedStatement unchanged = c.prepareStatement(IncidentSql.SEEN_UNCHANGED)) {
+            for (Signal s : e.signals()) {
+                Open o = open.remove(s.key());
+                if (o == null) {
+                    opened++;
+                    open(c, s, at);
+                } else if (material(o, s)) {
+                    updated++;
+                    update(c, o, s, at);
+                } else {
+                    seen(seen, unchanged, o, s, at);
+                }
             }
+            seen.executeBatch();
+            unchanged.executeBatch();
         }
         for (Open o : open.values()) {
             Incident i = o.incident();
@@ -152,30 +157,26 @@ final class Reconciler {
                 Instant.ofEpochMilli(at), s.summary(), s.evidence()));
     }
 
-    /** Still firing without a material change: the numbers are refreshed and a lower severity is taken, silently. */
-    private static void seen(Connection c, Open o, Signal s, long at) throws SQLException {
+    /** Still firing without a material change: the numbers are refreshed and a lower severity is taken, silently (batched). */
+    private static void seen(PreparedStatement seen, PreparedStatement unchanged, Open o, Signal s, long at) throws SQLException {
         TreeSet<String> parties = new TreeSet<>(o.parties());
         parties.addAll(s.parties());
         String evidence = IncidentRows.json(s.evidence());
         Incident i = o.incident();
         if (evidence.equals(o.evidenceJson()) && s.severity() == i.severity() && s.summary().equals(i.summary())
                 && parties.equals(o.parties())) {
-            try (PreparedStatement ps = c.prepareStatement(IncidentSql.SEEN_UNCHANGED)) {
-                ps.setLong(1, at);
-                ps.setLong(2, i.id());
-                ps.executeUpdate();
-            }
+            unchanged.setLong(1, at);
+            unchanged.setLong(2, i.id());
+            unchanged.addBatch();
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(IncidentSql.SEEN)) {
-            ps.setString(1, s.severity().id());
-            ps.setString(2, s.summary());
-            ps.setString(3, IncidentRows.parties(parties));
-            ps.setString(4, evidence);
-            ps.setLong(5, at);
-            ps.setLong(6, i.id());
-            ps.executeUpdate();
-        }
+        seen.setString(1, s.severity().id());
+        seen.setString(2, s.summary());
+        seen.setString(3, IncidentRows.parties(parties));
+        seen.setString(4, evidence);
+        seen.setLong(5, at);
+        seen.setLong(6, i.id());
+        seen.addBatch();
     }
 
     static void event(Connection c, long id, long at, String kind, Severity severity, String actor, String detail) throws SQLException {
