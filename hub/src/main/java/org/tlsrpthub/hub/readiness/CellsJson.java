@@ -38,19 +38,11 @@ final class CellsJson {
 
     /** Hands every day and revision of {@code json} (what {@link #revisionsAggregate} makes) to {@code sink}. */
     static void eachRevision(String json, RevisionSink sink) {
-        Cursor in = new Cursor(json);
-        in.expect('[');
-        if (in.peek() == ']') return;
-        while (true) {
-            in.expect('[');
+        rows(json, in -> {
             int day = (int) in.number();
             in.expect(',');
-            long revision = in.number();
-            in.expect(']');
-            sink.accept(day, revision);
-            if (in.peek() == ']') return;
-            in.expect(',');
-        }
+            sink.accept(day, in.number());
+        });
     }
 
     @FunctionalInterface
@@ -64,11 +56,7 @@ final class CellsJson {
      * third of the read.
      */
     static void each(String json, Sink sink) {
-        Cursor in = new Cursor(json);
-        in.expect('[');
-        if (in.peek() == ']') return;
-        while (true) {
-            in.expect('[');
+        rows(json, in -> {
             int day = (int) in.number();
             in.expect(',');
             String reporter = in.string(0);
@@ -81,9 +69,25 @@ final class CellsJson {
             in.expect(',');
             String mx = in.string(4);
             in.expect(',');
-            long sessions = in.number();
+            sink.accept(day, reporter, key, kind, type, mx, in.number());
+        });
+    }
+
+    /** Reads the inside of one row, between its brackets. */
+    @FunctionalInterface
+    private interface Row {
+        void read(Cursor in);
+    }
+
+    /** Walks an array of rows, {@code [[…], […], …]}, handing each row's inside to {@code row}. */
+    private static void rows(String json, Row row) {
+        Cursor in = new Cursor(json);
+        in.expect('[');
+        if (in.peek() == ']') return;
+        while (true) {
+            in.expect('[');
+            row.read(in);
             in.expect(']');
-            sink.accept(day, reporter, key, kind, type, mx, sessions);
             if (in.peek() == ']') return;
             in.expect(',');
         }

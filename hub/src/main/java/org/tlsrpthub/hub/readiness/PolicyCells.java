@@ -24,12 +24,12 @@ final class PolicyCells {
     /** The cells of each of {@code domains} (distinct names) that has any, days in ascending order. */
     static Map<String, List<PolicyData.Cell>> read(Connection c, List<String> domains, int reportsFromDay, int fromDay, int endDay,
             PolicyCellsCache cache) throws SQLException {
-        if (cache == null) return read(c, domains, Math.min(reportsFromDay, fromDay), fromDay, endDay);
+        if (cache == null) return readCells(c, domains, Math.min(reportsFromDay, fromDay), fromDay, endDay);
         return cached(c, domains, Math.min(reportsFromDay, fromDay), fromDay, endDay, cache);
     }
 
     /** Reads the cells, those before {@code fullFromDay} report cells only, in one statement. */
-    private static Map<String, List<PolicyData.Cell>> read(Connection c, List<String> domains, int fromDay, int fullFromDay, int endDay)
+    private static Map<String, List<PolicyData.Cell>> readCells(Connection c, List<String> domains, int fromDay, int fullFromDay, int endDay)
             throws SQLException {
         Map<String, List<PolicyData.Cell>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(ReadinessSql.cells(Dialect.of(c), InList.slots(domains.size())))) {
@@ -68,7 +68,7 @@ final class PolicyCells {
             if (first < endDay) staleFrom.computeIfAbsent(first, x -> new ArrayList<>()).add(domain);
         }
         Map<String, List<PolicyData.Cell>> read = new HashMap<>();
-        for (Map.Entry<Integer, List<String>> e : staleFrom.entrySet()) read.putAll(read(c, e.getValue(), e.getKey(), e.getKey(), endDay));
+        for (Map.Entry<Integer, List<String>> e : staleFrom.entrySet()) read.putAll(readCells(c, e.getValue(), e.getKey(), e.getKey(), endDay));
 
         Map<String, List<PolicyData.Cell>> out = new HashMap<>();
         for (String domain : domains) {

@@ -250,49 +250,38 @@ public final class Database implements AutoCloseable {
 
     /**
      * As {@link #withConnection}, for reads made of many small queries run again and again (the alert
-     * evaluation): on SQLite each statement is compiled once per connection and kept, as transactions
-     * keep theirs, rather than once per query (compiling was a tenth of an evaluation's CPU); and the
-     * queries share one read transaction, so that they see one snapshot of the store whatever commits
-     * meanwhile, and take the WAL's read lock once rather than once each.
+     * evaluation), in one read transaction, so that they see one snapshot of the store whatever commits
+     * meanwhile.
+     * <ul>
+     * <li>SQLite: each statement is compiled once per connection and kept, as transactions keep
+     * theirs, rather than once per query (compiling was a tenth of an evaluation's CPU); and the WAL's
+     * read lock is taken once rather than once per query.
+     * <li>PostgreSQL: REPEATABLE READ, read only, with generic plans. The driver prepares a statement on
+     * the server once it has run a few times, but PostgreSQL would still plan each execution anew for
+     * its parameters (an {@code IN} list of domains): two fifths of an ingest batch's evaluation. These
+     * statements all find their rows through a domain's index, which a generic plan uses as well. Set
+     * in one statement (the driver's setters would each take a round trip, and the pool another to undo
+     * each); {@code SET LOCAL} ends with the transaction, so the connection goes back as it came.
+     * </ul>
      */
     public <T> T withCachedStatements(TransactionWork<T> work) throws SQLException {
-        if (dialect != Dialect.SQLITE) return postgresReadTransaction(work);
         Connection c = pool.getConnection();
         boolean clean = true;
         try {
-            execute(c, "BEGIN DEFERRED");
-            T result = work.run(SqliteStatementCache.wrap(c));
-            execute(c, "COMMIT");
+            T result;
+            if (dialect == Dialect.SQLITE) {
+                execute(c, "BEGIN DEFERRED");
+                result = work.run(SqliteStatementCache.wrap(c));
+                execute(c, "COMMIT");
+            } else {
+                c.setAutoCommit(false);
+                execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL plan_cache_mode = force_generic_plan");
+                result = work.run(c);
+                c.commit();
+            }
             return result;
         } catch (SQLException | RuntimeException | Error e) {
             clean = undo(c, e); // a statement may have been left half-read; the snapshot must not outlive the work
-            throw e;
-        } finally {
-            if (!clean) pool.evictConnection(c);
-            c.close();
-        }
-    }
-
-    /**
-     * PostgreSQL's side of {@link #withCachedStatements}: one read-only REPEATABLE READ transaction (one
-     * snapshot, as on SQLite) with generic plans. The driver prepares a statement on the server once it
-     * has run a few times, but PostgreSQL would still plan each execution anew for its parameters (an
-     * {@code IN} list of domains): two fifths of an ingest batch's evaluation. These statements all
-     * find their rows through a domain's index, which a generic plan uses as well. {@code SET LOCAL}
-     * ends with the transaction, so the pooled connection goes back as it came.
-     */
-    private <T> T postgresReadTransaction(TransactionWork<T> work) throws SQLException {
-        Connection c = pool.getConnection();
-        boolean clean = true;
-        try {
-            // one round trip: the driver's setters would each take one, and the pool another to undo each
-            c.setAutoCommit(false);
-            execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL plan_cache_mode = force_generic_plan");
-            T result = work.run(c);
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException | Error e) {
-            clean = undo(c, e);
             throw e;
         } finally {
             if (!clean) pool.evictConnection(c);

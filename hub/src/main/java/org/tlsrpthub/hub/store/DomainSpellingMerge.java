@@ -86,16 +86,21 @@ final class DomainSpellingMerge implements JavaMigration {
 
     /** Every day of each spelling and each one form (the over-counted ones among them) has new cells. */
     private static void bumpPolicyRevisions(Connection c, Map<String, String> spellings) throws SQLException {
-        Set<String> domains = new TreeSet<>(spellings.keySet());
-        domains.addAll(spellings.values());
         try (PreparedStatement bump = c.prepareStatement(BUMP_POLICY_REVISIONS); PreparedStatement add = c.prepareStatement(ADD_POLICY_REVISIONS)) {
-            for (String domain : domains) {
+            for (String domain : spellingsAndOneForms(spellings)) {
                 bump.setString(1, domain);
                 bump.executeUpdate();
                 add.setString(1, domain);
                 add.executeUpdate();
             }
         }
+    }
+
+    /** Every domain a merge touches: each spelling and each one form, in order. */
+    private static Set<String> spellingsAndOneForms(Map<String, String> spellings) {
+        Set<String> domains = new TreeSet<>(spellings.keySet());
+        domains.addAll(spellings.values());
+        return domains;
     }
 
     /** Whether a later migration's table is there already: {@code probe} selects nothing from it. */
@@ -126,10 +131,8 @@ final class DomainSpellingMerge implements JavaMigration {
 
     /** The spans (V68) of each merged domain, read again from its merged report cells; the spellings' go. */
     private static void rebuildPolicySpans(Connection c, Map<String, String> spellings) throws SQLException {
-        Set<String> domains = new TreeSet<>(spellings.keySet());
-        domains.addAll(spellings.values());
         try (PreparedStatement delete = c.prepareStatement(DELETE_POLICY_SPANS); PreparedStatement insert = c.prepareStatement(POLICY_SPANS_OF_DOMAIN)) {
-            for (String domain : domains) {
+            for (String domain : spellingsAndOneForms(spellings)) {
                 delete.setString(1, domain);
                 delete.executeUpdate();
             }
